@@ -1,0 +1,10 @@
+/** Fixed loopback ports for the e2e stack; the suite starts every one of these servers. */
+export const TEST_UPSTREAM_PORT = 5190
+export const DEMO_APP_PORT = 5180
+export const UPSTREAM_APP_PORT = 5181
+
+export const TEST_UPSTREAM_URL = `http://127.0.0.1:${TEST_UPSTREAM_PORT}`
+/** The key the dev server under test injects; tests assert it never reaches the browser. */
+export const TEST_API_TOKEN = 'e2e_public.s3cr3t-e2e-key-never-in-browser'
+/** Proxy timeout for the suite, so timeouts are tested in seconds rather than 15. */
+export const TEST_PROXY_TIMEOUT_MS = 2000

@@ -1,0 +1,78 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { TEST_API_TOKEN } from './ports'
+
+/** One scripted answer. `raw` is sent as is; otherwise `body` as JSON. */
+export interface ScriptedResponse {
+  status: number
+  body?: unknown
+  raw?: string
+  headers?: Record<string, string>
+  delayMs?: number
+  /** Destroy the socket instead of answering. */
+  reset?: boolean
+}
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+}
+
+/**
+ * A stand-in for Genviral that the e2e suite starts: answers `/api/partner/v1/packs/<id>`
+ * from per-pack scripts (each request takes the next answer; the last one repeats) and
+ * records every request it receives. `/__control/*` is for the tests only; the proxy
+ * never forwards there.
+ */
+export function createTestUpstream(): Server {
+  const scripts = new Map<string, ScriptedResponse[]>()
+  const received: RecordedRequest[] = []
+
+  return createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (url.startsWith('/__control/')) {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        const send = (body: unknown) => {
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(JSON.stringify(body))
+        }
+        const script = /^\/__control\/packs\/([^/?]+)$/.exec(url)
+        if (script && req.method === 'PUT') {
+          scripts.set(script[1]!, JSON.parse(Buffer.concat(chunks).toString()) as ScriptedResponse[])
+          return send({ ok: true })
+        }
+        if (url === '/__control/requests') return send(received)
+        res.writeHead(404)
+        res.end()
+      })
+      return
+    }
+
+    received.push({ method: req.method ?? '', url, headers: req.headers })
+    const respond = (answer: ScriptedResponse) => {
+      if (answer.reset) return void req.socket.destroy()
+      const headers = { ...answer.headers }
+      let payload = answer.raw
+      if (payload === undefined) {
+        payload = JSON.stringify(answer.body ?? null)
+        headers['content-type'] ??= 'application/json'
+      }
+      res.writeHead(answer.status, headers)
+      res.end(req.method === 'HEAD' ? undefined : payload)
+    }
+
+    if (req.headers.authorization !== `Bearer ${TEST_API_TOKEN}`) {
+      return respond({ status: 401, body: { ok: false, code: 401, message: 'API key not found', error_code: 'invalid_token' } })
+    }
+    const match = /^\/api\/partner\/v1\/packs\/([^/?]+)/.exec(url)
+    const queue = match ? scripts.get(match[1]!) : undefined
+    if (!queue || queue.length === 0) {
+      return respond({ status: 404, body: { ok: false, code: 404, message: 'Pack not found', error_code: 'not_found' } })
+    }
+    const answer = queue.length > 1 ? queue.shift()! : queue[0]!
+    if (answer.delayMs) setTimeout(() => respond(answer), answer.delayMs)
+    else respond(answer)
+  })
+}

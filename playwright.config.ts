@@ -1,0 +1,61 @@
+import { defineConfig, devices } from '@playwright/test'
+import { chromiumLaunchOptions } from './e2e/support/chromium'
+import {
+  DEMO_APP_PORT,
+  TEST_API_TOKEN,
+  TEST_PROXY_TIMEOUT_MS,
+  TEST_UPSTREAM_URL,
+  UPSTREAM_APP_PORT,
+} from './e2e/support/ports'
+
+const CI = Boolean(process.env.CI)
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  reporter: CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'demo',
+      testDir: './e2e/demo',
+      use: { baseURL: `http://localhost:${DEMO_APP_PORT}` },
+    },
+    {
+      name: 'upstream',
+      testDir: './e2e/upstream',
+      use: { baseURL: `http://localhost:${UPSTREAM_APP_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      // No key: the dev server starts the built-in demo API.
+      command: `vite --port ${DEMO_APP_PORT} --strictPort`,
+      url: `http://localhost:${DEMO_APP_PORT}/app-config.json`,
+      env: { GENVIRAL_API_TOKEN: '', PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-demo' },
+      reuseExistingServer: !CI,
+      stdout: 'pipe',
+    },
+    {
+      // A key and the suite's own test upstream, which records what it receives.
+      command: `vite --port ${UPSTREAM_APP_PORT} --strictPort`,
+      url: `http://localhost:${UPSTREAM_APP_PORT}/app-config.json`,
+      env: {
+        GENVIRAL_API_TOKEN: TEST_API_TOKEN,
+        GENVIRAL_API_BASE_URL: TEST_UPSTREAM_URL,
+        PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: String(TEST_PROXY_TIMEOUT_MS),
+        PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-upstream',
+      },
+      reuseExistingServer: !CI,
+      stdout: 'pipe',
+    },
+  ],
+})

@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories'
+import { DEMO_ERROR_IDS, DEMO_IMAGE_PATH, demoPacks } from './fixtures'
+
+/**
+ * The key the proxy injects in demo mode. Not a secret: it only proves that demo
+ * requests went through the same proxy code path as production ones.
+ */
+export const DEMO_API_TOKEN = 'demo_public.pack-explorer-demo-key'
+
+export interface DemoApi {
+  url: string
+  close: () => Promise<void>
+}
+
+/** Starts the demo Partner API on a free loopback port. */
+export async function startDemoApi(): Promise<DemoApi> {
+  const packs = demoPacks()
+  const server = createServer((req, res) => handle(packs, req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+function handle(packs: Map<string, WirePack>, req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers.authorization !== `Bearer ${DEMO_API_TOKEN}`) {
+    return json(res, 401, DOCUMENTED_ERRORS[401])
+  }
+  const url = new URL(req.url ?? '/', 'http://demo.invalid')
+  const match = /^\/api\/partner\/v1\/packs\/([^/]*)$/.exec(url.pathname)
+  if (!match) return json(res, 404, DOCUMENTED_ERRORS[404])
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return json(res, 405, { ok: false, code: 405, message: 'Method not allowed' })
+  }
+  const packId = decodeURIComponent(match[1] ?? '').toLowerCase()
+  if (packId === '') return json(res, 400, DOCUMENTED_ERRORS[400])
+
+  const reserved = DEMO_ERROR_IDS[packId]
+  if (reserved) {
+    const headers = reserved.headers ?? {}
+    if (reserved.raw !== undefined) {
+      res.writeHead(reserved.status, headers)
+      return void res.end(reserved.raw)
+    }
+    return json(res, reserved.status, reserved.body, headers)
+  }
+
+  const pack = packs.get(packId)
+  if (!pack) return json(res, 404, DOCUMENTED_ERRORS[404])
+  json(res, 200, okEnvelope(withOrigin(pack, appOrigin(req))))
+}
+
+/** The proxy says which origin the browser used; demo images are served there. */
+function appOrigin(req: IncomingMessage): string {
+  const host = req.headers['x-forwarded-host']
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'
+  return typeof host === 'string' && host ? `${proto}://${host}` : 'http://localhost:5173'
+}
+
+function withOrigin(pack: WirePack, origin: string): WirePack {
+  return {
+    ...pack,
+    images: pack.images.map((image) =>
+      image.url?.startsWith(DEMO_IMAGE_PATH) ? { ...image, url: origin + image.url } : image,
+    ),
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  })
+  res.end(res.req.method === 'HEAD' ? undefined : text)
+}

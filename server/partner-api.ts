@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerConfig } from './config'
+import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api'
+import { DEMO_EXAMPLES } from './demo/fixtures'
+import { createPartnerProxy } from './proxy'
+
+export const APP_CONFIG_PATH = '/app-config.json'
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+export interface PartnerApiMiddleware {
+  demo: boolean
+  handle: Middleware
+  close: () => Promise<void>
+}
+
+/**
+ * The `/api` proxy plus the small config document the app reads at start. Without a key it
+ * starts the demo Partner API and points the very same proxy at it.
+ */
+export async function createPartnerApiMiddleware(
+  config: ServerConfig,
+  log: (line: string) => void,
+): Promise<PartnerApiMiddleware> {
+  const demoApi = config.token ? null : await startDemoApi()
+  const demo = demoApi !== null
+  const proxy = createPartnerProxy({
+    baseUrl: demoApi?.url ?? config.baseUrl,
+    token: config.token ?? DEMO_API_TOKEN,
+    timeoutMs: config.timeoutMs,
+    log,
+  })
+  log(
+    demo
+      ? 'GENVIRAL_API_TOKEN is not set: serving the built-in demo Partner API ("Demo data").'
+      : `Proxying /api/partner/v1 to ${config.baseUrl} with the configured key.`,
+  )
+  const appConfig = JSON.stringify({ demo, examples: demo ? DEMO_EXAMPLES : [] })
+
+  return {
+    demo,
+    handle(req, res, next) {
+      if (req.url?.split('?')[0] === APP_CONFIG_PATH) {
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        })
+        return void res.end(appConfig)
+      }
+      proxy(req, res, next)
+    },
+    close: async () => {
+      await demoApi?.close()
+    },
+  }
+}

@@ -1,0 +1,178 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendError } from './envelope'
+
+export interface PartnerProxyOptions {
+  /** Origin of the Partner API, e.g. https://www.genviral.io. Never taken from a request. */
+  baseUrl: string
+  token: string
+  timeoutMs?: number
+  maxBodyBytes?: number
+  /** One line per proxied request; never given headers or the key. */
+  log?: (line: string) => void
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
+
+const PACK_PATH = /^\/api\/partner\/v1\/packs\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/
+/** Response headers worth passing back; everything else (Set-Cookie first) stays behind. */
+const RESPONSE_HEADERS = ['content-type', 'retry-after', 'etag', 'last-modified'] as const
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+/**
+ * Connect-style middleware for everything under `/api`. It forwards only `GET`/`HEAD` of
+ * `/api/partner/v1/packs/<uuid>` to `baseUrl`, with the server's key and nothing of the
+ * browser's, and answers every other request itself.
+ */
+export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
+  const base = new URL(options.baseUrl)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const log = options.log ?? (() => {})
+
+  return (req, res, next) => {
+    // Connect strips the mount path from req.url; originalUrl keeps what the browser sent.
+    const rawUrl = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
+    const rawPath = rawUrl.split('?')[0] ?? ''
+    if (rawPath !== '/api' && !rawPath.startsWith('/api/')) return next()
+
+    const match = PACK_PATH.exec(rawPath)
+    if (!match) {
+      return sendError(res, 404, 'proxy_path_not_allowed', 'This path is not forwarded to the Partner API.')
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(res, 405, 'method_not_allowed', 'Only GET and HEAD are forwarded.', {
+        allow: 'GET, HEAD',
+      })
+    }
+    const target = new URL(`/api/partner/v1/packs/${match[1]!.toLowerCase()}`, base)
+    void forward(req, res, target).catch(() => {
+      if (!res.headersSent) sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
+      else res.destroy()
+    })
+  }
+
+  async function forward(req: IncomingMessage, res: ServerResponse, target: URL): Promise<void> {
+    const started = Date.now()
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    const onClose = () => controller.abort()
+    res.on('close', onClose)
+    const method = req.method === 'HEAD' ? 'HEAD' : 'GET'
+    const done = (status: number) =>
+      log(`${method} ${target.pathname} -> ${status} (${Date.now() - started} ms)`)
+
+    try {
+      let upstream: Response
+      let body: Buffer
+      try {
+        upstream = await fetch(target, {
+          method,
+          redirect: 'manual',
+          signal: controller.signal,
+          headers: {
+            accept: 'application/json',
+            authorization: `Bearer ${options.token}`,
+            'user-agent': 'pack-explorer-proxy',
+            ...forwardedHeaders(req),
+          },
+        })
+        body = await readCapped(upstream, maxBodyBytes)
+      } catch (error) {
+        if (res.destroyed) return
+        if (error instanceof BodyTooLargeError) {
+          done(502)
+          return sendError(res, 502, 'upstream_too_large', 'The Genviral API sent a response too large to relay.')
+        }
+        if (timedOut) {
+          done(504)
+          return sendError(res, 504, 'upstream_timeout', `The Genviral API did not answer within ${timeoutMs / 1000} seconds.`)
+        }
+        done(502)
+        return sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
+      }
+
+      if (upstream.status >= 300 && upstream.status < 400) {
+        done(502)
+        return sendError(res, 502, 'upstream_redirect', 'The Genviral API answered with a redirect, which is not followed.')
+      }
+
+      const headers: Record<string, string> = { 'cache-control': 'no-store' }
+      for (const name of RESPONSE_HEADERS) {
+        const value = upstream.headers.get(name)
+        if (value !== null) headers[name] = value
+      }
+      const payload = upstream.ok ? body : sanitizeErrorBody(upstream.status, body)
+      if (!upstream.ok) headers['content-type'] = 'application/json; charset=utf-8'
+      headers['content-length'] = String(payload.length)
+      res.writeHead(upstream.status, headers)
+      res.end(method === 'HEAD' ? undefined : payload)
+      done(upstream.status)
+    } finally {
+      clearTimeout(timer)
+      res.off('close', onClose)
+    }
+  }
+}
+
+/** Lets the upstream build absolute links for this origin (the demo API uses it for images). */
+function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  const host = req.headers.host
+  if (!host || !/^[a-z0-9.:[\]-]+$/i.test(host)) return {}
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
+  return { 'x-forwarded-host': host, 'x-forwarded-proto': encrypted ? 'https' : 'http' }
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0)
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > maxBytes) {
+    await response.body.cancel()
+    throw new BodyTooLargeError()
+  }
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for await (const chunk of response.body) {
+    total += chunk.byteLength
+    if (total > maxBytes) throw new BodyTooLargeError()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Error bodies are rebuilt from the envelope's known fields, never relayed raw: an
+ * upstream error page could carry markup, internals or reflected request data.
+ */
+function sanitizeErrorBody(status: number, body: Buffer): Buffer {
+  let envelope: Record<string, unknown> | null = null
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'))
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      envelope = parsed as Record<string, unknown>
+    }
+  } catch {
+    envelope = null
+  }
+  if (envelope && envelope.ok === false && typeof envelope.message === 'string') {
+    return Buffer.from(
+      JSON.stringify({
+        ok: false,
+        code: status,
+        message: envelope.message.slice(0, 500),
+        ...(typeof envelope.error_code === 'string'
+          ? { error_code: envelope.error_code.slice(0, 100) }
+          : {}),
+      }),
+    )
+  }
+  // Not an envelope: say so, so the client can tell "Genviral said X" from "something in between failed".
+  return Buffer.from(JSON.stringify({ upstream_status: status, envelope: false }))
+}

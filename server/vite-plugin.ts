@@ -1,0 +1,25 @@
+import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite'
+import { readServerConfig } from './config'
+import { createPartnerApiMiddleware } from './partner-api'
+
+/** Mounts the Partner API proxy (or the demo API) on both `vite` and `vite preview`. */
+export function partnerApiPlugin(): Plugin {
+  let mode = 'development'
+  const mount = async (server: ViteDevServer | PreviewServer) => {
+    const env = loadEnv(mode, server.config.envDir || server.config.root, ['GENVIRAL_', 'PACK_EXPLORER_'])
+    const logger = server.config.logger
+    const api = await createPartnerApiMiddleware(readServerConfig(env), (line) =>
+      logger.info(`[partner-api] ${line}`, { timestamp: true }),
+    )
+    server.middlewares.use(api.handle)
+    server.httpServer?.once('close', () => void api.close())
+  }
+  return {
+    name: 'pack-explorer:partner-api',
+    configResolved(config) {
+      mode = config.mode
+    },
+    configureServer: mount,
+    configurePreviewServer: mount,
+  }
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query'
+import { FlaskConical } from 'lucide-react'
+import { Link, Outlet, ScrollRestoration } from 'react-router'
+import { appConfigQuery } from './app-config'
+
+export function RootLayout() {
+  const { data: config } = useQuery(appConfigQuery)
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      {config?.demo && (
+        <div
+          role="note"
+          className="flex items-start justify-center gap-2 bg-amber-100 px-4 py-2 text-center text-sm text-amber-950"
+        >
+          <FlaskConical aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          <p>
+            <strong className="font-semibold">Demo data.</strong> No Genviral API key is
+            configured, so these packs come from the built-in demo API. Set{' '}
+            <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see your own.
+          </p>
+        </div>
+      )}
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center px-4 py-3 sm:px-6">
+          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <img src="/favicon.svg" alt="" width={28} height={28} className="size-7" />
+            Pack Explorer
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import {
+  DOCUMENTED_ERRORS,
+  createImage,
+  createMetadata,
+  createPack,
+  failedMetadata,
+  pendingMetadata,
+} from '@/testing/factories'
+import { packUrl, server, servePack, useMswServer } from '@/testing/msw'
+import { renderRoutes } from '@/testing/render'
+import { Component as PackRoute } from './pack-route'
+
+useMswServer()
+
+const renderPack = (packId: string) =>
+  renderRoutes([{ path: '/packs/:packId', Component: PackRoute }], `/packs/${packId}`)
+
+describe('pack route', () => {
+  it('shows the pack and every image in API order with its badge', async () => {
+    const pack = servePack(
+      createPack({
+        images: [
+          createImage({ metadata: createMetadata({ description: 'First image' }) }),
+          createImage({ metadata: pendingMetadata() }),
+          createImage({ metadata: failedMetadata('Download failed') }),
+          createImage({ metadata: createMetadata({ status: 'brand_new' }) }),
+          createImage({ url: 'https://x.test/no-metadata.jpg', metadata: undefined }),
+        ],
+      }),
+    )
+    renderPack(pack.id)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
+    const cards = [...screen.getByRole('list', { name: 'Images' }).children] as HTMLElement[]
+    expect(cards).toHaveLength(5)
+    expect(within(cards[0]!).getByText('#1')).toBeVisible()
+    expect(within(cards[0]!).getByText('First image')).toBeVisible()
+    expect(within(cards[0]!).getByText('Completed')).toBeVisible()
+    expect(within(cards[1]!).getByText('Pending')).toBeVisible()
+    expect(within(cards[2]!).getByText('Error')).toBeVisible()
+    expect(within(cards[2]!).getByText('Download failed')).toBeVisible()
+    expect(within(cards[3]!).getByText('Unknown')).toHaveAttribute(
+      'title',
+      'Status reported by the API: brand_new',
+    )
+    expect(within(cards[4]!).getByText('Unknown')).toBeVisible()
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1')
+  })
+
+  it('shows an empty pack as such', async () => {
+    const pack = servePack(createPack({ images: [], image_count: 0 }))
+    renderPack(pack.id)
+    expect(await screen.findByText('This pack has no images yet')).toBeVisible()
+  })
+
+  it.each([
+    [402, 'Subscription required'],
+    [403, 'Partner API not included in your plan'],
+    [404, 'Pack not found'],
+  ] as const)('explains a %i', async (status, title) => {
+    const packId = '11111111-1111-1111-1111-111111111111'
+    server.use(http.get(packUrl(packId), () => HttpResponse.json(DOCUMENTED_ERRORS[status], { status })))
+    renderPack(packId)
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByRole('heading', { name: title })).toBeVisible()
+    const { message, error_code } = DOCUMENTED_ERRORS[status]
+    expect(within(alert).getAllByRole('definition').map((dd) => dd.textContent)).toEqual([
+      message,
+      error_code,
+      String(status),
+    ])
+    expect(within(alert).getByRole('link', { name: 'Look up another pack' })).toHaveAttribute('href', '/')
+  })
+
+  it('refuses a malformed id without a request', async () => {
+    // MSW fails the test on any unhandled request.
+    renderPack('not-a-uuid')
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByRole('heading', { name: 'Invalid pack ID' })).toBeVisible()
+  })
+})

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query'
+import { CircleAlert } from 'lucide-react'
+import { Link, useParams } from 'react-router'
+import { buttonStyles } from '@/components/button-styles'
+import { ErrorScreen } from '@/components/error-screen'
+import { packQueries } from '@/features/packs/api/pack-queries'
+import { PackErrorScreen } from '@/features/packs/components/pack-error-screen'
+import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
+import { PackView } from '@/features/packs/components/pack-view'
+import { describePackError } from '@/features/packs/lib/describe-pack-error'
+import { isPackId } from '@/features/packs/lib/parse-pack-id'
+import { useDocumentTitle } from '@/lib/use-document-title'
+
+export function Component() {
+  const { packId = '' } = useParams()
+  if (!isPackId(packId)) return <InvalidPackId packId={packId} />
+  // Keyed so that switching packs never shows the previous pack's state.
+  return <PackPage key={packId} packId={packId.toLowerCase()} />
+}
+
+function PackPage({ packId }: { packId: string }) {
+  const query = useQuery(packQueries.detail(packId))
+  const { data, error, isFetching, failureCount, refetch } = query
+  useDocumentTitle(data ? data.name || 'Untitled pack' : error ? describePackError(error).title : 'Loading pack')
+
+  if (data) {
+    return (
+      <>
+        {error && !isFetching && (
+          <p
+            role="alert"
+            className="mb-4 flex items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30"
+          >
+            <CircleAlert aria-hidden="true" className="size-4 shrink-0" />
+            Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
+          </p>
+        )}
+        <PackView pack={data} onRefresh={() => void refetch()} refreshing={isFetching} />
+      </>
+    )
+  }
+  if (error) {
+    return <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
+  }
+  return <PackSkeleton attempt={failureCount + 1} />
+}
+
+function InvalidPackId({ packId }: { packId: string }) {
+  useDocumentTitle('Invalid pack ID')
+  return (
+    <ErrorScreen
+      title="Invalid pack ID"
+      actions={
+        <Link to="/" className={buttonStyles.primary}>
+          Look up another pack
+        </Link>
+      }
+    >
+      <p>
+        <q className="font-mono break-all">{packId}</q> is not a pack ID, so nothing was requested.
+        Pack IDs are UUIDs such as{' '}
+        <span className="font-mono break-all">11111111-1111-1111-1111-111111111111</span>. Copy
+        the full link or ID from Genviral and look it up again.
+      </p>
+    </ErrorScreen>
+  )
+}

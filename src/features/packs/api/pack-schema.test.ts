@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { createImage, createPack, pendingMetadata } from '@/testing/factories'
+import { packSchema } from './pack-schema'
+
+describe('packSchema', () => {
+  it('parses the reference payload', () => {
+    const pack = packSchema.parse(
+      createPack({
+        images: [createImage(), createImage({ metadata: pendingMetadata() })],
+      }),
+    )
+    expect(pack.name).toBe('Motivation Pack')
+    expect(pack.images[1]?.metadata?.description).toBeNull()
+  })
+
+  it('renders what the contract does not promise: missing metadata, odd values, extra fields', () => {
+    const pack = packSchema.parse({
+      id: 'p',
+      name: 'Odd',
+      image_count: '3',
+      is_public: 'yes',
+      created_at: null,
+      owner: { name: 'kept' },
+      images: [
+        { id: 'a', url: 'https://x.test/a.jpg' },
+        { id: 'b', url: 5, metadata: { status: 'queued', keywords: ['ok', 3, null], description: 7 } },
+        { id: 'c', url: null, metadata: null, tags: ['extra'] },
+      ],
+    })
+    expect(pack).toMatchObject({ image_count: null, is_public: null, created_at: null, owner: { name: 'kept' } })
+    expect(pack.images[0]?.metadata).toBeNull()
+    expect(pack.images[1]).toMatchObject({
+      url: null,
+      metadata: { status: 'queued', keywords: ['ok'], description: null, generated_at: null, error: null },
+    })
+    expect(pack.images[2]).toMatchObject({ tags: ['extra'] })
+  })
+
+  it('accepts an empty pack', () => {
+    expect(packSchema.parse(createPack({ images: [], image_count: 0 })).images).toEqual([])
+  })
+
+  it('is strict about what identifies things', () => {
+    expect(packSchema.safeParse({ ...createPack(), id: undefined }).success).toBe(false)
+    expect(packSchema.safeParse({ ...createPack(), images: 'none' }).success).toBe(false)
+    const result = packSchema.safeParse(createPack({ images: [{ url: 'https://x.test' } as never] }))
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.path).toEqual(['images', 0, 'id'])
+  })
+})

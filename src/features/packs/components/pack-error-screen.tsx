@@ -1,0 +1,79 @@
+import { ExternalLink, RotateCw } from 'lucide-react'
+import { Link } from 'react-router'
+import { buttonStyles } from '@/components/button-styles'
+import { ErrorScreen, type ErrorDetail } from '@/components/error-screen'
+import { isApiError } from '@/lib/api-error'
+import { describePackError } from '../lib/describe-pack-error'
+
+export const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
+
+export function PackErrorScreen({
+  error,
+  onRetry,
+  retrying = false,
+}: {
+  error: unknown
+  onRetry: () => void
+  retrying?: boolean
+}) {
+  const { title, explanation, canRetry, showPlans } = describePackError(error)
+  return (
+    <ErrorScreen
+      title={title}
+      details={errorDetails(error)}
+      actions={
+        <>
+          {canRetry && (
+            <button
+              type="button"
+              className={buttonStyles.primary}
+              onClick={onRetry}
+              disabled={retrying}
+            >
+              <RotateCw
+                aria-hidden="true"
+                className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
+              />
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
+          {showPlans && (
+            <a
+              href={GENVIRAL_PLANS_URL}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonStyles.primary}
+            >
+              See Genviral plans
+              <ExternalLink aria-hidden="true" className="size-4" />
+              <span className="sr-only">(opens in a new tab)</span>
+            </a>
+          )}
+          <Link to="/" className={buttonStyles.secondary}>
+            Look up another pack
+          </Link>
+        </>
+      }
+    >
+      <p>{explanation}</p>
+    </ErrorScreen>
+  )
+}
+
+function errorDetails(error: unknown): ErrorDetail[] {
+  if (!isApiError(error)) {
+    return [{ label: 'Error', value: error instanceof Error ? error.message : String(error) }]
+  }
+  return [
+    { label: 'API message', value: error.message },
+    { label: 'Error code', value: error.errorCode ?? errorCodeFallback(error.kind) },
+    { label: 'HTTP status', value: error.status === 0 ? 'no response' : String(error.status) },
+  ]
+}
+
+function errorCodeFallback(kind: string): string {
+  if (kind === 'timeout') return 'client_timeout'
+  if (kind === 'network') return 'network_error'
+  if (kind === 'invalid-response') return 'invalid_response'
+  return 'none'
+}

@@ -1,0 +1,97 @@
+import { CalendarDays, Check, Globe, Images, Link2, Lock, RotateCw } from 'lucide-react'
+import { useState } from 'react'
+import { buttonStyles } from '@/components/button-styles'
+import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
+import type { Pack } from '../api/pack-schema'
+
+export function PackHeader({
+  pack,
+  onRefresh,
+  refreshing,
+}: {
+  pack: Pack
+  onRefresh: () => void
+  refreshing: boolean
+}) {
+  const created = parseDate(pack.created_at)
+  const imageCount = pack.image_count ?? pack.images.length
+
+  return (
+    <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="min-w-0">
+        <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
+          {pack.name.trim() || 'Untitled pack'}
+        </h1>
+        <ul
+          aria-label="Pack details"
+          className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600"
+        >
+          <li className="flex items-center gap-1.5">
+            {pack.is_public === null ? null : pack.is_public ? (
+              <Globe aria-hidden="true" className="size-4" />
+            ) : (
+              <Lock aria-hidden="true" className="size-4" />
+            )}
+            {pack.is_public === null ? 'Visibility unknown' : pack.is_public ? 'Public' : 'Private'}
+          </li>
+          <li className="flex items-center gap-1.5">
+            <Images aria-hidden="true" className="size-4" />
+            {imageCount.toLocaleString()} {imageCount === 1 ? 'image' : 'images'}
+          </li>
+          <li className="flex items-center gap-1.5">
+            <CalendarDays aria-hidden="true" className="size-4" />
+            {created ? (
+              <span>
+                Created{' '}
+                <time dateTime={created.toISOString()}>{formatAbsolute(created)}</time> (
+                {formatRelative(created)})
+              </span>
+            ) : (
+              'Creation date unknown'
+            )}
+          </li>
+        </ul>
+      </div>
+      <div className="flex shrink-0 gap-2">
+        <button
+          type="button"
+          className={buttonStyles.secondary}
+          onClick={onRefresh}
+          disabled={refreshing}
+        >
+          <RotateCw
+            aria-hidden="true"
+            className={`size-4 ${refreshing ? 'motion-safe:animate-spin' : ''}`}
+          />
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+        <CopyLinkButton />
+      </div>
+    </header>
+  )
+}
+
+function CopyLinkButton() {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href)
+      setState('copied')
+    } catch {
+      setState('failed')
+    }
+    window.setTimeout(() => setState('idle'), 2000)
+  }
+  return (
+    <button type="button" className={buttonStyles.secondary} onClick={() => void copy()}>
+      {state === 'copied' ? (
+        <Check aria-hidden="true" className="size-4 text-emerald-700" />
+      ) : (
+        <Link2 aria-hidden="true" className="size-4" />
+      )}
+      <span aria-live="polite">
+        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Copy failed' : 'Copy link'}
+      </span>
+    </button>
+  )
+}

@@ -1,0 +1,37 @@
+import type { PackImage } from '../api/pack-schema'
+
+export const IMAGE_STATUSES = ['completed', 'pending', 'processing', 'error', 'unknown'] as const
+export type ImageStatus = (typeof IMAGE_STATUSES)[number]
+
+export const STATUS_LABELS: Record<ImageStatus, string> = {
+  completed: 'Completed',
+  pending: 'Pending',
+  processing: 'Processing',
+  error: 'Error',
+  unknown: 'Unknown',
+}
+
+const ERROR_STATUSES = new Set(['failed', 'error', 'errored'])
+
+/** The badge an image gets. Any error message wins over the status it claims. */
+export function imageStatus(image: PackImage): ImageStatus {
+  const metadata = image.metadata
+  if (!metadata) return 'unknown'
+  if (metadata.error?.trim()) return 'error'
+  const raw = metadata.status?.trim().toLowerCase() ?? ''
+  if (ERROR_STATUSES.has(raw)) return 'error'
+  if (raw === 'completed' || raw === 'pending' || raw === 'processing') return raw
+  return 'unknown'
+}
+
+export function countStatuses(images: readonly PackImage[]): Record<ImageStatus, number> {
+  const counts: Record<ImageStatus, number> = {
+    completed: 0,
+    pending: 0,
+    processing: 0,
+    error: 0,
+    unknown: 0,
+  }
+  for (const image of images) counts[imageStatus(image)]++
+  return counts
+}

@@ -1,0 +1,82 @@
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { server, useMswServer } from '@/testing/msw'
+import { apiGet } from './api-client'
+import { ApiError } from './api-error'
+
+useMswServer()
+
+const schema = z.object({ id: z.string() })
+const URL_PATH = 'http://localhost/api/partner/v1/packs/x'
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ApiError)
+  return error as ApiError
+}
+
+describe('apiGet', () => {
+  it('returns the validated data of a success envelope', async () => {
+    server.use(http.get(URL_PATH, () => HttpResponse.json({ ok: true, code: 200, message: 'ok', data: { id: 'p', extra: 1 } })))
+    await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p' })
+  })
+
+  it('turns an error envelope into a typed ApiError', async () => {
+    server.use(
+      http.get(URL_PATH, () =>
+        HttpResponse.json(
+          { ok: false, code: 402, message: 'Subscription required', error_code: 'subscription_required' },
+          { status: 402 },
+        ),
+      ),
+    )
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 402,
+      errorCode: 'subscription_required',
+      message: 'Subscription required',
+      hasEnvelope: true,
+    })
+  })
+
+  it('follows the HTTP status when the error body is not an envelope', async () => {
+    server.use(http.get(URL_PATH, () => new HttpResponse('<h1>Bad gateway</h1>', { status: 503, headers: { 'retry-after': '2' } })))
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error).toMatchObject({ kind: 'http', status: 503, hasEnvelope: false, errorCode: null, retryAfterSeconds: 2 })
+  })
+
+  it('rejects a 2xx body that is not JSON', async () => {
+    server.use(http.get(URL_PATH, () => HttpResponse.text('<html>login</html>')))
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error).toMatchObject({ kind: 'invalid-response', status: 200 })
+    expect(error.message).toMatch(/not JSON/)
+  })
+
+  it('names the field that breaks the contract', async () => {
+    server.use(http.get(URL_PATH, () => HttpResponse.json({ ok: true, data: { id: 7 } })))
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error).toMatchObject({ kind: 'invalid-response', issuePath: 'data.id' })
+    expect(error.message).toContain('data.id')
+  })
+
+  it('reports a network failure', async () => {
+    server.use(http.get(URL_PATH, () => HttpResponse.error()))
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error).toMatchObject({ kind: 'network', status: 0 })
+  })
+
+  it("passes the caller's abort through untouched", async () => {
+    server.use(http.get(URL_PATH, () => new Promise<never>(() => {})))
+    const controller = new AbortController()
+    const promise = apiGet(URL_PATH, schema, { signal: controller.signal })
+    controller.abort()
+    const error = await promise.catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(ApiError)
+    expect((error as Error).name).toBe('AbortError')
+  })
+})

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { ApiError } from './api-error'
+import { parseRetryAfter } from './retry-after'
+
+export const REQUEST_TIMEOUT_MS = 15_000
+
+const errorEnvelopeSchema = z.object({
+  ok: z.literal(false),
+  message: z.string(),
+  error_code: z.string().nullish(),
+})
+
+/**
+ * GETs a Partner API path on our own origin (the proxy adds the key) and returns the
+ * envelope's `data`, validated by `schema`. Every failure is an `ApiError`, except the
+ * caller's own abort, which is rethrown untouched so TanStack Query can cancel quietly.
+ */
+export async function apiGet<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+
+  let response: Response
+  let text: string
+  try {
+    response = await fetch(path, { signal: combined, headers: { accept: 'application/json' } })
+    text = await response.text()
+  } catch (error) {
+    if (signal?.aborted) throw error
+    if (timeout.aborted) {
+      throw new ApiError({
+        kind: 'timeout',
+        message: `No answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`,
+        cause: error,
+      })
+    }
+    throw new ApiError({
+      kind: 'network',
+      message: 'The request did not reach the server.',
+      cause: error,
+    })
+  }
+
+  const body = parseJson(text)
+
+  if (!response.ok) {
+    const envelope = errorEnvelopeSchema.safeParse(body)
+    throw new ApiError({
+      kind: 'http',
+      status: response.status,
+      message: envelope.success
+        ? envelope.data.message
+        : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      errorCode: envelope.success ? (envelope.data.error_code ?? null) : null,
+      hasEnvelope: envelope.success,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    })
+  }
+
+  if (body === undefined) {
+    throw new ApiError({
+      kind: 'invalid-response',
+      status: response.status,
+      message: 'The response body is not JSON.',
+    })
+  }
+
+  const parsed = z.object({ ok: z.literal(true), data: schema }).safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const issuePath = issue?.path.length ? issue.path.join('.') : null
+    throw new ApiError({
+      kind: 'invalid-response',
+      status: response.status,
+      message: issuePath
+        ? `Field "${issuePath}" is not what the API contract promises: ${issue?.message}.`
+        : `The response does not match the API contract: ${issue?.message}.`,
+      issuePath,
+    })
+  }
+  return parsed.data.data
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

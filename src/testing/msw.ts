@@ -1,0 +1,20 @@
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { createPack, okEnvelope, type WirePack } from './factories'
+
+export const server = setupServer()
+
+/** Starts MSW for the calling test file; unhandled requests fail the test. */
+export function useMswServer() {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => server.resetHandlers())
+  afterAll(() => server.close())
+}
+
+export const packUrl = (packId: string) => `*/api/partner/v1/packs/${packId}`
+
+export function servePack(pack: WirePack = createPack()) {
+  server.use(http.get(packUrl(pack.id), () => HttpResponse.json(okEnvelope(pack))))
+  return pack
+}
