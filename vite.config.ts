@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { partnerApiPlugin } from './server/vite-plugin'
+import { partnerApiPlugin } from './server/vite-plugin.ts'
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), partnerApiPlugin()],

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from './proxy'
+import { DEFAULT_TIMEOUT_MS } from './proxy.ts'
 
 export const DEFAULT_API_BASE_URL = 'https://www.genviral.io'
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ServerConfig } from './config'
-import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api'
-import { DEMO_EXAMPLES } from './demo/fixtures'
-import { createPartnerProxy } from './proxy'
+import type { ServerConfig } from './config.ts'
+import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api.ts'
+import { DEMO_EXAMPLES } from './demo/fixtures.ts'
+import { createPartnerProxy } from './proxy.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendError } from './envelope'
+import { sendError } from './envelope.ts'
 
 export interface PartnerProxyOptions {
   /** Origin of the Partner API, e.g. https://www.genviral.io. Never taken from a request. */
@@ -14,7 +14,8 @@ export interface PartnerProxyOptions {
 export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
 
-const PACK_PATH = /^\/api\/partner\/v1\/packs\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/
+const PACK_PATH =
+  /^\/api\/partner\/v1\/packs\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/
 /** Response headers worth passing back; everything else (Set-Cookie first) stays behind. */
 const RESPONSE_HEADERS = ['content-type', 'retry-after', 'etag', 'last-modified'] as const
 
@@ -39,7 +40,12 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
 
     const match = PACK_PATH.exec(rawPath)
     if (!match) {
-      return sendError(res, 404, 'proxy_path_not_allowed', 'This path is not forwarded to the Partner API.')
+      return sendError(
+        res,
+        404,
+        'proxy_path_not_allowed',
+        'This path is not forwarded to the Partner API.',
+      )
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'method_not_allowed', 'Only GET and HEAD are forwarded.', {
@@ -48,7 +54,8 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
     }
     const target = new URL(`/api/partner/v1/packs/${match[1]!.toLowerCase()}`, base)
     void forward(req, res, target).catch(() => {
-      if (!res.headersSent) sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
+      if (!res.headersSent)
+        sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
       else res.destroy()
     })
   }
@@ -87,11 +94,21 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         if (res.destroyed) return
         if (error instanceof BodyTooLargeError) {
           done(502)
-          return sendError(res, 502, 'upstream_too_large', 'The Genviral API sent a response too large to relay.')
+          return sendError(
+            res,
+            502,
+            'upstream_too_large',
+            'The Genviral API sent a response too large to relay.',
+          )
         }
         if (timedOut) {
           done(504)
-          return sendError(res, 504, 'upstream_timeout', `The Genviral API did not answer within ${timeoutMs / 1000} seconds.`)
+          return sendError(
+            res,
+            504,
+            'upstream_timeout',
+            `The Genviral API did not answer within ${timeoutMs / 1000} seconds.`,
+          )
         }
         done(502)
         return sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
@@ -99,7 +116,12 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
 
       if (upstream.status >= 300 && upstream.status < 400) {
         done(502)
-        return sendError(res, 502, 'upstream_redirect', 'The Genviral API answered with a redirect, which is not followed.')
+        return sendError(
+          res,
+          502,
+          'upstream_redirect',
+          'The Genviral API answered with a redirect, which is not followed.',
+        )
       }
 
       const headers: Record<string, string> = { 'cache-control': 'no-store' }
@@ -107,9 +129,9 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         const value = upstream.headers.get(name)
         if (value !== null) headers[name] = value
       }
-      const payload = upstream.ok ? body : sanitizeErrorBody(upstream.status, body)
+      const payload = upstream.ok ? body : sanitizeErrorBody(upstream.status, body, options.token)
       if (!upstream.ok) headers['content-type'] = 'application/json; charset=utf-8'
-      headers['content-length'] = String(payload.length)
+      if (method === 'GET') headers['content-length'] = String(payload.length)
       res.writeHead(upstream.status, headers)
       res.end(method === 'HEAD' ? undefined : payload)
       done(upstream.status)
@@ -151,7 +173,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
  * Error bodies are rebuilt from the envelope's known fields, never relayed raw: an
  * upstream error page could carry markup, internals or reflected request data.
  */
-function sanitizeErrorBody(status: number, body: Buffer): Buffer {
+function sanitizeErrorBody(status: number, body: Buffer, token: string): Buffer {
   let envelope: Record<string, unknown> | null = null
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'))
@@ -166,7 +188,8 @@ function sanitizeErrorBody(status: number, body: Buffer): Buffer {
       JSON.stringify({
         ok: false,
         code: status,
-        message: envelope.message.slice(0, 500),
+        // An upstream that echoes the request must not hand the key to the browser.
+        message: envelope.message.replaceAll(token, '[redacted]').slice(0, 500),
         ...(typeof envelope.error_code === 'string'
           ? { error_code: envelope.error_code.slice(0, 100) }
           : {}),

@@ -1,12 +1,15 @@
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite'
-import { readServerConfig } from './config'
-import { createPartnerApiMiddleware } from './partner-api'
+import { readServerConfig } from './config.ts'
+import { createPartnerApiMiddleware } from './partner-api.ts'
 
 /** Mounts the Partner API proxy (or the demo API) on both `vite` and `vite preview`. */
 export function partnerApiPlugin(): Plugin {
   let mode = 'development'
   const mount = async (server: ViteDevServer | PreviewServer) => {
-    const env = loadEnv(mode, server.config.envDir || server.config.root, ['GENVIRAL_', 'PACK_EXPLORER_'])
+    const env = loadEnv(mode, server.config.envDir || server.config.root, [
+      'GENVIRAL_',
+      'PACK_EXPLORER_',
+    ])
     const logger = server.config.logger
     const api = await createPartnerApiMiddleware(readServerConfig(env), (line) =>
       logger.info(`[partner-api] ${line}`, { timestamp: true }),

@@ -40,7 +40,10 @@ export function createTestUpstream(): Server {
         }
         const script = /^\/__control\/packs\/([^/?]+)$/.exec(url)
         if (script && req.method === 'PUT') {
-          scripts.set(script[1]!, JSON.parse(Buffer.concat(chunks).toString()) as ScriptedResponse[])
+          scripts.set(
+            script[1]!,
+            JSON.parse(Buffer.concat(chunks).toString()) as ScriptedResponse[],
+          )
           return send({ ok: true })
         }
         if (url === '/__control/requests') return send(received)
@@ -64,12 +67,18 @@ export function createTestUpstream(): Server {
     }
 
     if (req.headers.authorization !== `Bearer ${TEST_API_TOKEN}`) {
-      return respond({ status: 401, body: { ok: false, code: 401, message: 'API key not found', error_code: 'invalid_token' } })
+      return respond({
+        status: 401,
+        body: { ok: false, code: 401, message: 'API key not found', error_code: 'invalid_token' },
+      })
     }
     const match = /^\/api\/partner\/v1\/packs\/([^/?]+)/.exec(url)
     const queue = match ? scripts.get(match[1]!) : undefined
     if (!queue || queue.length === 0) {
-      return respond({ status: 404, body: { ok: false, code: 404, message: 'Pack not found', error_code: 'not_found' } })
+      return respond({
+        status: 404,
+        body: { ok: false, code: 404, message: 'Pack not found', error_code: 'not_found' },
+      })
     }
     const answer = queue.length > 1 ? queue.shift()! : queue[0]!
     if (answer.delayMs) setTimeout(() => respond(answer), answer.delayMs)

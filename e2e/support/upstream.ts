@@ -3,7 +3,10 @@ import { TEST_UPSTREAM_URL } from './ports'
 import type { RecordedRequest, ScriptedResponse } from './test-upstream'
 
 /** Scripts the test upstream's answers for a fresh pack id and returns that id. */
-export async function scriptPack(responses: ScriptedResponse[], packId = randomUUID()): Promise<string> {
+export async function scriptPack(
+  responses: ScriptedResponse[],
+  packId = randomUUID(),
+): Promise<string> {
   const response = await fetch(`${TEST_UPSTREAM_URL}/__control/packs/${packId}`, {
     method: 'PUT',
     body: JSON.stringify(responses),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories'
-import { DEMO_ERROR_IDS, DEMO_IMAGE_PATH, demoPacks } from './fixtures'
+import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories.ts'
+import { DEMO_ERROR_IDS, DEMO_IMAGE_PATH, demoPacks } from './fixtures.ts'
 
 /**
  * The key the proxy injects in demo mode. Not a secret: it only proves that demo
@@ -36,7 +36,13 @@ function handle(packs: Map<string, WirePack>, req: IncomingMessage, res: ServerR
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return json(res, 405, { ok: false, code: 405, message: 'Method not allowed' })
   }
-  const packId = decodeURIComponent(match[1] ?? '').toLowerCase()
+  let packId: string
+  try {
+    packId = decodeURIComponent(match[1] ?? '').toLowerCase()
+  } catch {
+    // A malformed escape (`%E0%A4%A`) names no pack; uncaught, it would crash the server.
+    return json(res, 404, DOCUMENTED_ERRORS[404])
+  }
   if (packId === '') return json(res, 400, DOCUMENTED_ERRORS[400])
 
   const reserved = DEMO_ERROR_IDS[packId]
@@ -70,7 +76,12 @@ function withOrigin(pack: WirePack, origin: string): WirePack {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

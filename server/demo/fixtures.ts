@@ -8,8 +8,8 @@ import {
   type WireImage,
   type WireMetadata,
   type WirePack,
-} from '../../src/testing/factories'
-import { demoScenes, type DemoScene } from './scenes'
+} from '../../src/testing/factories.ts'
+import { demoScenes, type DemoScene } from './scenes.ts'
 
 /** Image URLs in fixtures are paths; the demo API prefixes the app's origin when serving. */
 export const DEMO_IMAGE_PATH = '/demo-images/'
@@ -93,7 +93,11 @@ export const DEMO_ERROR_IDS: Record<string, ReservedError> = {
   },
 }
 
-function sceneImage(id: string, scene: DemoScene, metadata: WireMetadata | null | undefined): WireImage {
+function sceneImage(
+  id: string,
+  scene: DemoScene,
+  metadata: WireMetadata | null | undefined,
+): WireImage {
   const image: WireImage = { id, url: DEMO_IMAGE_PATH + scene.file }
   if (metadata !== undefined) image.metadata = metadata
   return image
@@ -109,7 +113,9 @@ function completed(sceneIndex: number, minutesAfter: number, model = 'gpt-4.1-na
     description: s.description,
     keywords: s.keywords,
     model,
-    generated_at: new Date(Date.parse('2026-11-20T09:00:00.000Z') + minutesAfter * 60_000).toISOString(),
+    generated_at: new Date(
+      Date.parse('2026-11-20T09:00:00.000Z') + minutesAfter * 60_000,
+    ).toISOString(),
   })
 }
 
@@ -141,15 +147,27 @@ function mixedPack(): WirePack {
     sceneImage(id(2), scene(3), completed(3, 2)),
     sceneImage(id(3), scene(4), pendingMetadata()),
     sceneImage(id(4), scene(5), pendingMetadata({ status: 'processing' })),
-    sceneImage(id(5), scene(6), failedMetadata('Image could not be downloaded (HTTP 403 from storage).')),
+    sceneImage(
+      id(5),
+      scene(6),
+      failedMetadata('Image could not be downloaded (HTTP 403 from storage).'),
+    ),
     sceneImage(id(6), scene(7), completed(7, 3, 'gpt-4.1-mini')),
     // An older API revision sent images without metadata at all.
     sceneImage(id(7), scene(8), undefined),
     // A status this dashboard has never heard of.
     sceneImage(id(8), scene(9), pendingMetadata({ status: 'queued_for_review' })),
-    sceneImage(id(9), scene(10), failedMetadata('Content policy: the model declined to describe this image.')),
+    sceneImage(
+      id(9),
+      scene(10),
+      failedMetadata('Content policy: the model declined to describe this image.'),
+    ),
     sceneImage(id(10), scene(11), completed(11, 4)),
-    sceneImage(id(11), scene(12), failedMetadata('Image could not be downloaded (HTTP 403 from storage).', { status: 'error' })),
+    sceneImage(
+      id(11),
+      scene(12),
+      failedMetadata('Image could not be downloaded (HTTP 403 from storage).', { status: 'error' }),
+    ),
     sceneImage(id(12), scene(13), { ...completed(13, 5), description: null }),
     sceneImage(id(13), scene(14), { ...completed(14, 6), keywords: [], confidence: 0.42 }),
     sceneImage(id(14), scene(15), pendingMetadata({ status: 'processing' })),
@@ -185,7 +203,8 @@ function countMismatchPack(): WirePack {
 function largePack(size: number): WirePack {
   const images = Array.from({ length: size }, (_, i) => {
     const id = fakeUuid(i + 1, '9d0e1f20')
-    if (i % 97 === 13) return sceneImage(id, scene(i), failedMetadata('Model timed out while generating metadata.'))
+    if (i % 97 === 13)
+      return sceneImage(id, scene(i), failedMetadata('Model timed out while generating metadata.'))
     if (i % 53 === 7) return sceneImage(id, scene(i), pendingMetadata())
     if (i % 71 === 5) return sceneImage(id, scene(i), pendingMetadata({ status: 'processing' }))
     return sceneImage(id, scene(i), completed(i, i))
@@ -221,7 +240,11 @@ export function demoPacks(): Map<string, WirePack> {
 /** Offered on the lookup page in demo mode. */
 export const DEMO_EXAMPLES = [
   { id: DEMO_PACK_IDS.motivation, name: 'Motivation Pack', note: 'The reference page’s example' },
-  { id: DEMO_PACK_IDS.mixed, name: 'Summer Launch Campaign', note: 'Every status, failures, odd data' },
+  {
+    id: DEMO_PACK_IDS.mixed,
+    name: 'Summer Launch Campaign',
+    note: 'Every status, failures, odd data',
+  },
   { id: DEMO_PACK_IDS.large, name: 'Stock Library 2026', note: '2,000 images' },
   { id: DEMO_PACK_IDS.empty, name: 'Empty Draft Pack', note: 'No images yet' },
   { id: DEMO_PACK_IDS.countMismatch, name: 'Spring Lookbook', note: 'Image count disagrees' },

@@ -32,8 +32,8 @@ export function RouteErrorBoundary() {
         }
       >
         <p>
-          Pack Explorer hit an unexpected problem while showing this page. Reloading usually
-          fixes it; your link is kept.
+          Pack Explorer hit an unexpected problem while showing this page. Reloading usually fixes
+          it; your link is kept.
         </p>
       </ErrorScreen>
     </div>

@@ -29,7 +29,14 @@ export function ErrorScreen({
       aria-labelledby={headingId}
       className="mx-auto my-8 max-w-2xl rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
     >
-      {icon && <div className="mb-4">{icon}</div>}
+      {icon && (
+        <div
+          aria-hidden="true"
+          className="mb-4 flex size-11 items-center justify-center rounded-full bg-red-50 text-red-700 ring-1 ring-red-600/20"
+        >
+          {icon}
+        </div>
+      )}
       <h1 id={headingId} className="text-2xl font-semibold tracking-tight text-slate-900">
         {title}
       </h1>

@@ -1,11 +1,11 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { server, useMswServer } from '@/testing/msw'
+import { server, setupMsw } from '@/testing/msw'
 import { apiGet } from './api-client'
 import { ApiError } from './api-error'
 
-useMswServer()
+setupMsw()
 
 const schema = z.object({ id: z.string() })
 const URL_PATH = 'http://localhost/api/partner/v1/packs/x'
@@ -21,7 +21,11 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('apiGet', () => {
   it('returns the validated data of a success envelope', async () => {
-    server.use(http.get(URL_PATH, () => HttpResponse.json({ ok: true, code: 200, message: 'ok', data: { id: 'p', extra: 1 } })))
+    server.use(
+      http.get(URL_PATH, () =>
+        HttpResponse.json({ ok: true, code: 200, message: 'ok', data: { id: 'p', extra: 1 } }),
+      ),
+    )
     await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p' })
   })
 
@@ -29,7 +33,12 @@ describe('apiGet', () => {
     server.use(
       http.get(URL_PATH, () =>
         HttpResponse.json(
-          { ok: false, code: 402, message: 'Subscription required', error_code: 'subscription_required' },
+          {
+            ok: false,
+            code: 402,
+            message: 'Subscription required',
+            error_code: 'subscription_required',
+          },
           { status: 402 },
         ),
       ),
@@ -45,9 +54,24 @@ describe('apiGet', () => {
   })
 
   it('follows the HTTP status when the error body is not an envelope', async () => {
-    server.use(http.get(URL_PATH, () => new HttpResponse('<h1>Bad gateway</h1>', { status: 503, headers: { 'retry-after': '2' } })))
+    server.use(
+      http.get(
+        URL_PATH,
+        () =>
+          new HttpResponse('<h1>Bad gateway</h1>', {
+            status: 503,
+            headers: { 'retry-after': '2' },
+          }),
+      ),
+    )
     const error = await failure(apiGet(URL_PATH, schema))
-    expect(error).toMatchObject({ kind: 'http', status: 503, hasEnvelope: false, errorCode: null, retryAfterSeconds: 2 })
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 503,
+      hasEnvelope: false,
+      errorCode: null,
+      retryAfterSeconds: 2,
+    })
   })
 
   it('rejects a 2xx body that is not JSON', async () => {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { safeHttpUrl } from './safe-url'
 
 describe('safeHttpUrl', () => {
-  it.each(['https://cdn.example.com/a.jpg', 'http://localhost:5173/demo-images/a.svg', 'HTTPS://X.TEST/a'])(
-    'keeps %j',
-    (url) => {
-      expect(safeHttpUrl(url)).not.toBeNull()
-    },
-  )
+  it.each([
+    'https://cdn.example.com/a.jpg',
+    'http://localhost:5173/demo-images/a.svg',
+    'HTTPS://X.TEST/a',
+  ])('keeps %j', (url) => {
+    expect(safeHttpUrl(url)).not.toBeNull()
+  })
 
   it.each([
     'javascript:alert(1)',

@@ -6,7 +6,7 @@ import { createPack, okEnvelope, type WirePack } from './factories'
 export const server = setupServer()
 
 /** Starts MSW for the calling test file; unhandled requests fail the test. */
-export function useMswServer() {
+export function setupMsw() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => server.resetHandlers())
   afterAll(() => server.close())

@@ -13,7 +13,11 @@ export function renderWithProviders(ui: ReactNode, queryClient = createTestQuery
 }
 
 /** Renders routes at `path`, as the app would (memory history). */
-export function renderRoutes(routes: RouteObject[], path: string, queryClient = createTestQueryClient()) {
+export function renderRoutes(
+  routes: RouteObject[],
+  path: string,
+  queryClient = createTestQueryClient(),
+) {
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   return { router, ...renderWithProviders(<RouterProvider router={router} />, queryClient) }
 }

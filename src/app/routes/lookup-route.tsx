@@ -15,8 +15,8 @@ export function Component() {
       <div>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Open an image pack</h1>
         <p className="mt-2 text-base text-slate-600">
-          See every image in a Genviral pack with the status of its AI-generated metadata, and
-          share the link with your team.
+          See every image in a Genviral pack with the status of its AI-generated metadata, and share
+          the link with your team.
         </p>
       </div>
       <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">

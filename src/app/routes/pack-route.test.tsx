@@ -9,11 +9,11 @@ import {
   failedMetadata,
   pendingMetadata,
 } from '@/testing/factories'
-import { packUrl, server, servePack, useMswServer } from '@/testing/msw'
+import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
 import { renderRoutes } from '@/testing/render'
 import { Component as PackRoute } from './pack-route'
 
-useMswServer()
+setupMsw()
 
 const renderPack = (packId: string) =>
   renderRoutes([{ path: '/packs/:packId', Component: PackRoute }], `/packs/${packId}`)
@@ -62,17 +62,22 @@ describe('pack route', () => {
     [404, 'Pack not found'],
   ] as const)('explains a %i', async (status, title) => {
     const packId = '11111111-1111-1111-1111-111111111111'
-    server.use(http.get(packUrl(packId), () => HttpResponse.json(DOCUMENTED_ERRORS[status], { status })))
+    server.use(
+      http.get(packUrl(packId), () => HttpResponse.json(DOCUMENTED_ERRORS[status], { status })),
+    )
     renderPack(packId)
     const alert = await screen.findByRole('alert')
     expect(within(alert).getByRole('heading', { name: title })).toBeVisible()
     const { message, error_code } = DOCUMENTED_ERRORS[status]
-    expect(within(alert).getAllByRole('definition').map((dd) => dd.textContent)).toEqual([
-      message,
-      error_code,
-      String(status),
-    ])
-    expect(within(alert).getByRole('link', { name: 'Look up another pack' })).toHaveAttribute('href', '/')
+    expect(
+      within(alert)
+        .getAllByRole('definition')
+        .map((dd) => dd.textContent),
+    ).toEqual([message, error_code, String(status)])
+    expect(within(alert).getByRole('link', { name: 'Look up another pack' })).toHaveAttribute(
+      'href',
+      '/',
+    )
   })
 
   it('refuses a malformed id without a request', async () => {

@@ -21,7 +21,9 @@ export function Component() {
 function PackPage({ packId }: { packId: string }) {
   const query = useQuery(packQueries.detail(packId))
   const { data, error, isFetching, failureCount, refetch } = query
-  useDocumentTitle(data ? data.name || 'Untitled pack' : error ? describePackError(error).title : 'Loading pack')
+  useDocumentTitle(
+    data ? data.name || 'Untitled pack' : error ? describePackError(error).title : 'Loading pack',
+  )
 
   if (data) {
     return (
@@ -59,8 +61,8 @@ function InvalidPackId({ packId }: { packId: string }) {
       <p>
         <q className="font-mono break-all">{packId}</q> is not a pack ID, so nothing was requested.
         Pack IDs are UUIDs such as{' '}
-        <span className="font-mono break-all">11111111-1111-1111-1111-111111111111</span>. Copy
-        the full link or ID from Genviral and look it up again.
+        <span className="font-mono break-all">11111111-1111-1111-1111-111111111111</span>. Copy the
+        full link or ID from Genviral and look it up again.
       </p>
     </ErrorScreen>
   )

@@ -23,15 +23,30 @@ describe('packSchema', () => {
       owner: { name: 'kept' },
       images: [
         { id: 'a', url: 'https://x.test/a.jpg' },
-        { id: 'b', url: 5, metadata: { status: 'queued', keywords: ['ok', 3, null], description: 7 } },
+        {
+          id: 'b',
+          url: 5,
+          metadata: { status: 'queued', keywords: ['ok', 3, null], description: 7 },
+        },
         { id: 'c', url: null, metadata: null, tags: ['extra'] },
       ],
     })
-    expect(pack).toMatchObject({ image_count: null, is_public: null, created_at: null, owner: { name: 'kept' } })
+    expect(pack).toMatchObject({
+      image_count: null,
+      is_public: null,
+      created_at: null,
+      owner: { name: 'kept' },
+    })
     expect(pack.images[0]?.metadata).toBeNull()
     expect(pack.images[1]).toMatchObject({
       url: null,
-      metadata: { status: 'queued', keywords: ['ok'], description: null, generated_at: null, error: null },
+      metadata: {
+        status: 'queued',
+        keywords: ['ok'],
+        description: null,
+        generated_at: null,
+        error: null,
+      },
     })
     expect(pack.images[2]).toMatchObject({ tags: ['extra'] })
   })
@@ -43,7 +58,9 @@ describe('packSchema', () => {
   it('is strict about what identifies things', () => {
     expect(packSchema.safeParse({ ...createPack(), id: undefined }).success).toBe(false)
     expect(packSchema.safeParse({ ...createPack(), images: 'none' }).success).toBe(false)
-    const result = packSchema.safeParse(createPack({ images: [{ url: 'https://x.test' } as never] }))
+    const result = packSchema.safeParse(
+      createPack({ images: [{ url: 'https://x.test' } as never] }),
+    )
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['images', 0, 'id'])
   })

@@ -43,9 +43,13 @@ export const ImageCard = memo(function ImageCard({
           </p>
         )}
         {description ? (
-          <p className="line-clamp-3 text-sm leading-snug break-words text-slate-800">{description}</p>
+          <p className="line-clamp-3 text-sm leading-snug break-words text-slate-800">
+            {description}
+          </p>
         ) : (
-          <p className="text-sm text-slate-600 italic">{emptyDescription(status)}</p>
+          status !== 'error' && (
+            <p className="text-sm text-slate-600 italic">{emptyDescription(image)}</p>
+          )
         )}
         {keywords.length > 0 && (
           <ul aria-label="Keywords" className="flex flex-wrap gap-1">
@@ -61,7 +65,11 @@ export const ImageCard = memo(function ImageCard({
         )}
         <p className="mt-auto flex flex-wrap gap-x-2 pt-1 text-xs text-slate-600">
           {metadata?.model && <span className="font-mono">{metadata.model}</span>}
-          <RelativeTime value={metadata?.generated_at ?? null} prefix="Generated" fallback="Not generated yet" />
+          <RelativeTime
+            value={metadata?.generated_at ?? null}
+            prefix="Generated"
+            fallback="Not generated yet"
+          />
         </p>
       </div>
     </article>
@@ -74,7 +82,9 @@ function statusTitle(image: PackImage): string {
   return raw ? `Status reported by the API: ${raw}` : 'The API sent no status'
 }
 
-function emptyDescription(status: ReturnType<typeof imageStatus>): string {
+function emptyDescription(image: PackImage): string {
+  if (!image.metadata) return 'No metadata from the API'
+  const status = imageStatus(image)
   if (status === 'pending' || status === 'processing') return 'Description not generated yet'
   return 'No description'
 }

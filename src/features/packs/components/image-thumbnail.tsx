@@ -9,9 +9,15 @@ export function ImageThumbnail({ src, alt }: { src: string | null; alt: string }
   return (
     <div className="relative aspect-[4/3] w-full overflow-hidden bg-gradient-to-br from-slate-100 to-slate-200">
       {src === null ? (
-        <Placeholder icon={<ShieldAlert aria-hidden="true" className="size-6" />} text="No safe image URL" />
+        <Placeholder
+          icon={<ShieldAlert aria-hidden="true" className="size-6" />}
+          text="No safe image URL"
+        />
       ) : broken ? (
-        <Placeholder icon={<ImageOff aria-hidden="true" className="size-6" />} text="Image failed to load" />
+        <Placeholder
+          icon={<ImageOff aria-hidden="true" className="size-6" />}
+          text="Image failed to load"
+        />
       ) : (
         <img
           src={src}

@@ -1,11 +1,38 @@
-import { ExternalLink, RotateCw } from 'lucide-react'
+import {
+  Bug,
+  CircleSlash,
+  CreditCard,
+  ExternalLink,
+  FileWarning,
+  Hourglass,
+  KeyRound,
+  RotateCw,
+  SearchX,
+  ServerCrash,
+  ShieldX,
+  WifiOff,
+  type LucideIcon,
+} from 'lucide-react'
 import { Link } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen, type ErrorDetail } from '@/components/error-screen'
 import { isApiError } from '@/lib/api-error'
-import { describePackError } from '../lib/describe-pack-error'
+import { describePackError, type ErrorTopic } from '../lib/describe-pack-error'
 
 export const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
+
+const ICONS: Record<ErrorTopic, LucideIcon> = {
+  input: CircleSlash,
+  key: KeyRound,
+  plan: CreditCard,
+  access: ShieldX,
+  missing: SearchX,
+  rate: Hourglass,
+  server: ServerCrash,
+  offline: WifiOff,
+  contract: FileWarning,
+  bug: Bug,
+}
 
 export function PackErrorScreen({
   error,
@@ -16,27 +43,15 @@ export function PackErrorScreen({
   onRetry: () => void
   retrying?: boolean
 }) {
-  const { title, explanation, canRetry, showPlans } = describePackError(error)
+  const { topic, title, explanation, canRetry, showPlans } = describePackError(error)
+  const Icon = ICONS[topic]
   return (
     <ErrorScreen
       title={title}
+      icon={<Icon className="size-6" />}
       details={errorDetails(error)}
       actions={
         <>
-          {canRetry && (
-            <button
-              type="button"
-              className={buttonStyles.primary}
-              onClick={onRetry}
-              disabled={retrying}
-            >
-              <RotateCw
-                aria-hidden="true"
-                className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
-              />
-              {retrying ? 'Retrying…' : 'Retry'}
-            </button>
-          )}
           {showPlans && (
             <a
               href={GENVIRAL_PLANS_URL}
@@ -48,6 +63,20 @@ export function PackErrorScreen({
               <ExternalLink aria-hidden="true" className="size-4" />
               <span className="sr-only">(opens in a new tab)</span>
             </a>
+          )}
+          {canRetry && (
+            <button
+              type="button"
+              className={showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              onClick={onRetry}
+              disabled={retrying}
+            >
+              <RotateCw
+                aria-hidden="true"
+                className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
+              />
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
           )}
           <Link to="/" className={buttonStyles.secondary}>
             Look up another pack

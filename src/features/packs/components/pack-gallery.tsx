@@ -9,7 +9,10 @@ export function PackGallery({ images }: { images: readonly PackImage[] }) {
       className="grid grid-cols-1 gap-4 min-[440px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4"
     >
       {images.map((image, index) => (
-        <li key={`${image.id}-${index}`} className="[contain-intrinsic-size:auto_380px] [content-visibility:auto]">
+        <li
+          key={`${image.id}-${index}`}
+          className="[contain-intrinsic-size:auto_380px] [content-visibility:auto]"
+        >
           <ImageCard image={image} position={index + 1} />
         </li>
       ))}

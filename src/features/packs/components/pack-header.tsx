@@ -42,8 +42,7 @@ export function PackHeader({
             <CalendarDays aria-hidden="true" className="size-4" />
             {created ? (
               <span>
-                Created{' '}
-                <time dateTime={created.toISOString()}>{formatAbsolute(created)}</time> (
+                Created <time dateTime={created.toISOString()}>{formatAbsolute(created)}</time> (
                 {formatRelative(created)})
               </span>
             ) : (

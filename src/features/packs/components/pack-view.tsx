@@ -37,8 +37,8 @@ function EmptyPack() {
       <ImagePlus aria-hidden="true" className="size-10 text-slate-400" />
       <h2 className="mt-3 text-lg font-semibold text-slate-900">This pack has no images yet</h2>
       <p className="mt-1 max-w-md text-sm text-slate-600">
-        Images added to the pack in Genviral appear here with the status of their AI metadata.
-        Use Refresh to check again.
+        Images added to the pack in Genviral appear here with the status of their AI metadata. Use
+        Refresh to check again.
       </p>
     </section>
   )

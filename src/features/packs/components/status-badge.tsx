@@ -1,4 +1,11 @@
-import { CircleAlert, CircleCheck, CircleDashed, CircleHelp, Clock, type LucideIcon } from 'lucide-react'
+import {
+  CircleAlert,
+  CircleCheck,
+  CircleDashed,
+  CircleHelp,
+  Clock,
+  type LucideIcon,
+} from 'lucide-react'
 import { STATUS_LABELS, type ImageStatus } from '../lib/image-status'
 
 const STYLES: Record<ImageStatus, { icon: LucideIcon; className: string }> = {

@@ -24,7 +24,10 @@ describe('describePackError', () => {
     [http(504, 'upstream_timeout'), 'Genviral API unreachable'],
     [new ApiError({ kind: 'network', message: 'm' }), 'Genviral API unreachable'],
     [new ApiError({ kind: 'timeout', message: 'm' }), 'Genviral API unreachable'],
-    [new ApiError({ kind: 'invalid-response', status: 200, message: 'm' }), 'Unexpected response from the API'],
+    [
+      new ApiError({ kind: 'invalid-response', status: 200, message: 'm' }),
+      'Unexpected response from the API',
+    ],
     [new TypeError('boom'), 'Something went wrong'],
   ])('%o gets "%s"', (error, title) => {
     expect(describePackError(error).title).toBe(title)

@@ -1,6 +1,20 @@
 import { isApiError } from '@/lib/api-error'
 
+export type ErrorTopic =
+  | 'input'
+  | 'key'
+  | 'plan'
+  | 'access'
+  | 'missing'
+  | 'rate'
+  | 'server'
+  | 'offline'
+  | 'contract'
+  | 'bug'
+
 export interface ErrorDescription {
+  /** What kind of trouble, for the screen's icon. */
+  topic: ErrorTopic
   /** The screen's heading: part of the product's test contract, keep exact. */
   title: string
   explanation: string
@@ -14,6 +28,7 @@ export interface ErrorDescription {
 export function describePackError(error: unknown): ErrorDescription {
   if (!isApiError(error)) {
     return {
+      topic: 'bug',
       title: 'Something went wrong',
       explanation:
         'Pack Explorer hit an unexpected problem while loading this pack. Try again; if it keeps happening, look up another pack.',
@@ -25,6 +40,7 @@ export function describePackError(error: unknown): ErrorDescription {
   if (error.kind === 'network' || error.kind === 'timeout') return unreachable(error.kind)
   if (error.kind === 'invalid-response') {
     return {
+      topic: 'contract',
       title: 'Unexpected response from the API',
       explanation:
         'Genviral answered, but not with a pack Pack Explorer can read. The detail below says which part was wrong. Trying again may help if the API was mid-deploy.',
@@ -37,6 +53,7 @@ export function describePackError(error: unknown): ErrorDescription {
   switch (status) {
     case 400:
       return {
+        topic: 'input',
         title: 'Missing pack ID',
         explanation: 'The API did not receive a pack ID. Look up the pack again with its full ID.',
         canRetry: false,
@@ -44,6 +61,7 @@ export function describePackError(error: unknown): ErrorDescription {
       }
     case 401:
       return {
+        topic: 'key',
         title: 'API key not accepted',
         explanation:
           'Genviral did not accept the Partner API key. The key is configured on the server that runs Pack Explorer (GENVIRAL_API_TOKEN), not in your browser: ask whoever runs it to check that the key is present, complete and not revoked.',
@@ -52,6 +70,7 @@ export function describePackError(error: unknown): ErrorDescription {
       }
     case 402:
       return {
+        topic: 'plan',
         title: 'Subscription required',
         explanation:
           'The Partner API needs an active Creator, Professional or Business plan on the Genviral account that owns the key. Once the subscription is active, retry.',
@@ -61,6 +80,7 @@ export function describePackError(error: unknown): ErrorDescription {
     case 403:
       return error.errorCode === 'tier_not_allowed'
         ? {
+            topic: 'plan',
             title: 'Partner API not included in your plan',
             explanation:
               'The account behind the key is on the Scheduler tier, which cannot use the Partner API. Upgrade to Creator, Professional or Business to open packs here.',
@@ -68,6 +88,7 @@ export function describePackError(error: unknown): ErrorDescription {
             showPlans: true,
           }
         : {
+            topic: 'access',
             title: 'Access denied',
             explanation:
               'Genviral refused access to this pack for the configured key. Check that the key belongs to the workspace that owns the pack.',
@@ -76,6 +97,7 @@ export function describePackError(error: unknown): ErrorDescription {
           }
     case 404:
       return {
+        topic: 'missing',
         title: 'Pack not found',
         explanation:
           'No pack with this ID is visible to the configured key. It may have been deleted, the ID may be mistyped, or the pack belongs to another workspace and is not public.',
@@ -84,6 +106,7 @@ export function describePackError(error: unknown): ErrorDescription {
       }
     case 429:
       return {
+        topic: 'rate',
         title: 'Too many requests',
         explanation:
           'Genviral is rate-limiting the key after too many requests in a short time. Wait a moment, then retry.',
@@ -97,6 +120,7 @@ export function describePackError(error: unknown): ErrorDescription {
   }
   if (status >= 500) {
     return {
+      topic: 'server',
       title: 'Pack could not be loaded',
       explanation:
         'Genviral had a problem retrieving this pack. This is usually temporary: retry in a moment.',
@@ -105,6 +129,7 @@ export function describePackError(error: unknown): ErrorDescription {
     }
   }
   return {
+    topic: 'access',
     title: 'Request refused',
     explanation: `Genviral refused the request with HTTP ${status}. Look up another pack, or retry if you think this was temporary.`,
     canRetry: true,
@@ -114,6 +139,7 @@ export function describePackError(error: unknown): ErrorDescription {
 
 function unreachable(kind: 'network' | 'timeout'): ErrorDescription {
   return {
+    topic: 'offline',
     title: 'Genviral API unreachable',
     explanation:
       kind === 'timeout'

@@ -21,12 +21,16 @@ describe('imageStatus', () => {
   })
 
   it('shows Error whenever there is an error message, whatever the status says', () => {
-    const image = parse(createImage({ metadata: createMetadata({ status: 'completed', error: 'boom' }) }))
+    const image = parse(
+      createImage({ metadata: createMetadata({ status: 'completed', error: 'boom' }) }),
+    )
     expect(imageStatus(image)).toBe('error')
   })
 
   it('ignores a blank error message', () => {
-    const image = parse(createImage({ metadata: createMetadata({ status: 'completed', error: '  ' }) }))
+    const image = parse(
+      createImage({ metadata: createMetadata({ status: 'completed', error: '  ' }) }),
+    )
     expect(imageStatus(image)).toBe('completed')
   })
 
@@ -40,6 +44,12 @@ describe('imageStatus', () => {
     const images = ['completed', 'completed', 'pending', 'failed', 'what'].map((status) =>
       parse(createImage({ metadata: createMetadata({ status }) })),
     )
-    expect(countStatuses(images)).toEqual({ completed: 2, pending: 1, processing: 0, error: 1, unknown: 1 })
+    expect(countStatuses(images)).toEqual({
+      completed: 2,
+      pending: 1,
+      processing: 0,
+      error: 1,
+      unknown: 1,
+    })
   })
 })

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test'
+
+const id = (suffix: string) => `00000000-0000-4000-8000-${suffix.padStart(12, '0')}`
+
+const SCREENS = [
+  {
+    suffix: '400',
+    title: 'Missing pack ID',
+    status: '400',
+    code: 'missing_pack_id',
+    retry: false,
+    plans: false,
+  },
+  {
+    suffix: '401',
+    title: 'API key not accepted',
+    status: '401',
+    code: 'invalid_token',
+    retry: false,
+    plans: false,
+  },
+  {
+    suffix: '402',
+    title: 'Subscription required',
+    status: '402',
+    code: 'subscription_required',
+    retry: true,
+    plans: true,
+  },
+  {
+    suffix: '403',
+    title: 'Partner API not included in your plan',
+    status: '403',
+    code: 'tier_not_allowed',
+    retry: false,
+    plans: true,
+  },
+  {
+    suffix: '4030',
+    title: 'Access denied',
+    status: '403',
+    code: 'forbidden',
+    retry: false,
+    plans: true,
+  },
+  {
+    suffix: '404',
+    title: 'Pack not found',
+    status: '404',
+    code: 'not_found',
+    retry: false,
+    plans: false,
+  },
+  {
+    suffix: '429',
+    title: 'Too many requests',
+    status: '429',
+    code: 'rate_limited',
+    retry: true,
+    plans: false,
+  },
+  {
+    suffix: '500',
+    title: 'Pack could not be loaded',
+    status: '500',
+    code: 'pack_get_failed',
+    retry: true,
+    plans: false,
+  },
+  {
+    suffix: '503',
+    title: 'Genviral API unreachable',
+    status: '503',
+    code: 'none',
+    retry: true,
+    plans: false,
+  },
+  {
+    suffix: '299',
+    title: 'Unexpected response from the API',
+    status: '200',
+    code: 'invalid_response',
+    retry: true,
+    plans: false,
+  },
+]
+
+for (const screen of SCREENS) {
+  test(`${screen.status} ${screen.code}: "${screen.title}"`, async ({ page }) => {
+    await page.goto(`/packs/${id(screen.suffix)}`)
+    const alert = page.getByRole('alert')
+    await expect(alert.getByRole('heading', { name: screen.title, exact: true })).toBeVisible({
+      timeout: 15_000,
+    })
+    const details = alert.getByRole('definition')
+    await expect(details.nth(1)).toHaveText(screen.code)
+    await expect(details.nth(2)).toHaveText(screen.status)
+    await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(screen.retry ? 1 : 0)
+    await expect(alert.getByRole('link', { name: /See Genviral plans/ })).toHaveCount(
+      screen.plans ? 1 : 0,
+    )
+    await expect(alert.getByRole('link', { name: 'Look up another pack' })).toHaveAttribute(
+      'href',
+      '/',
+    )
+  })
+}
+
+test('the contract violation names the field', async ({ page }) => {
+  await page.goto(`/packs/${id('299')}`)
+  await expect(page.getByRole('alert')).toContainText('data.images.0.id')
+})
+
+test('a malformed ID in the URL is refused without a request', async ({ page }) => {
+  const apiRequests: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/')) apiRequests.push(request.url())
+  })
+  await page.goto('/packs/not-a-real-id')
+  await expect(
+    page.getByRole('alert').getByRole('heading', { name: 'Invalid pack ID' }),
+  ).toBeVisible()
+  await page.getByRole('link', { name: 'Look up another pack' }).click()
+  await expect(page.getByLabel('Pack ID')).toBeVisible()
+  expect(apiRequests).toEqual([])
+})

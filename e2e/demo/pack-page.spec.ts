@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test'
+
+const MOTIVATION = '11111111-1111-1111-1111-111111111111'
+const MIXED = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
+const EMPTY = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02'
+const LARGE = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e04'
+
+test('a deep link shows the reference pack', async ({ page }) => {
+  await page.goto(`/packs/${MOTIVATION}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
+  await expect(page.getByText('Private')).toBeVisible()
+  await expect(page.getByText(/Created .*2026/)).toBeVisible()
+  const cards = page.getByRole('list', { name: 'Images' }).locator(':scope > li')
+  await expect(cards).toHaveCount(2)
+  await expect(cards.nth(0)).toContainText('#1')
+  await expect(cards.nth(0)).toContainText(
+    'Woman lifting dumbbells in a bright, minimal gym environment.',
+  )
+  await expect(
+    cards.nth(0).getByRole('list', { name: 'Keywords' }).getByRole('listitem'),
+  ).toHaveText(['fitness', 'workout', 'strength', 'gym', 'motivation', 'healthy lifestyle'])
+  await expect(cards.nth(0)).toContainText('gpt-4.1-nano')
+  await expect(cards.nth(1)).toContainText('Pending')
+  await expect(page).toHaveTitle('Motivation Pack · Pack Explorer')
+})
+
+test('every badge, unknown statuses, missing metadata and broken images render', async ({
+  page,
+}) => {
+  await page.goto(`/packs/${MIXED}`)
+  const gallery = page.getByRole('list', { name: 'Images' })
+  const card = (n: number) => gallery.locator(':scope > li').nth(n - 1)
+  await expect(card(1)).toContainText('Completed')
+  await expect(card(3)).toContainText('Pending')
+  await expect(card(4)).toContainText('Processing')
+  await expect(card(5)).toContainText('Error')
+  await expect(card(5)).toContainText('Image could not be downloaded (HTTP 403 from storage).')
+  // No metadata at all (older API revision).
+  await expect(card(7).getByText('Unknown')).toHaveAttribute(
+    'title',
+    'The API sent no metadata for this image',
+  )
+  // A status the dashboard does not know keeps its raw value in the title.
+  await expect(card(8).getByText('Unknown')).toHaveAttribute(
+    'title',
+    'Status reported by the API: queued_for_review',
+  )
+  // `status: "error"` is an Error too.
+  await expect(card(11)).toContainText('Error')
+  // The image URL 404s: the card keeps its layout and says so.
+  await expect(card(15)).toContainText('Image failed to load')
+  await expect(card(15).locator('img')).toHaveCount(0)
+  // Real images load.
+  await expect(card(1).locator('img')).toHaveJSProperty('complete', true)
+  expect(
+    await card(1)
+      .locator('img')
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0)
+
+  const summary = page.getByRole('list', { name: 'Images by status' })
+  await expect(summary).toContainText('Completed')
+  await expect(
+    page.getByRole('progressbar', { name: 'Images with completed metadata' }),
+  ).toBeVisible()
+})
+
+test('thumbnails load lazily and decode asynchronously at a fixed aspect ratio', async ({
+  page,
+}) => {
+  await page.goto(`/packs/${MOTIVATION}`)
+  const img = page.getByRole('list', { name: 'Images' }).locator('img').first()
+  await expect(img).toHaveAttribute('loading', 'lazy')
+  await expect(img).toHaveAttribute('decoding', 'async')
+  const box = await img.boundingBox()
+  expect(box).not.toBeNull()
+  expect(box!.width / box!.height).toBeCloseTo(4 / 3, 1)
+})
+
+test('an empty pack says so', async ({ page }) => {
+  await page.goto(`/packs/${EMPTY}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Empty Draft Pack' })).toBeVisible()
+  await expect(page.getByText('This pack has no images yet')).toBeVisible()
+})
+
+test('the image link shows the pack until the detail view exists', async ({ page }) => {
+  await page.goto(`/packs/${MOTIVATION}/images/22222222-2222-2222-2222-222222222222`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
+})
+
+test('a 2,000-image pack renders every image', async ({ page }) => {
+  await page.goto(`/packs/${LARGE}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Stock Library 2026' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Images' }).locator(':scope > li')).toHaveCount(2000)
+  await expect(page.getByText('2,000 images', { exact: true })).toBeVisible()
+})
+
+test('Refresh refetches and Copy link copies the share link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto(`/packs/${MOTIVATION}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
+  const refetch = page.waitForRequest(`**/api/partner/v1/packs/${MOTIVATION}`)
+  await page.getByRole('button', { name: 'Refresh' }).click()
+  await refetch
+  await page.getByRole('button', { name: 'Copy link' }).click()
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
+})

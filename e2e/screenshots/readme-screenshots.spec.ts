@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_APP_PORT } from '../support/ports'
+
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const
+
+const SCREENS = [
+  { name: 'lookup', path: '/', ready: 'Open an image pack' },
+  {
+    name: 'pack-mixed',
+    path: '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01',
+    ready: 'Summer Launch Campaign',
+  },
+  {
+    name: 'error-402',
+    path: '/packs/00000000-0000-4000-8000-000000000402',
+    ready: 'Subscription required',
+  },
+  {
+    name: 'error-403',
+    path: '/packs/00000000-0000-4000-8000-000000000403',
+    ready: 'Partner API not included in your plan',
+  },
+  {
+    name: 'error-404',
+    path: '/packs/00000000-0000-4000-8000-000000000404',
+    ready: 'Pack not found',
+  },
+] as const
+
+for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  for (const screen of SCREENS) {
+    test(`${screen.name} (${device})`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.goto(`http://localhost:${DEMO_APP_PORT}${screen.path}`)
+      await expect(page.getByRole('heading', { level: 1, name: screen.ready })).toBeVisible()
+      await page.waitForLoadState('networkidle')
+      await page.screenshot({ path: `docs/screenshots/${screen.name}-${device}.png` })
+    })
+  }
+}
