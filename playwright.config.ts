@@ -21,7 +21,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions(),
-    trace: 'retain-on-failure',
+    trace: 'on-first-retry',
   },
   projects: [
     {
@@ -42,7 +42,6 @@ export default defineConfig({
       url: `http://localhost:${DEMO_APP_PORT}/app-config.json`,
       env: { GENVIRAL_API_TOKEN: '', PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-demo' },
       reuseExistingServer: !CI,
-      stdout: 'pipe',
     },
     {
       // A key and the suite's own test upstream, which records what it receives.
@@ -55,7 +54,6 @@ export default defineConfig({
         PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-upstream',
       },
       reuseExistingServer: !CI,
-      stdout: 'pipe',
     },
   ],
 })

@@ -114,7 +114,7 @@ test('the contract violation names the field', async ({ page }) => {
 test('a malformed ID in the URL is refused without a request', async ({ page }) => {
   const apiRequests: string[] = []
   page.on('request', (request) => {
-    if (request.url().includes('/api/')) apiRequests.push(request.url())
+    if (request.url().includes('/api/partner/')) apiRequests.push(request.url())
   })
   await page.goto('/packs/not-a-real-id')
   await expect(

@@ -6,7 +6,7 @@ test.describe('lookup', () => {
   test('rejects text without a pack ID inline, without a request', async ({ page }) => {
     const apiRequests: string[] = []
     page.on('request', (request) => {
-      if (request.url().includes('/api/')) apiRequests.push(request.url())
+      if (request.url().includes('/api/partner/')) apiRequests.push(request.url())
     })
     await page.goto('/')
     const field = page.getByLabel('Pack ID')

@@ -10,7 +10,7 @@ test('a deep link shows the reference pack', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
   await expect(page.getByText('Private')).toBeVisible()
   await expect(page.getByText(/Created .*2026/)).toBeVisible()
-  const cards = page.getByRole('list', { name: 'Images' }).locator(':scope > li')
+  const cards = page.getByRole('list', { name: 'Images' }).locator('xpath=./li')
   await expect(cards).toHaveCount(2)
   await expect(cards.nth(0)).toContainText('#1')
   await expect(cards.nth(0)).toContainText(
@@ -28,8 +28,7 @@ test('every badge, unknown statuses, missing metadata and broken images render',
   page,
 }) => {
   await page.goto(`/packs/${MIXED}`)
-  const gallery = page.getByRole('list', { name: 'Images' })
-  const card = (n: number) => gallery.locator(':scope > li').nth(n - 1)
+  const card = (n: number) => page.getByRole('article', { name: `Image #${n}`, exact: true })
   await expect(card(1)).toContainText('Completed')
   await expect(card(3)).toContainText('Pending')
   await expect(card(4)).toContainText('Processing')
@@ -58,7 +57,7 @@ test('every badge, unknown statuses, missing metadata and broken images render',
       .evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0)
 
-  const summary = page.getByRole('list', { name: 'Images by status' })
+  const summary = page.getByRole('list', { name: 'Status counts' })
   await expect(summary).toContainText('Completed')
   await expect(
     page.getByRole('progressbar', { name: 'Images with completed metadata' }),
@@ -89,10 +88,16 @@ test('the image link shows the pack until the detail view exists', async ({ page
 })
 
 test('a 2,000-image pack renders every image', async ({ page }) => {
+  test.slow()
   await page.goto(`/packs/${LARGE}`)
-  await expect(page.getByRole('heading', { level: 1, name: 'Stock Library 2026' })).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Images' }).locator(':scope > li')).toHaveCount(2000)
-  await expect(page.getByText('2,000 images', { exact: true })).toBeVisible()
+  // Plain DOM checks: Playwright's text and role engines crawl ~60,000 nodes per poll here.
+  await page.locator('h1').filter({ hasText: 'Stock Library 2026' }).waitFor({ timeout: 60_000 })
+  const counts = await page.evaluate(() => ({
+    items: document.querySelectorAll('ul[aria-label="Images"] > li').length,
+    details: document.querySelector('ul[aria-label="Pack details"]')?.textContent,
+  }))
+  expect(counts.items).toBe(2000)
+  expect(counts.details).toContain('2,000 images')
 })
 
 test('Refresh refetches and Copy link copies the share link', async ({ page, context }) => {

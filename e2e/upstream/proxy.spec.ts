@@ -31,7 +31,7 @@ test('shows the upstream’s pack through the proxy, which adds the key and drop
   ])
   await page.goto(`/packs/${packId}`)
   await expect(page.getByRole('heading', { level: 1, name: 'Upstream Pack' })).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Images' }).locator(':scope > li')).toHaveCount(2)
+  await expect(page.getByRole('list', { name: 'Images' }).locator('xpath=./li')).toHaveCount(2)
 
   const [request, ...rest] = await receivedRequests(packId)
   expect(rest).toEqual([])

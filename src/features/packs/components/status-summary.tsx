@@ -37,7 +37,7 @@ export function StatusSummary({
           style={{ width: `${percent}%` }}
         />
       </div>
-      <ul aria-label="Images by status" className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
+      <ul aria-label="Status counts" className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
         {IMAGE_STATUSES.filter((status) => status !== 'unknown' || counts.unknown > 0).map(
           (status) => (
             <li key={status} className="flex items-center gap-1.5 text-sm text-slate-700">
