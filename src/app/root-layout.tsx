@@ -20,9 +20,9 @@ export function RootLayout() {
         >
           <FlaskConical aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
           <p>
-            <strong className="font-semibold">Demo data.</strong> No Genviral API key is configured,
-            so these packs come from the built-in demo API. Set{' '}
-            <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see your own.
+            <strong className="font-semibold">Demo data:</strong> sample packs from the built-in
+            demo API. Set <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see
+            your own.
           </p>
         </div>
       )}

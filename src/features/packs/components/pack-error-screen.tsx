@@ -78,7 +78,10 @@ export function PackErrorScreen({
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}
-          <Link to="/" className={buttonStyles.secondary}>
+          <Link
+            to="/"
+            className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
+          >
             Look up another pack
           </Link>
         </>
