@@ -108,6 +108,6 @@ test('Refresh refetches and Copy link copies the share link', async ({ page, con
   await page.getByRole('button', { name: 'Refresh' }).click()
   await refetch
   await page.getByRole('button', { name: 'Copy link' }).click()
-  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
 })

@@ -14,9 +14,12 @@ export const router = createBrowserRouter([
         ErrorBoundary: RouteErrorBoundary,
         children: [
           { index: true, lazy: () => import('./routes/lookup-route') },
-          { path: 'packs/:packId', lazy: () => import('./routes/pack-route') },
-          // The image detail view comes later; until then the link opens the pack.
-          { path: 'packs/:packId/images/:imageId', lazy: () => import('./routes/pack-route') },
+          {
+            path: 'packs/:packId',
+            lazy: () => import('./routes/pack-route'),
+            // The pack page stays mounted and shows the image in a dialog over the gallery.
+            children: [{ path: 'images/:imageId' }],
+          },
           { path: '*', lazy: () => import('./routes/not-found-route') },
         ],
       },

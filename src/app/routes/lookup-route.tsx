@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { ArrowRight } from 'lucide-react'
 import { Link } from 'react-router'
 import { PackLookupForm } from '@/features/packs/components/pack-lookup-form'
+import { RecentPacks } from '@/features/packs/components/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { appConfigQuery } from '../app-config'
 
@@ -22,6 +23,7 @@ export function Component() {
       <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <PackLookupForm />
       </div>
+      <RecentPacks />
       {examples.length > 0 && (
         <section aria-labelledby="examples-heading">
           <h2 id="examples-heading" className="text-sm font-semibold text-slate-900">

@@ -1,26 +1,36 @@
-import { useQuery } from '@tanstack/react-query'
 import { CircleAlert } from 'lucide-react'
+import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
-import { packQueries } from '@/features/packs/api/pack-queries'
+import { useLivePack } from '@/features/packs/api/use-live-pack'
 import { PackErrorScreen } from '@/features/packs/components/pack-error-screen'
 import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
 import { PackView } from '@/features/packs/components/pack-view'
 import { describePackError } from '@/features/packs/lib/describe-pack-error'
 import { isPackId } from '@/features/packs/lib/parse-pack-id'
+import { recordRecentPack } from '@/features/packs/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
 export function Component() {
-  const { packId = '' } = useParams()
+  const { packId = '', imageId = null } = useParams()
   if (!isPackId(packId)) return <InvalidPackId packId={packId} />
   // Keyed so that switching packs never shows the previous pack's state.
-  return <PackPage key={packId} packId={packId.toLowerCase()} />
+  return <PackPage key={packId} packId={packId.toLowerCase()} imageId={imageId} />
 }
 
-function PackPage({ packId }: { packId: string }) {
-  const query = useQuery(packQueries.detail(packId))
-  const { data, error, isFetching, failureCount, refetch } = query
+function PackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
+  const { data, error, isFetching, failureCount, refetch, dataUpdatedAt } = useLivePack(packId)
+  const loadedName = data?.name
+  useEffect(() => {
+    if (loadedName !== undefined) recordRecentPack({ id: packId, name: loadedName })
+  }, [packId, loadedName])
+  // Only a refresh the user asked for spins the button; background polls stay quiet.
+  const [refreshing, setRefreshing] = useState(false)
+  const refresh = () => {
+    setRefreshing(true)
+    void refetch().finally(() => setRefreshing(false))
+  }
   useDocumentTitle(
     data ? data.name || 'Untitled pack' : error ? describePackError(error).title : 'Loading pack',
   )
@@ -37,7 +47,13 @@ function PackPage({ packId }: { packId: string }) {
             Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
           </p>
         )}
-        <PackView pack={data} onRefresh={() => void refetch()} refreshing={isFetching} />
+        <PackView
+          pack={data}
+          imageId={imageId}
+          updatedAt={dataUpdatedAt}
+          onRefresh={refresh}
+          refreshing={refreshing}
+        />
       </>
     )
   }

@@ -1,13 +1,24 @@
 import { ImageOff, ShieldAlert } from 'lucide-react'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { markBroken } from '../lib/broken-images'
 
 /** Thumbnail with a fixed 4:3 box, so nothing shifts while images load or fail. */
-export function ImageThumbnail({ src, alt }: { src: string | null; alt: string }) {
-  const [failedSrc, setFailedSrc] = useState<string | null>(null)
-  const broken = src !== null && failedSrc === src
-
+export function ImageThumbnail({
+  src,
+  alt,
+  broken,
+  className = '',
+}: {
+  /** A URL already checked to be http(s), or null. */
+  src: string | null
+  alt: string
+  broken: boolean
+  className?: string
+}) {
   return (
-    <div className="relative aspect-[4/3] w-full overflow-hidden bg-gradient-to-br from-slate-100 to-slate-200">
+    <div
+      className={`relative aspect-[4/3] w-full overflow-hidden bg-gradient-to-br from-slate-100 to-slate-200 ${className}`}
+    >
       {src === null ? (
         <Placeholder
           icon={<ShieldAlert aria-hidden="true" className="size-6" />}
@@ -26,7 +37,7 @@ export function ImageThumbnail({ src, alt }: { src: string | null; alt: string }
           height={600}
           loading="lazy"
           decoding="async"
-          onError={() => setFailedSrc(src)}
+          onError={() => markBroken(src)}
           className="size-full object-cover"
         />
       )}

@@ -1,6 +1,6 @@
-import { CalendarDays, Check, Globe, Images, Link2, Lock, RotateCw } from 'lucide-react'
-import { useState } from 'react'
+import { CalendarDays, Globe, Images, Link2, Lock, RotateCw } from 'lucide-react'
 import { buttonStyles } from '@/components/button-styles'
+import { CopyButton } from '@/components/copy-button'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
 import type { Pack } from '../api/pack-schema'
 
@@ -64,33 +64,12 @@ export function PackHeader({
           />
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
-        <CopyLinkButton />
+        <CopyButton
+          text={() => window.location.href}
+          label="Copy link"
+          icon={<Link2 aria-hidden="true" className="size-4" />}
+        />
       </div>
     </header>
-  )
-}
-
-function CopyLinkButton() {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(window.location.href)
-      setState('copied')
-    } catch {
-      setState('failed')
-    }
-    window.setTimeout(() => setState('idle'), 2000)
-  }
-  return (
-    <button type="button" className={buttonStyles.secondary} onClick={() => void copy()}>
-      {state === 'copied' ? (
-        <Check aria-hidden="true" className="size-4 text-emerald-700" />
-      ) : (
-        <Link2 aria-hidden="true" className="size-4" />
-      )}
-      <span aria-live="polite">
-        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Copy failed' : 'Copy link'}
-      </span>
-    </button>
   )
 }

@@ -1,33 +1,222 @@
-import { ImagePlus } from 'lucide-react'
-import { useMemo } from 'react'
+import { ImagePlus, Keyboard, SearchX, TriangleAlert } from 'lucide-react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { buttonStyles } from '@/components/button-styles'
 import type { Pack } from '../api/pack-schema'
-import { countStatuses } from '../lib/image-status'
+import { useBrokenImages } from '../lib/broken-images'
+import { applyFilters, facetsOf, hasFilters } from '../lib/pack-filters'
+import { isGenerating } from '../lib/live-polling'
+import { flagsOf, reviewImages } from '../lib/qa-flags'
+import { usePackFilters } from '../lib/use-pack-filters'
+import { useReviewShortcuts } from '../lib/use-review-shortcuts'
+import { ErrorGroups } from './error-groups'
+import { ExportButtons } from './export-buttons'
+import { ImageDetailDialog } from './image-detail-dialog'
 import { PackGallery } from './pack-gallery'
 import { PackHeader } from './pack-header'
+import { PackToolbar } from './pack-toolbar'
+import { ShortcutsDialog } from './shortcuts-dialog'
 import { StatusSummary } from './status-summary'
 
 export function PackView({
   pack,
+  imageId,
+  updatedAt,
   onRefresh,
   refreshing,
 }: {
   pack: Pack
+  /** The image named by the URL, shown in the detail dialog. */
+  imageId: string | null
+  updatedAt: number
   onRefresh: () => void
   refreshing: boolean
 }) {
-  const counts = useMemo(() => countStatuses(pack.images), [pack.images])
+  const { search } = useLocation()
+  const navigate = useNavigate()
+  const { filters, update, reset } = usePackFilters()
+  const brokenUrls = useBrokenImages()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [showShortcuts, setShowShortcuts] = useState(false)
+
+  // Derived once per data, filter or failed-image change; never per card.
+  const reviewed = useMemo(() => reviewImages(pack.images), [pack.images])
+  const facets = useMemo(() => facetsOf(reviewed, brokenUrls), [reviewed, brokenUrls])
+  const visible = useMemo(
+    () => applyFilters(reviewed, filters, brokenUrls),
+    [reviewed, filters, brokenUrls],
+  )
+
+  const exportRows = useMemo(
+    () => visible.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) })),
+    [visible, brokenUrls],
+  )
+
+  const packPath = `/packs/${pack.id}`
+  const hrefFor = useCallback(
+    (id: string) => `${packPath}/images/${encodeURIComponent(id)}${search}`,
+    [packPath, search],
+  )
+
+  const current =
+    imageId === null ? null : (reviewed.find((item) => item.image.id === imageId) ?? null)
+  const indexInView = current ? visible.indexOf(current) : -1
+
+  const nextNeedingAttention = (): string | null => {
+    if (visible.length === 0) return null
+    const focusedId =
+      current?.image.id ??
+      (document.activeElement as HTMLElement | null)
+        ?.closest('article')
+        ?.getAttribute('data-image-id')
+    const start = visible.findIndex((item) => item.image.id === focusedId)
+    for (let step = 1; step <= visible.length; step++) {
+      const item = visible[(start + step) % visible.length]!
+      if (item.status === 'error' || item.status === 'pending') return item.image.id
+    }
+    return null
+  }
+
+  useReviewShortcuts({
+    '/': () => {
+      if (imageId === null) searchRef.current?.focus()
+    },
+    '?': () => {
+      if (imageId === null) setShowShortcuts(true)
+    },
+    n: () => {
+      const id = nextNeedingAttention()
+      if (id === null) return
+      if (imageId !== null) {
+        void navigate(hrefFor(id), { preventScrollReset: true })
+      } else {
+        focusCard(id)
+      }
+    },
+  })
+
+  // Closing the dialog puts focus back on the card of the image it last showed.
+  const lastShown = useRef<string | null>(null)
+  useEffect(() => {
+    if (imageId !== null) {
+      lastShown.current = imageId
+    } else if (lastShown.current !== null) {
+      focusCard(lastShown.current)
+      lastShown.current = null
+    }
+  }, [imageId])
+
+  const returned = pack.images.length
+  const mismatch = pack.image_count !== null && pack.image_count !== returned
+
   return (
     <div className="flex flex-col gap-6">
       <PackHeader pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
-      {pack.images.length === 0 ? (
+      {mismatch && (
+        <p
+          role="note"
+          className="flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-600/30"
+        >
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          This pack reports {pack.image_count} images but the API returned {returned}.
+        </p>
+      )}
+      {returned === 0 ? (
         <EmptyPack />
       ) : (
         <>
-          <StatusSummary counts={counts} total={pack.images.length} />
-          <PackGallery images={pack.images} />
+          <StatusSummary
+            counts={facets.statuses}
+            total={returned}
+            updatedAt={updatedAt}
+            live={isGenerating(pack)}
+          />
+          <ErrorGroups
+            errors={facets.errors}
+            onSelect={(message) => update({ statuses: ['error'], q: message })}
+          />
+          <PackToolbar
+            filters={filters}
+            facets={facets}
+            total={returned}
+            onChange={update}
+            searchRef={searchRef}
+          />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-700" aria-live="polite">
+              Showing {visible.length.toLocaleString()} of {returned.toLocaleString()} images
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <ExportButtons rows={exportRows} pack={{ id: pack.id, name: pack.name }} />
+              {hasFilters(filters) && (
+                <button type="button" onClick={reset} className={buttonStyles.secondary}>
+                  Reset filters
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => setShowShortcuts(true)}
+                aria-keyshortcuts="?"
+                className={buttonStyles.secondary}
+              >
+                <Keyboard aria-hidden="true" className="size-4" />
+                Shortcuts
+              </button>
+            </div>
+          </div>
+          {visible.length === 0 ? (
+            <NoMatches onReset={reset} />
+          ) : (
+            <PackGallery
+              items={visible}
+              brokenUrls={brokenUrls}
+              query={filters.q}
+              hrefFor={hrefFor}
+            />
+          )}
         </>
       )}
+      {imageId !== null && (
+        <ImageDetailDialog
+          item={current}
+          flags={current ? flagsOf(current, brokenUrls) : []}
+          closeHref={`${packPath}${search}`}
+          previousHref={indexInView > 0 ? hrefFor(visible[indexInView - 1]!.image.id) : null}
+          nextHref={
+            indexInView !== -1 && indexInView < visible.length - 1
+              ? hrefFor(visible[indexInView + 1]!.image.id)
+              : null
+          }
+          indexInView={indexInView === -1 ? null : indexInView}
+          countInView={visible.length}
+        />
+      )}
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
+  )
+}
+
+function focusCard(imageId: string) {
+  const card = document.querySelector<HTMLElement>(
+    `article[data-image-id="${CSS.escape(imageId)}"] [data-card-link]`,
+  )
+  card?.focus()
+  card?.scrollIntoView({ block: 'nearest' })
+}
+
+function NoMatches({ onReset }: { onReset: () => void }) {
+  return (
+    <section className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+      <SearchX aria-hidden="true" className="size-10 text-slate-400" />
+      <h2 className="mt-3 text-lg font-semibold text-slate-900">No images match these filters</h2>
+      <p className="mt-1 max-w-md text-sm text-slate-600">
+        None of this pack’s images pass every filter and the search at once. Remove a filter, or
+        reset them all to see every image again.
+      </p>
+      <button type="button" onClick={onReset} className={`${buttonStyles.primary} mt-4`}>
+        Reset filters
+      </button>
+    </section>
   )
 }
 

@@ -1,12 +1,20 @@
 import { IMAGE_STATUSES, type ImageStatus } from '../lib/image-status'
 import { StatusBadge } from './status-badge'
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+
 export function StatusSummary({
   counts,
   total,
+  updatedAt,
+  live,
 }: {
   counts: Record<ImageStatus, number>
   total: number
+  /** When the pack was last fetched (ms since epoch). */
+  updatedAt: number
+  /** Metadata is still being generated, so the page keeps checking. */
+  live: boolean
 }) {
   const percent = total === 0 ? 0 : Math.round((counts.completed / total) * 100)
   return (
@@ -18,9 +26,19 @@ export function StatusSummary({
         <h2 id="status-summary-heading" className="text-sm font-semibold text-slate-900">
           Metadata progress
         </h2>
-        <p className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-slate-700">
           <strong className="font-semibold">{counts.completed.toLocaleString()}</strong> of{' '}
-          {total.toLocaleString()} images have completed metadata ({percent}%)
+          {total.toLocaleString()} images have metadata ({percent}%). Updated{' '}
+          <time dateTime={new Date(updatedAt).toISOString()}>{timeFormat.format(updatedAt)}</time>
+          {live && (
+            <span className="ml-1.5 inline-flex items-center gap-1 text-sky-800">
+              <span
+                aria-hidden="true"
+                className="size-2 rounded-full bg-sky-500 motion-safe:animate-pulse"
+              />
+              checking for new metadata
+            </span>
+          )}
         </p>
       </div>
       <div

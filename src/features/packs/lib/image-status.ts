@@ -35,3 +35,10 @@ export function countStatuses(images: readonly PackImage[]): Record<ImageStatus,
   for (const image of images) counts[imageStatus(image)]++
   return counts
 }
+
+/** Tooltip for a badge: what the API actually said. */
+export function statusTitle(image: PackImage): string {
+  const raw = image.metadata?.status
+  if (!image.metadata) return 'The API sent no metadata for this image'
+  return raw ? `Status reported by the API: ${raw}` : 'The API sent no status'
+}

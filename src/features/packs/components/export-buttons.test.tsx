@@ -1,0 +1,101 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { parse } from 'papaparse'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { captureDownloads, readBlobText } from '@/testing/downloads'
+import { createImage, createMetadata } from '@/testing/factories'
+import { renderWithProviders } from '@/testing/render'
+import { packImageSchema } from '../api/pack-schema'
+import type { ExportRow } from '../lib/export-images'
+import { imageStatus } from '../lib/image-status'
+import { ExportButtons } from './export-buttons'
+
+const PACK = { id: '11111111-1111-1111-1111-111111111111', name: 'Café Été, vol. 2' }
+
+function rowOf(position: number, description: string): ExportRow {
+  const image = packImageSchema.parse(
+    createImage({ id: `img-${position}`, metadata: createMetadata({ description }) }),
+  )
+  return { image, position, status: imageStatus(image), flags: ['duplicate'] }
+}
+
+const ROWS = [rowOf(2, 'Second, with "quotes"'), rowOf(1, '=cmd')]
+
+describe('ExportButtons', () => {
+  beforeEach(() => {
+    // Only Date: user-event and jsdom's FileReader need real timers.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date(2026, 2, 9, 10, 0))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('downloads the rows as CSV, in the order given', async () => {
+    const { downloads } = captureDownloads()
+    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
+
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const [download] = downloads
+    expect(download?.fileName).toBe('cafe-ete-vol-2-2026-03-09.csv')
+    const text = await readBlobText(download!.blob)
+    expect(text.startsWith('\uFEFFid,position,url,status,description,')).toBe(true)
+    const records = parse<string[]>(text.slice(1)).data
+    expect(records.map((record) => [record[0], record[1], record[4], record[9]])).toEqual([
+      ['id', 'position', 'description', 'flags'],
+      ['img-2', '2', 'Second, with "quotes"', 'duplicate'],
+      ['img-1', '1', "'=cmd", 'duplicate'],
+    ])
+  })
+
+  it('downloads the rows as JSON', async () => {
+    const { downloads } = captureDownloads()
+    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }))
+
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const [download] = downloads
+    expect(download?.fileName).toBe('cafe-ete-vol-2-2026-03-09.json')
+    expect(JSON.parse(await readBlobText(download!.blob))).toMatchObject({
+      pack: PACK,
+      count: 2,
+      images: [
+        { id: 'img-2', position: 2 },
+        { id: 'img-1', position: 1, description: '=cmd' },
+      ],
+    })
+  })
+
+  it('builds nothing until a button is clicked', () => {
+    const { createObjectURL } = captureDownloads()
+    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+    expect(createObjectURL).not.toHaveBeenCalled()
+  })
+
+  it('is disabled when there is nothing to export', () => {
+    renderWithProviders(<ExportButtons rows={[]} pack={PACK} />)
+    for (const name of ['Export CSV', 'Export JSON']) {
+      const button = screen.getByRole('button', { name })
+      expect(button).toBeDisabled()
+      expect(button).toHaveAttribute('title', 'Nothing to export')
+    }
+  })
+
+  it('says so when the export fails, and clears that on the next try', async () => {
+    const { createObjectURL, downloads } = captureDownloads()
+    createObjectURL.mockImplementationOnce(() => {
+      throw new Error('out of memory')
+    })
+    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Export failed')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+})

@@ -1,0 +1,59 @@
+import { Search } from 'lucide-react'
+import { useEffect, useState, type Ref } from 'react'
+
+const DEBOUNCE_MS = 200
+
+/**
+ * Free-text search. Keeps its own text while typing and sends it on after a pause, so a
+ * keystroke neither re-filters thousands of images nor adds a history entry.
+ */
+export function SearchField({
+  value,
+  onChange,
+  inputRef,
+}: {
+  value: string
+  onChange: (value: string) => void
+  inputRef?: Ref<HTMLInputElement>
+}) {
+  const [text, setText] = useState(value)
+  const [sent, setSent] = useState(value)
+  const [lastValue, setLastValue] = useState(value)
+  // The URL changed by other means (back/forward, reset, an error group): show what it says.
+  if (value !== lastValue) {
+    setLastValue(value)
+    if (value !== sent) setText(value)
+  }
+
+  useEffect(() => {
+    if (text === value) return
+    const timer = window.setTimeout(() => {
+      setSent(text)
+      onChange(text)
+    }, DEBOUNCE_MS)
+    return () => window.clearTimeout(timer)
+  }, [text, value, onChange])
+
+  return (
+    <div className="relative min-w-0 flex-1">
+      <label htmlFor="pack-search" className="sr-only">
+        Search images
+      </label>
+      <Search
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+      />
+      <input
+        id="pack-search"
+        ref={inputRef}
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Search descriptions, keywords, IDs, URLs…"
+        autoComplete="off"
+        aria-keyshortcuts="/"
+        className="w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm placeholder:text-slate-500"
+      />
+    </div>
+  )
+}

@@ -1,0 +1,146 @@
+import { IMAGE_STATUSES, type ImageStatus } from './image-status'
+import { flagsOf, QA_FLAGS, type QaFlag, type ReviewedImage } from './qa-flags'
+
+export const SORTS = ['order', 'generated-desc', 'generated-asc', 'status'] as const
+export type Sort = (typeof SORTS)[number]
+
+export const SORT_LABELS: Record<Sort, string> = {
+  order: 'Pack order',
+  'generated-desc': 'Newest metadata first',
+  'generated-asc': 'Oldest metadata first',
+  status: 'Status (problems first)',
+}
+
+export interface PackFilters {
+  statuses: readonly ImageStatus[]
+  q: string
+  keyword: string | null
+  flags: readonly QaFlag[]
+  sort: Sort
+}
+
+export const NO_FILTERS: PackFilters = {
+  statuses: [],
+  q: '',
+  keyword: null,
+  flags: [],
+  sort: 'order',
+}
+
+/** Reads filters from the URL; values it does not know are dropped, never an error. */
+export function parseFilters(params: URLSearchParams): PackFilters {
+  const list = <T extends string>(name: string, allowed: readonly T[]): T[] => {
+    const values = (params.get(name) ?? '').split(',').map((value) => value.trim())
+    return allowed.filter((value) => values.includes(value))
+  }
+  const sort = params.get('sort')
+  return {
+    statuses: list('status', IMAGE_STATUSES),
+    q: params.get('q') ?? '',
+    keyword: params.get('keyword') || null,
+    flags: list('flag', QA_FLAGS),
+    sort: SORTS.find((value) => value === sort) ?? 'order',
+  }
+}
+
+/** Writes filters into `params`, leaving defaults out so share links stay short. */
+export function writeFilters(params: URLSearchParams, filters: PackFilters): URLSearchParams {
+  const next = new URLSearchParams(params)
+  const set = (name: string, value: string) => (value ? next.set(name, value) : next.delete(name))
+  set('status', filters.statuses.join(','))
+  set('q', filters.q)
+  set('keyword', filters.keyword ?? '')
+  set('flag', filters.flags.join(','))
+  set('sort', filters.sort === 'order' ? '' : filters.sort)
+  return next
+}
+
+export function hasFilters(filters: PackFilters): boolean {
+  return (
+    filters.statuses.length > 0 ||
+    filters.q.trim() !== '' ||
+    filters.keyword !== null ||
+    filters.flags.length > 0
+  )
+}
+
+const STATUS_RANK: Record<ImageStatus, number> = {
+  error: 0,
+  unknown: 1,
+  pending: 2,
+  processing: 3,
+  completed: 4,
+}
+
+/** The images the filters let through, in the chosen order. */
+export function applyFilters(
+  items: readonly ReviewedImage[],
+  filters: PackFilters,
+  brokenUrls: ReadonlySet<string>,
+): ReviewedImage[] {
+  const query = filters.q.trim().toLowerCase()
+  const result = items.filter(
+    (item) =>
+      (filters.statuses.length === 0 || filters.statuses.includes(item.status)) &&
+      (query === '' || item.searchText.includes(query)) &&
+      (filters.keyword === null ||
+        (item.image.metadata?.keywords ?? []).includes(filters.keyword)) &&
+      (filters.flags.length === 0 ||
+        flagsOf(item, brokenUrls).some((flag) => filters.flags.includes(flag))),
+  )
+  if (filters.sort === 'status') {
+    result.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.position - b.position)
+  } else if (filters.sort !== 'order') {
+    const direction = filters.sort === 'generated-desc' ? -1 : 1
+    result.sort((a, b) => {
+      const ta = generatedTime(a)
+      const tb = generatedTime(b)
+      // Images without metadata time go last in both directions.
+      if (ta === null || tb === null) return (ta === null ? 1 : 0) - (tb === null ? 1 : 0)
+      return (ta - tb) * direction || a.position - b.position
+    })
+  }
+  return result
+}
+
+function generatedTime(item: ReviewedImage): number | null {
+  const value = item.image.metadata?.generated_at
+  const time = value ? Date.parse(value) : Number.NaN
+  return Number.isNaN(time) ? null : time
+}
+
+export interface Facets {
+  statuses: Record<ImageStatus, number>
+  flags: Record<QaFlag, number>
+  /** Keywords by count, most used first. */
+  keywords: [keyword: string, count: number][]
+  /** Error messages by count, most common first. */
+  errors: [message: string, count: number][]
+}
+
+export function facetsOf(items: readonly ReviewedImage[], brokenUrls: ReadonlySet<string>): Facets {
+  const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<
+    ImageStatus,
+    number
+  >
+  const flags = Object.fromEntries(QA_FLAGS.map((f) => [f, 0])) as Record<QaFlag, number>
+  const keywords = new Map<string, number>()
+  const errors = new Map<string, number>()
+  for (const item of items) {
+    statuses[item.status]++
+    for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
+    for (const keyword of new Set(item.image.metadata?.keywords)) {
+      keywords.set(keyword, (keywords.get(keyword) ?? 0) + 1)
+    }
+    const error = item.status === 'error' ? item.image.metadata?.error?.trim() : undefined
+    if (error) errors.set(error, (errors.get(error) ?? 0) + 1)
+  }
+  const byCount = (a: [string, number], b: [string, number]) =>
+    b[1] - a[1] || a[0].localeCompare(b[0])
+  return {
+    statuses,
+    flags,
+    keywords: [...keywords].sort(byCount),
+    errors: [...errors].sort(byCount),
+  }
+}

@@ -1,0 +1,70 @@
+import { safeHttpUrl } from '@/lib/safe-url'
+import type { PackImage } from '../api/pack-schema'
+import { imageStatus, type ImageStatus } from './image-status'
+
+export const QA_FLAGS = ['broken', 'unsafe', 'no-description', 'no-keywords', 'duplicate'] as const
+export type QaFlag = (typeof QA_FLAGS)[number]
+
+/** Chip text: part of the product's test contract, keep exact. */
+export const FLAG_LABELS: Record<QaFlag, string> = {
+  broken: 'Broken image',
+  unsafe: 'Unsafe URL',
+  'no-description': 'No description',
+  'no-keywords': 'No keywords',
+  duplicate: 'Duplicate URL',
+}
+
+/** An image with everything the review screens derive from it, computed once per pack load. */
+export interface ReviewedImage {
+  image: PackImage
+  /** 1-based position in the pack, in API order. */
+  position: number
+  status: ImageStatus
+  /** The URL when it may be used as an image source or link, else null. */
+  safeUrl: string | null
+  /** Flags known from the data alone; `broken` is added in the browser. */
+  flags: readonly QaFlag[]
+  /** Lower-cased description, keywords, id, URL and error, for search. */
+  searchText: string
+}
+
+export function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
+  const urlCounts = new Map<string, number>()
+  for (const image of images) {
+    if (image.url) urlCounts.set(image.url, (urlCounts.get(image.url) ?? 0) + 1)
+  }
+  return images.map((image, index) => {
+    const status = imageStatus(image)
+    const safeUrl = safeHttpUrl(image.url)
+    const metadata = image.metadata
+    const flags: QaFlag[] = []
+    if (safeUrl === null) flags.push('unsafe')
+    if (status === 'completed' && !metadata?.description?.trim()) flags.push('no-description')
+    if (status === 'completed' && !metadata?.keywords.length) flags.push('no-keywords')
+    if (image.url && (urlCounts.get(image.url) ?? 0) > 1) flags.push('duplicate')
+    return {
+      image,
+      position: index + 1,
+      status,
+      safeUrl,
+      flags,
+      searchText: [
+        metadata?.description,
+        ...(metadata?.keywords ?? []),
+        image.id,
+        image.url,
+        metadata?.error,
+      ]
+        .filter(Boolean)
+        .join('\n')
+        .toLowerCase(),
+    }
+  })
+}
+
+/** The flags of an image, with `broken` when the browser failed to load it. */
+export function flagsOf(item: ReviewedImage, brokenUrls: ReadonlySet<string>): readonly QaFlag[] {
+  return item.safeUrl !== null && brokenUrls.has(item.safeUrl)
+    ? ['broken', ...item.flags]
+    : item.flags
+}
