@@ -1,6 +1,6 @@
 import { ImagePlus, Keyboard, SearchX, TriangleAlert } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useLocation, useNavigate } from 'react-router'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import type { Pack } from '../api/pack-schema'
 import { useBrokenImages } from '../lib/broken-images'
@@ -52,7 +52,9 @@ export function PackView({
     [visible, brokenUrls],
   )
 
-  const packPath = `/packs/${pack.id}`
+  // The URL's id, not the payload's: links must lead back to this page.
+  const { packId = pack.id } = useParams()
+  const packPath = `/packs/${packId}`
   const hrefFor = useCallback(
     (id: string) => `${packPath}/images/${encodeURIComponent(id)}${search}`,
     [packPath, search],

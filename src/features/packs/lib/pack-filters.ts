@@ -47,10 +47,11 @@ export function parseFilters(params: URLSearchParams): PackFilters {
 export function writeFilters(params: URLSearchParams, filters: PackFilters): URLSearchParams {
   const next = new URLSearchParams(params)
   const set = (name: string, value: string) => (value ? next.set(name, value) : next.delete(name))
-  set('status', filters.statuses.join(','))
+  // Canonical order, so the same view always has the same link.
+  set('status', IMAGE_STATUSES.filter((status) => filters.statuses.includes(status)).join(','))
   set('q', filters.q)
   set('keyword', filters.keyword ?? '')
-  set('flag', filters.flags.join(','))
+  set('flag', QA_FLAGS.filter((flag) => filters.flags.includes(flag)).join(','))
   set('sort', filters.sort === 'order' ? '' : filters.sort)
   return next
 }
