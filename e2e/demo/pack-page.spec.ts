@@ -46,7 +46,8 @@ test('every badge, unknown statuses, missing metadata and broken images render',
   )
   // `status: "error"` is an Error too.
   await expect(card(11)).toContainText('Error')
-  // The image URL 404s: the card keeps its layout and says so.
+  // The image URL 404s: once the lazy image is requested, the card keeps its layout and says so.
+  await card(15).scrollIntoViewIfNeeded()
   await expect(card(15)).toContainText('Image failed to load')
   await expect(card(15).locator('img')).toHaveCount(0)
   // Real images load.

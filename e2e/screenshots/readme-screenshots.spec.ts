@@ -30,7 +30,39 @@ const SCREENS = [
   },
 ] as const
 
+const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
+const REVIEW_SCREENS = [
+  {
+    name: 'pack-filtered',
+    path: `${MIXED}?status=pending,error&sort=status`,
+    dialog: null,
+    keys: null,
+  },
+  {
+    name: 'image-detail',
+    path: `${MIXED}/images/7a3f9c10-0000-4000-8000-000000000009?status=pending,error`,
+    dialog: 'Image #9',
+    keys: null,
+  },
+  { name: 'shortcuts', path: MIXED, dialog: 'Keyboard shortcuts', keys: '?' },
+] as const
+
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  for (const screen of REVIEW_SCREENS) {
+    test(`${screen.name} (${device})`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.goto(`http://localhost:${DEMO_APP_PORT}${screen.path}`)
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Summer Launch Campaign' }),
+      ).toBeVisible()
+      await page.waitForLoadState('networkidle')
+      if (screen.keys) await page.keyboard.press(screen.keys)
+      if (screen.dialog)
+        await expect(page.getByRole('dialog', { name: screen.dialog })).toBeVisible()
+      await page.screenshot({ path: `docs/screenshots/${screen.name}-${device}.png` })
+    })
+  }
+
   for (const screen of SCREENS) {
     test(`${screen.name} (${device})`, async ({ page }) => {
       await page.setViewportSize(viewport)

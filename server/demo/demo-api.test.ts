@@ -12,6 +12,7 @@ import {
   DEMO_IMAGE_PATH,
   DEMO_PACK_IDS,
   demoPacks,
+  generatingPack,
 } from './fixtures.ts'
 
 const AUTH = { authorization: `Bearer ${DEMO_API_TOKEN}` }
@@ -137,6 +138,14 @@ describe('demo Partner API', () => {
 
 describe('demo fixtures', () => {
   const packs = [...demoPacks().values()]
+
+  it('completes one more image of the generating pack every 8 seconds', () => {
+    const statuses = (elapsed: number) =>
+      generatingPack(elapsed).images.map((image) => image.metadata?.status)
+    expect(statuses(0).slice(0, 2)).toEqual(['processing', 'pending'])
+    expect(statuses(8_000).slice(0, 3)).toEqual(['completed', 'processing', 'pending'])
+    expect(statuses(10 * 60_000).every((status) => status === 'completed')).toBe(true)
+  })
 
   it('has every pack the ids and examples name', () => {
     expect(new Set(packs.map((pack) => pack.id))).toEqual(new Set(Object.values(DEMO_PACK_IDS)))

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories.ts'
-import { DEMO_ERROR_IDS, DEMO_IMAGE_PATH, demoPacks } from './fixtures.ts'
+import {
+  DEMO_ERROR_IDS,
+  DEMO_IMAGE_PATH,
+  DEMO_PACK_IDS,
+  demoPacks,
+  generatingPack,
+} from './fixtures.ts'
 
 /**
  * The key the proxy injects in demo mode. Not a secret: it only proves that demo
@@ -17,7 +23,11 @@ export interface DemoApi {
 /** Starts the demo Partner API on a free loopback port. */
 export async function startDemoApi(): Promise<DemoApi> {
   const packs = demoPacks()
-  const server = createServer((req, res) => handle(packs, req, res))
+  const startedAt = Date.now()
+  const server = createServer((req, res) => {
+    packs.set(DEMO_PACK_IDS.generating, generatingPack(Date.now() - startedAt))
+    handle(packs, req, res)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

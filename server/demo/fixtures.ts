@@ -20,6 +20,7 @@ export const DEMO_PACK_IDS = {
   empty: '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02',
   countMismatch: '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e03',
   large: '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e04',
+  generating: '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e05',
 } as const
 
 export interface ReservedError {
@@ -219,6 +220,33 @@ function largePack(size: number): WirePack {
   }
 }
 
+const GENERATING_STEP_MS = 8_000
+
+/**
+ * A fresh upload whose metadata is still being generated: one more image completes every
+ * 8 seconds after the demo API started, so the pack page's live progress can be watched.
+ */
+export function generatingPack(elapsedMs: number): WirePack {
+  const done = Math.floor(elapsedMs / GENERATING_STEP_MS)
+  const images = Array.from({ length: 12 }, (_, i) => {
+    const id = fakeUuid(i + 1, '6b8d0f21')
+    if (i < done) return sceneImage(id, scene(i + 3), completed(i + 3, i))
+    return sceneImage(
+      id,
+      scene(i + 3),
+      pendingMetadata({ status: i === done ? 'processing' : 'pending' }),
+    )
+  })
+  return {
+    id: DEMO_PACK_IDS.generating,
+    name: 'Autumn Upload (generating)',
+    image_count: images.length,
+    is_public: false,
+    created_at: '2026-11-28T16:00:00.000Z',
+    images,
+  }
+}
+
 export function demoPacks(): Map<string, WirePack> {
   const packs = [
     motivationPack(),
@@ -233,6 +261,7 @@ export function demoPacks(): Map<string, WirePack> {
     },
     countMismatchPack(),
     largePack(2000),
+    generatingPack(0),
   ]
   return new Map(packs.map((pack) => [pack.id, pack]))
 }
@@ -246,6 +275,7 @@ export const DEMO_EXAMPLES = [
     note: 'Every status, failures, odd data',
   },
   { id: DEMO_PACK_IDS.large, name: 'Stock Library 2026', note: '2,000 images' },
+  { id: DEMO_PACK_IDS.generating, name: 'Autumn Upload', note: 'Metadata arriving live' },
   { id: DEMO_PACK_IDS.empty, name: 'Empty Draft Pack', note: 'No images yet' },
   { id: DEMO_PACK_IDS.countMismatch, name: 'Spring Lookbook', note: 'Image count disagrees' },
   { id: '00000000-0000-4000-8000-000000000402', name: 'Error: 402', note: 'Subscription required' },
