@@ -65,7 +65,7 @@ export function ImageDetailDialog({
         event.preventDefault()
         go(closeHref)
       }}
-      className="m-0 h-full max-h-none w-full max-w-none bg-white p-0 backdrop:bg-slate-950/70 sm:m-auto sm:h-auto sm:max-h-[92dvh] sm:w-[min(72rem,94vw)] sm:rounded-2xl sm:shadow-2xl"
+      className="m-0 h-full max-h-none w-full max-w-none overflow-hidden bg-white p-0 backdrop:bg-slate-950/70 sm:m-auto sm:h-auto sm:max-h-[92dvh] sm:w-[min(72rem,94vw)] sm:rounded-2xl sm:shadow-2xl"
     >
       <div className="flex h-full flex-col">
         <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
@@ -155,7 +155,7 @@ function ImageDetails({ item, flags }: { item: ReviewedImage; flags: readonly Qa
 
   return (
     <div className="grid min-h-0 flex-1 overflow-y-auto md:grid-cols-[3fr_2fr]">
-      <div className="bg-slate-900 md:sticky md:top-0 md:self-start">
+      <div className="flex items-center bg-slate-900">
         <ImageThumbnail
           src={safeUrl}
           alt={description ?? `Image #${item.position} (no description)`}

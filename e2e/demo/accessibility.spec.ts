@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([])
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`${viewport.width}px`, () => {
+    test.use({ viewport })
+
+    test('lookup, with the demo banner', async ({ page }) => {
+      await page.goto('/')
+      await expect(page.getByText('Demo data')).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('pack with mixed statuses, filtered', async ({ page }) => {
+      await page.goto(`${MIXED}?status=error,pending,unknown`)
+      await expect(page.getByText('Showing 6 of 16 images')).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('filtered empty result', async ({ page }) => {
+      await page.goto(`${MIXED}?q=nothing-matches-this`)
+      await expect(page.getByText('No images match these filters')).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('detail dialog and shortcuts dialog', async ({ page }) => {
+      await page.goto(`${MIXED}/images/7a3f9c10-0000-4000-8000-000000000005`)
+      await expect(page.getByRole('dialog', { name: 'Image #5' })).toBeVisible()
+      await expectNoViolations(page)
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog')).toHaveCount(0)
+      await page.keyboard.press('?')
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('error screens', async ({ page }) => {
+      for (const suffix of ['402', '403', '404']) {
+        await page.goto(`/packs/00000000-0000-4000-8000-000000000${suffix}`)
+        await expect(page.getByRole('alert')).toBeVisible()
+        await expectNoViolations(page)
+      }
+    })
+
+    test('empty pack', async ({ page }) => {
+      await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02')
+      await expect(page.getByText('This pack has no images yet')).toBeVisible()
+      await expectNoViolations(page)
+    })
+  })
+}
