@@ -1,5 +1,5 @@
 import { Tags } from 'lucide-react'
-import type { Ref } from 'react'
+import { useCallback, type Ref } from 'react'
 import { ToggleButton } from '@/components/toggle-button'
 import { IMAGE_STATUSES, STATUS_LABELS, type ImageStatus } from '../lib/image-status'
 import { SORT_LABELS, SORTS, type Facets, type PackFilters, type Sort } from '../lib/pack-filters'
@@ -20,6 +20,7 @@ export function PackToolbar({
   onChange: (patch: Partial<PackFilters>, options?: { replace?: boolean }) => void
   searchRef?: Ref<HTMLInputElement>
 }) {
+  const onSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange])
   const toggle = <T,>(list: readonly T[], value: T): T[] =>
     list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
   const flags = QA_FLAGS.filter((flag) => facets.flags[flag] > 0 || filters.flags.includes(flag))
@@ -27,11 +28,7 @@ export function PackToolbar({
   return (
     <section aria-label="Filters" className="flex flex-col gap-3">
       <div className="flex flex-col gap-2 sm:flex-row">
-        <SearchField
-          value={filters.q}
-          onChange={(q) => onChange({ q }, { replace: true })}
-          inputRef={searchRef}
-        />
+        <SearchField value={filters.q} onChange={onSearch} inputRef={searchRef} />
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <span className="shrink-0 font-medium">Sort</span>
           <select
