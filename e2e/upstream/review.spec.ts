@@ -90,13 +90,12 @@ async function openReviewPack(page: Page, query = '', images = reviewImages()) {
   return packId
 }
 
-const cardNumbers = async (page: Page) =>
-  (await page.getByRole('list', { name: 'Images', exact: true }).getByRole('article').all()).length
-    ? page
-        .getByRole('list', { name: 'Images', exact: true })
-        .getByRole('article')
-        .evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))
-    : []
+/** The cards on screen, in order, by their accessible names. */
+const cardNumbers = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Images', exact: true })
+    .getByRole('article')
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))
 
 test('status, search, keyword, flag and sort live in the URL; reload and back/forward keep them', async ({
   page,
@@ -115,11 +114,11 @@ test('status, search, keyword, flag and sort live in the URL; reload and back/fo
     'true',
   )
   await expect(page.getByText('Showing 2 of 8 images')).toBeVisible()
-  expect(await cardNumbers(page)).toEqual(['Image #3', 'Image #5'])
+  await expect.poll(() => cardNumbers(page)).toEqual(['Image #3', 'Image #5'])
 
   await page.getByRole('button', { name: 'Pending (1)' }).click()
   await expect(page).toHaveURL(`/packs/${packId}?status=pending%2Cerror`)
-  expect(await cardNumbers(page)).toEqual(['Image #2', 'Image #3', 'Image #5'])
+  await expect.poll(() => cardNumbers(page)).toEqual(['Image #2', 'Image #3', 'Image #5'])
 
   await page.reload()
   await expect(page.getByText('Showing 3 of 8 images')).toBeVisible()
@@ -135,7 +134,7 @@ test('status, search, keyword, flag and sort live in the URL; reload and back/fo
 
   await page.getByLabel('Search images').fill('RIVER')
   await expect(page).toHaveURL(`/packs/${packId}?q=RIVER`)
-  expect(await cardNumbers(page)).toEqual(['Image #4'])
+  await expect.poll(() => cardNumbers(page)).toEqual(['Image #4'])
   await expect(page.locator('mark')).toHaveText(['river'])
   await page.getByLabel('Search images').fill('')
 
@@ -145,7 +144,7 @@ test('status, search, keyword, flag and sort live in the URL; reload and back/fo
     .getByRole('button', { name: 'city (2)' })
     .click()
   await expect(page).toHaveURL(`/packs/${packId}?keyword=city`)
-  expect(await cardNumbers(page)).toEqual(['Image #1', 'Image #4'])
+  await expect.poll(() => cardNumbers(page)).toEqual(['Image #1', 'Image #4'])
   await page
     .getByRole('group', { name: 'Filter by keyword' })
     .getByRole('button', { name: 'city (2)' })
@@ -153,17 +152,14 @@ test('status, search, keyword, flag and sort live in the URL; reload and back/fo
 
   await page.getByRole('button', { name: 'Unsafe URL (1)' }).click()
   await expect(page).toHaveURL(`/packs/${packId}?flag=unsafe`)
-  expect(await cardNumbers(page)).toEqual(['Image #6'])
+  await expect.poll(() => cardNumbers(page)).toEqual(['Image #6'])
   await page.getByRole('button', { name: 'Unsafe URL (1)' }).click()
 
   await page.getByLabel('Sort').selectOption('generated-desc')
   await expect(page).toHaveURL(`/packs/${packId}?sort=generated-desc`)
-  expect((await cardNumbers(page)).slice(0, 4)).toEqual([
-    'Image #4',
-    'Image #1',
-    'Image #7',
-    'Image #6',
-  ])
+  await expect
+    .poll(async () => (await cardNumbers(page)).slice(0, 4))
+    .toEqual(['Image #4', 'Image #1', 'Image #7', 'Image #6'])
 })
 
 test('an empty result explains itself and resets', async ({ page }) => {

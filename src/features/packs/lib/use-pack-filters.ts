@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { NO_FILTERS, parseFilters, writeFilters, type PackFilters } from './pack-filters'
 
 /**
@@ -7,25 +7,29 @@ import { NO_FILTERS, parseFilters, writeFilters, type PackFilters } from './pack
  * back and forward buttons step through them.
  */
 export function usePackFilters() {
-  const [params, setParams] = useSearchParams()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
   const filters = useMemo(() => parseFilters(params), [params])
+
+  const apply = useCallback(
+    (change: (current: PackFilters) => PackFilters, replace = false) => {
+      // The address bar, not this render's search params: a debounced search that lands
+      // just after a click (before React re-renders) must build on that click, not undo it.
+      const current = new URLSearchParams(window.location.search)
+      const next = writeFilters(current, change(parseFilters(current))).toString()
+      void navigate({ search: next ? `?${next}` : '' }, { replace, preventScrollReset: true })
+    },
+    [navigate],
+  )
 
   const update = useCallback(
     (patch: Partial<PackFilters>, options: { replace?: boolean } = {}) =>
-      setParams((previous) => writeFilters(previous, { ...parseFilters(previous), ...patch }), {
-        replace: options.replace ?? false,
-        preventScrollReset: true,
-      }),
-    [setParams],
+      apply((current) => ({ ...current, ...patch }), options.replace),
+    [apply],
   )
-
   const reset = useCallback(
-    () =>
-      setParams(
-        (previous) => writeFilters(previous, { ...NO_FILTERS, sort: parseFilters(previous).sort }),
-        { preventScrollReset: true },
-      ),
-    [setParams],
+    () => apply((current) => ({ ...NO_FILTERS, sort: current.sort })),
+    [apply],
   )
 
   return { filters, update, reset }
