@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   DOCUMENTED_ERRORS,
   createImage,
@@ -19,6 +19,12 @@ const renderPack = (packId: string) =>
   renderRoutes([{ path: '/packs/:packId', Component: PackRoute }], `/packs/${packId}`)
 
 describe('pack route', () => {
+  beforeEach(() => {
+    // A tall window, so the virtualized gallery mounts every card of these small packs.
+    vi.stubGlobal('innerHeight', 5000)
+    vi.stubGlobal('scrollTo', () => {})
+  })
+
   it('shows the pack and every image in API order with its badge', async () => {
     const pack = servePack(
       createPack({
@@ -36,6 +42,8 @@ describe('pack route', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
     const cards = [...screen.getByRole('list', { name: 'Images' }).children] as HTMLElement[]
     expect(cards).toHaveLength(5)
+    expect(cards.map((card) => card.getAttribute('aria-posinset'))).toEqual(['1', '2', '3', '4', '5'])
+    expect(cards[0]).toHaveAttribute('aria-setsize', '5')
     expect(within(cards[0]!).getByText('#1')).toBeVisible()
     expect(within(cards[0]!).getByText('First image')).toBeVisible()
     expect(within(cards[0]!).getByText('Completed')).toBeVisible()

@@ -4,7 +4,7 @@ import { FLAG_LABELS, type QaFlag } from '../lib/qa-flags'
 export function FlagChips({ flags }: { flags: readonly QaFlag[] }) {
   if (flags.length === 0) return null
   return (
-    <ul aria-label="QA flags" className="flex flex-wrap gap-1">
+    <ul aria-label="QA flags" className="flex shrink-0 flex-wrap gap-1">
       {flags.map((flag) => (
         <li
           key={flag}

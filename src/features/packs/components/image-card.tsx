@@ -52,11 +52,12 @@ export const ImageCard = memo(function ImageCard({
           <StatusBadge status={status} title={statusTitle(image)} />
         </span>
       </Link>
-      <div className="flex flex-1 flex-col gap-2 p-3">
+      {/* A fixed height, so the virtualized gallery knows every row's size up front. */}
+      <div className="flex h-(--card-body-height) flex-col gap-2 overflow-hidden p-3">
         {status === 'error' && (
-          <p className="flex gap-1.5 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-800">
+          <p className="flex shrink-0 gap-1.5 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-800">
             <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-            <span className="min-w-0 break-words">
+            <span className="line-clamp-2 min-w-0 break-words">
               <Highlight
                 text={metadata?.error?.trim() || 'Metadata generation failed (no message).'}
                 query={query}
@@ -65,7 +66,9 @@ export const ImageCard = memo(function ImageCard({
           </p>
         )}
         {description ? (
-          <p className="line-clamp-3 text-sm leading-snug break-words text-slate-800">
+          <p
+            className={`${status === 'error' ? 'line-clamp-1' : 'line-clamp-3'} shrink-0 text-sm leading-snug break-words text-slate-800`}
+          >
             <Highlight text={description} query={query} />
           </p>
         ) : (
@@ -74,8 +77,8 @@ export const ImageCard = memo(function ImageCard({
           )
         )}
         {keywords.length > 0 && (
-          <ul aria-label="Keywords" className="flex flex-wrap gap-1">
-            {keywords.slice(0, 12).map((keyword, index) => (
+          <ul aria-label="Keywords" className="flex h-5.5 shrink-0 flex-wrap gap-1 overflow-hidden">
+            {keywords.slice(0, 8).map((keyword, index) => (
               <li
                 key={`${keyword}-${index}`}
                 className="max-w-full truncate rounded-md bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
@@ -83,13 +86,13 @@ export const ImageCard = memo(function ImageCard({
                 <Highlight text={keyword} query={query} />
               </li>
             ))}
-            {keywords.length > 12 && (
-              <li className="px-1 text-xs text-slate-600">+{keywords.length - 12} more</li>
+            {keywords.length > 8 && (
+              <li className="px-1 text-xs text-slate-600">+{keywords.length - 8} more</li>
             )}
           </ul>
         )}
         <FlagChips flags={flags} />
-        <p className="mt-auto flex flex-wrap gap-x-2 pt-1 text-xs text-slate-600">
+        <p className="mt-auto flex shrink-0 gap-x-2 truncate pt-1 text-xs text-slate-600">
           {metadata?.model && <span className="font-mono">{metadata.model}</span>}
           <RelativeTime
             value={metadata?.generated_at ?? null}

@@ -1,5 +1,5 @@
 import { Tags } from 'lucide-react'
-import { useCallback, type Ref } from 'react'
+import { useCallback, useState, type Ref } from 'react'
 import { ToggleButton } from '@/components/toggle-button'
 import { IMAGE_STATUSES, STATUS_LABELS, type ImageStatus } from '../lib/image-status'
 import { SORT_LABELS, SORTS, type Facets, type PackFilters, type Sort } from '../lib/pack-filters'
@@ -20,6 +20,8 @@ export function PackToolbar({
   onChange: (patch: Partial<PackFilters>, options?: { replace?: boolean }) => void
   searchRef?: Ref<HTMLInputElement>
 }) {
+  // Chips are only in the document while the list is open: a big pack has hundreds.
+  const [keywordsOpen, setKeywordsOpen] = useState(filters.keyword !== null)
   const onSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange])
   const toggle = <T,>(list: readonly T[], value: T): T[] =>
     list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
@@ -80,7 +82,11 @@ export function PackToolbar({
       )}
 
       {facets.keywords.length > 0 && (
-        <details className="group rounded-lg" open={filters.keyword !== null}>
+        <details
+          className="group rounded-lg"
+          open={keywordsOpen}
+          onToggle={(event) => setKeywordsOpen(event.currentTarget.open)}
+        >
           <summary className="flex cursor-pointer items-center gap-1.5 text-sm font-medium text-slate-700">
             <Tags aria-hidden="true" className="size-4" />
             Keywords ({facets.keywords.length.toLocaleString()})
@@ -88,21 +94,25 @@ export function PackToolbar({
               <span className="font-normal text-slate-600">: {filters.keyword}</span>
             )}
           </summary>
-          <div
-            role="group"
-            aria-label="Filter by keyword"
-            className="mt-2 flex max-h-48 flex-wrap gap-1.5 overflow-y-auto p-0.5"
-          >
-            {facets.keywords.map(([keyword, count]) => (
-              <ToggleButton
-                key={keyword}
-                pressed={filters.keyword === keyword}
-                onClick={() => onChange({ keyword: filters.keyword === keyword ? null : keyword })}
-              >
-                {keyword} ({count.toLocaleString()})
-              </ToggleButton>
-            ))}
-          </div>
+          {keywordsOpen && (
+            <div
+              role="group"
+              aria-label="Filter by keyword"
+              className="mt-2 flex max-h-48 flex-wrap gap-1.5 overflow-y-auto p-0.5"
+            >
+              {facets.keywords.map(([keyword, count]) => (
+                <ToggleButton
+                  key={keyword}
+                  pressed={filters.keyword === keyword}
+                  onClick={() =>
+                    onChange({ keyword: filters.keyword === keyword ? null : keyword })
+                  }
+                >
+                  {keyword} ({count.toLocaleString()})
+                </ToggleButton>
+              ))}
+            </div>
+          )}
         </details>
       )}
     </section>

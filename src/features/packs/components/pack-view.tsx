@@ -12,7 +12,7 @@ import { useReviewShortcuts } from '../lib/use-review-shortcuts'
 import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
 import { ImageDetailDialog } from './image-detail-dialog'
-import { PackGallery } from './pack-gallery'
+import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { PackHeader } from './pack-header'
 import { PackToolbar } from './pack-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
@@ -37,6 +37,7 @@ export function PackView({
   const { filters, update, reset } = usePackFilters()
   const brokenUrls = useBrokenImages()
   const searchRef = useRef<HTMLInputElement>(null)
+  const galleryRef = useRef<PackGalleryHandle>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
 
   // Derived once per data, filter or failed-image change; never per card.
@@ -92,7 +93,7 @@ export function PackView({
       if (imageId !== null) {
         void navigate(hrefFor(id), { preventScrollReset: true })
       } else {
-        focusCard(id)
+        galleryRef.current?.focusImage(id)
       }
     },
   })
@@ -103,7 +104,7 @@ export function PackView({
     if (imageId !== null) {
       lastShown.current = imageId
     } else if (lastShown.current !== null) {
-      focusCard(lastShown.current)
+      galleryRef.current?.focusImage(lastShown.current)
       lastShown.current = null
     }
   }, [imageId])
@@ -170,6 +171,7 @@ export function PackView({
             <NoMatches onReset={reset} />
           ) : (
             <PackGallery
+              ref={galleryRef}
               items={visible}
               brokenUrls={brokenUrls}
               query={filters.q}
@@ -196,14 +198,6 @@ export function PackView({
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
   )
-}
-
-function focusCard(imageId: string) {
-  const card = document.querySelector<HTMLElement>(
-    `article[data-image-id="${CSS.escape(imageId)}"] [data-card-link]`,
-  )
-  card?.focus()
-  card?.scrollIntoView({ block: 'nearest' })
 }
 
 function NoMatches({ onReset }: { onReset: () => void }) {
