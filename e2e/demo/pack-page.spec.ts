@@ -65,14 +65,17 @@ test('every badge, unknown statuses, missing metadata and broken images render',
   ).toBeVisible()
 })
 
-test('thumbnails load lazily and decode asynchronously at a fixed aspect ratio', async ({
+test('thumbnails: first row eager and high priority, the rest lazy; async decoding; 4:3', async ({
   page,
 }) => {
-  await page.goto(`/packs/${MOTIVATION}`)
-  const img = page.getByRole('list', { name: 'Images' }).locator('img').first()
-  await expect(img).toHaveAttribute('loading', 'lazy')
-  await expect(img).toHaveAttribute('decoding', 'async')
-  const box = await img.boundingBox()
+  await page.goto(`/packs/${MIXED}`)
+  const first = page.getByRole('article', { name: 'Image #1', exact: true }).locator('img')
+  await expect(first).toHaveAttribute('fetchpriority', 'high')
+  await expect(first).toHaveAttribute('decoding', 'async')
+  const later = page.getByRole('article', { name: 'Image #6', exact: true }).locator('img')
+  await expect(later).toHaveAttribute('loading', 'lazy')
+  await expect(later).toHaveAttribute('fetchpriority', 'auto')
+  const box = await first.boundingBox()
   expect(box).not.toBeNull()
   expect(box!.width / box!.height).toBeCloseTo(4 / 3, 1)
 })

@@ -7,6 +7,7 @@ import {
   DEMO_PACK_IDS,
   demoPacks,
   generatingPack,
+  sizedPack,
 } from './fixtures.ts'
 
 /**
@@ -65,9 +66,15 @@ function handle(packs: Map<string, WirePack>, req: IncomingMessage, res: ServerR
     return json(res, reserved.status, reserved.body, headers)
   }
 
-  const pack = packs.get(packId)
+  const pack = packs.get(packId) ?? sized(packs, packId)
   if (!pack) return json(res, 404, DOCUMENTED_ERRORS[404])
   json(res, 200, okEnvelope(withOrigin(pack, appOrigin(req))))
+}
+
+function sized(packs: Map<string, WirePack>, packId: string): WirePack | undefined {
+  const pack = sizedPack(packId)
+  if (pack) packs.set(packId, pack)
+  return pack ?? undefined
 }
 
 /** The proxy says which origin the browser used; demo images are served there. */

@@ -201,6 +201,25 @@ function countMismatchPack(): WirePack {
   }
 }
 
+/** `5e7d1c2a-0000-4000-8000-<size, 12 digits>`: a generated pack of that many images. */
+const SIZED_PACK = /^5e7d1c2a-0000-4000-8000-(\d{12})$/
+export const MAX_SIZED_PACK = 20_000
+
+export function sizedPackId(size: number): string {
+  return `5e7d1c2a-0000-4000-8000-${String(size).padStart(12, '0')}`
+}
+
+/** The generated pack an id asks for, for benchmarks and budgets; null for other ids. */
+export function sizedPack(packId: string): WirePack | null {
+  const size = Number(SIZED_PACK.exec(packId)?.[1] ?? Number.NaN)
+  if (!Number.isInteger(size) || size < 1 || size > MAX_SIZED_PACK) return null
+  return {
+    ...largePack(size),
+    id: packId,
+    name: `Generated Pack (${size.toLocaleString('en-US')} images)`,
+  }
+}
+
 function largePack(size: number): WirePack {
   const images = Array.from({ length: size }, (_, i) => {
     const id = fakeUuid(i + 1, '9d0e1f20')

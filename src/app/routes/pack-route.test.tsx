@@ -42,7 +42,13 @@ describe('pack route', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Motivation Pack' })).toBeVisible()
     const cards = [...screen.getByRole('list', { name: 'Images' }).children] as HTMLElement[]
     expect(cards).toHaveLength(5)
-    expect(cards.map((card) => card.getAttribute('aria-posinset'))).toEqual(['1', '2', '3', '4', '5'])
+    expect(cards.map((card) => card.getAttribute('aria-posinset'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ])
     expect(cards[0]).toHaveAttribute('aria-setsize', '5')
     expect(within(cards[0]!).getByText('#1')).toBeVisible()
     expect(within(cards[0]!).getByText('First image')).toBeVisible()

@@ -15,12 +15,15 @@ export const ImageCard = memo(function ImageCard({
   flags,
   query,
   href,
+  priority = false,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
   query: string
   /** Where the card opens its detail view, query string included. */
   href: string
+  /** In the first row: its thumbnail is fetched first. */
+  priority?: boolean
 }) {
   const { image, position, status } = item
   const metadata = image.metadata
@@ -44,6 +47,7 @@ export const ImageCard = memo(function ImageCard({
           src={item.safeUrl}
           alt={description ?? `Image #${position} (no description)`}
           broken={flags.includes('broken')}
+          priority={priority}
         />
         <span className="absolute top-2 left-2 rounded-md bg-slate-900/75 px-1.5 py-0.5 font-mono text-xs font-semibold text-white">
           #{position}

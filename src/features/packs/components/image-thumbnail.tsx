@@ -7,12 +7,15 @@ export function ImageThumbnail({
   src,
   alt,
   broken,
+  priority = false,
   className = '',
 }: {
   /** A URL already checked to be http(s), or null. */
   src: string | null
   alt: string
   broken: boolean
+  /** First row of the gallery: fetch before anything else on the page. */
+  priority?: boolean
   className?: string
 }) {
   return (
@@ -35,7 +38,8 @@ export function ImageThumbnail({
           alt={alt}
           width={800}
           height={600}
-          loading="lazy"
+          loading={priority ? 'eager' : 'lazy'}
+          fetchPriority={priority ? 'high' : 'auto'}
           decoding="async"
           onError={() => markBroken(src)}
           className="size-full object-cover"

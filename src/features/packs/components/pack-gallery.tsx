@@ -178,6 +178,7 @@ export function PackGallery({
                 flags={flagsOf(item, brokenUrls)}
                 query={query}
                 href={hrefFor(item.image.id)}
+                priority={row.index === 0}
               />
             </li>
           )
