@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const appConfigSchema = z.object({
-  demo: z.boolean().catch(false),
-  examples: z
-    .array(z.object({ id: z.string(), name: z.string(), note: z.string().catch('') }))
-    .catch([]),
+  demo: z.catch(z.boolean(), false),
+  examples: z.catch(
+    z.array(z.object({ id: z.string(), name: z.string(), note: z.catch(z.string(), '') })),
+    [],
+  ),
 })
 
 export type AppConfig = z.infer<typeof appConfigSchema>

@@ -86,6 +86,7 @@ describe('apiGet', () => {
     const error = await failure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({ kind: 'invalid-response', issuePath: 'data.id' })
     expect(error.message).toContain('data.id')
+    expect(error.message).toContain('expected string')
   })
 
   it('reports a network failure', async () => {

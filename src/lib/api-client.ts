@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { ApiError } from './api-error'
 import { parseRetryAfter } from './retry-after'
 
@@ -7,7 +7,7 @@ export const REQUEST_TIMEOUT_MS = 15_000
 const errorEnvelopeSchema = z.object({
   ok: z.literal(false),
   message: z.string(),
-  error_code: z.string().nullish(),
+  error_code: z.nullish(z.string()),
 })
 
 /**
@@ -17,7 +17,7 @@ const errorEnvelopeSchema = z.object({
  */
 export async function apiGet<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
@@ -72,12 +72,14 @@ export async function apiGet<T>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const issuePath = issue?.path.length ? issue.path.join('.') : null
+    // zod/mini ships no message texts; say what the contract expected instead.
+    const detail = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : issue?.code
     throw new ApiError({
       kind: 'invalid-response',
       status: response.status,
       message: issuePath
-        ? `Field "${issuePath}" is not what the API contract promises: ${issue?.message}.`
-        : `The response does not match the API contract: ${issue?.message}.`,
+        ? `Field "${issuePath}" is not what the API contract promises (${detail}).`
+        : `The response does not match the API contract (${detail}).`,
       issuePath,
     })
   }

@@ -1,36 +1,39 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * The Get Pack payload. Lenient wherever the UI can still show something useful
  * (unknown status, odd metadata, extra fields are kept for the raw view); strict only
  * on what identifies things: the pack id, the image list and each image id.
  */
-const keywordsSchema = z
-  .array(z.unknown())
-  .catch([])
-  .transform((items) => items.filter((item): item is string => typeof item === 'string'))
+const keywordsSchema = z.pipe(
+  z.catch(z.array(z.unknown()), []),
+  z.transform((items) => items.filter((item): item is string => typeof item === 'string')),
+)
+
+/** Missing or of the wrong type: null, so one odd value never hides the whole pack. */
+const nullableString = () => z.catch(z.nullable(z.string()), null)
 
 export const imageMetadataSchema = z.looseObject({
-  status: z.string().nullable().catch(null).default(null),
-  description: z.string().nullable().catch(null).default(null),
-  keywords: keywordsSchema.default([]),
-  model: z.string().nullable().catch(null).default(null),
-  generated_at: z.string().nullable().catch(null).default(null),
-  error: z.string().nullable().catch(null).default(null),
+  status: nullableString(),
+  description: nullableString(),
+  keywords: keywordsSchema,
+  model: nullableString(),
+  generated_at: nullableString(),
+  error: nullableString(),
 })
 
 export const packImageSchema = z.looseObject({
-  id: z.string().min(1),
-  url: z.string().nullable().catch(null).default(null),
-  metadata: imageMetadataSchema.nullable().catch(null).default(null),
+  id: z.string().check(z.minLength(1)),
+  url: nullableString(),
+  metadata: z.catch(z.nullable(imageMetadataSchema), null),
 })
 
 export const packSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().catch(''),
-  image_count: z.number().nullable().catch(null).default(null),
-  is_public: z.boolean().nullable().catch(null).default(null),
-  created_at: z.string().nullable().catch(null).default(null),
+  id: z.string().check(z.minLength(1)),
+  name: z.catch(z.string(), ''),
+  image_count: z.catch(z.nullable(z.number()), null),
+  is_public: z.catch(z.nullable(z.boolean()), null),
+  created_at: nullableString(),
   images: z.array(packImageSchema),
 })
 

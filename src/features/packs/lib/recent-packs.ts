@@ -1,13 +1,13 @@
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const RECENT_PACKS_KEY = 'pack-explorer:recent-packs'
 export const MAX_RECENT_PACKS = 10
 
 const recentPackSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().catch(''),
-  openedAt: z.string().catch(''),
+  id: z.string().check(z.minLength(1)),
+  name: z.catch(z.string(), ''),
+  openedAt: z.catch(z.string(), ''),
 })
 
 export type RecentPack = Readonly<z.infer<typeof recentPackSchema>>
