@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { ArrowRight } from 'lucide-react'
-import { Link } from 'react-router'
+import { LinkCard } from '@/components/link-card'
 import { PackLookupForm } from '@/features/packs/components/pack-lookup-form'
 import { RecentPacks } from '@/features/packs/components/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -32,19 +31,10 @@ export function Component() {
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
             {examples.map((example) => (
               <li key={example.id}>
-                <Link
-                  to={`/packs/${example.id}`}
-                  className="group flex h-full items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-indigo-300 hover:bg-indigo-50/40"
-                >
-                  <span className="min-w-0">
-                    <span className="block font-medium text-slate-900">{example.name}</span>
-                    <span className="block text-sm text-slate-600">{example.note}</span>
-                  </span>
-                  <ArrowRight
-                    aria-hidden="true"
-                    className="size-4 shrink-0 text-slate-400 group-hover:text-indigo-700"
-                  />
-                </Link>
+                <LinkCard to={`/packs/${example.id}`}>
+                  <span className="block font-medium text-slate-900">{example.name}</span>
+                  <span className="block text-sm text-slate-600">{example.note}</span>
+                </LinkCard>
               </li>
             ))}
           </ul>

@@ -1,6 +1,5 @@
-import { ArrowRight } from 'lucide-react'
 import { useId } from 'react'
-import { Link } from 'react-router'
+import { LinkCard } from '@/components/link-card'
 import { RelativeTime } from '@/components/relative-time'
 import { clearRecentPacks, useRecentPacks } from '../lib/recent-packs'
 
@@ -34,28 +33,19 @@ export function RecentPacks() {
       <ul className="mt-3 grid gap-2">
         {packs.map((pack) => (
           <li key={pack.id}>
-            <Link
-              to={`/packs/${pack.id}`}
-              className="group flex items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-indigo-300 hover:bg-indigo-50/40"
-            >
-              <span className="min-w-0 flex-1">
-                <span className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <span className="min-w-0 font-medium break-words text-slate-900">
-                    {pack.name.trim() || 'Untitled pack'}
-                  </span>
-                  <span className="text-xs text-slate-600">
-                    <RelativeTime value={pack.openedAt} prefix="Opened" fallback="" />
-                  </span>
+            <LinkCard to={`/packs/${pack.id}`}>
+              <span className="flex flex-wrap items-baseline justify-between gap-x-3">
+                <span className="min-w-0 font-medium break-words text-slate-900">
+                  {pack.name.trim() || 'Untitled pack'}
                 </span>
-                <span className="mt-0.5 block font-mono text-xs break-all text-slate-500">
-                  {pack.id}
+                <span className="text-xs text-slate-600">
+                  <RelativeTime value={pack.openedAt} prefix="Opened" fallback="" />
                 </span>
               </span>
-              <ArrowRight
-                aria-hidden="true"
-                className="size-4 shrink-0 text-slate-400 group-hover:text-indigo-700"
-              />
-            </Link>
+              <span className="mt-0.5 block font-mono text-xs break-all text-slate-500">
+                {pack.id}
+              </span>
+            </LinkCard>
           </li>
         ))}
       </ul>
