@@ -245,11 +245,15 @@ const GENERATING_STEP_MS = 8_000
  * A fresh upload whose metadata is still being generated: one more image completes every
  * 8 seconds after the demo API started, so the pack page's live progress can be watched.
  */
-export function generatingPack(elapsedMs: number): WirePack {
+export function generatingPack(elapsedMs: number, now = Date.now()): WirePack {
+  const startedAt = now - elapsedMs
   const done = Math.floor(elapsedMs / GENERATING_STEP_MS)
   const images = Array.from({ length: 12 }, (_, i) => {
     const id = fakeUuid(i + 1, '6b8d0f21')
-    if (i < done) return sceneImage(id, scene(i + 3), completed(i + 3, i))
+    if (i < done) {
+      const generatedAt = new Date(startedAt + (i + 1) * GENERATING_STEP_MS).toISOString()
+      return sceneImage(id, scene(i + 3), { ...completed(i + 3, i), generated_at: generatedAt })
+    }
     return sceneImage(
       id,
       scene(i + 3),
@@ -261,7 +265,8 @@ export function generatingPack(elapsedMs: number): WirePack {
     name: 'Autumn Upload (generating)',
     image_count: images.length,
     is_public: false,
-    created_at: '2026-11-28T16:00:00.000Z',
+    // Uploaded just before the demo started, as if the user had just added these images.
+    created_at: new Date(startedAt - 60_000).toISOString(),
     images,
   }
 }
