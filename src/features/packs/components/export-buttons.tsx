@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import type { ExportFormat, ExportPack, ExportRow } from '../lib/export-images'
 
+const FORMATS: readonly ExportFormat[] = ['csv', 'json']
+
 /**
  * Downloads the rows the user is looking at. Files are built on click, never on render:
  * a pack can hold 10,000 images.
@@ -26,26 +28,19 @@ export function ExportButtons({ rows, pack }: { rows: readonly ExportRow[]; pack
   return (
     <div className="flex flex-col gap-2">
       <div role="group" aria-label="Export images" className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonStyles.secondary}
-          disabled={empty}
-          title={title}
-          onClick={() => void download('csv')}
-        >
-          <FileDown aria-hidden="true" className="size-4" />
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className={buttonStyles.secondary}
-          disabled={empty}
-          title={title}
-          onClick={() => void download('json')}
-        >
-          <FileDown aria-hidden="true" className="size-4" />
-          Export JSON
-        </button>
+        {FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className={buttonStyles.secondary}
+            disabled={empty}
+            title={title}
+            onClick={() => void download(format)}
+          >
+            <FileDown aria-hidden="true" className="size-4" />
+            Export {format.toUpperCase()}
+          </button>
+        ))}
       </div>
       {failed && (
         <p role="alert" className="text-sm font-medium text-red-700">
