@@ -13,5 +13,5 @@ export default defineConfig({
   cacheDir: process.env.PACK_EXPLORER_VITE_CACHE_DIR,
   server: { port: 5173, host: 'localhost' },
   preview: { port: 4173, host: 'localhost' },
-  build: { sourcemap: true },
+  build: { sourcemap: true, manifest: true },
 })
