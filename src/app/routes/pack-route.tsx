@@ -1,8 +1,8 @@
-import { CircleAlert } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
+import { Notice } from '@/components/notice'
 import { useLivePack } from '@/features/packs/api/use-live-pack'
 import { PackErrorScreen } from '@/features/packs/components/pack-error-screen'
 import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
@@ -39,13 +39,11 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
     return (
       <>
         {error && !isFetching && (
-          <p
-            role="alert"
-            className="mb-4 flex items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30"
-          >
-            <CircleAlert aria-hidden="true" className="size-4 shrink-0" />
-            Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
-          </p>
+          <div className="mb-4">
+            <Notice role="alert">
+              Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
+            </Notice>
+          </div>
         )}
         <PackView
           pack={data}

@@ -1,11 +1,11 @@
-import { ImagePlus, Keyboard, SearchX, TriangleAlert } from 'lucide-react'
+import { ImagePlus, Keyboard, SearchX } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
+import { Notice } from '@/components/notice'
 import type { Pack } from '../api/pack-schema'
 import { useBrokenImages } from '../lib/broken-images'
 import { applyFilters, facetsOf, hasFilters } from '../lib/pack-filters'
-import { isGenerating } from '../lib/live-polling'
 import { flagsOf, reviewImages } from '../lib/qa-flags'
 import { usePackFilters } from '../lib/use-pack-filters'
 import { useReviewShortcuts } from '../lib/use-review-shortcuts'
@@ -116,13 +116,9 @@ export function PackView({
     <div className="flex flex-col gap-6">
       <PackHeader pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
       {mismatch && (
-        <p
-          role="note"
-          className="flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-600/30"
-        >
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        <Notice>
           This pack reports {pack.image_count} images but the API returned {returned}.
-        </p>
+        </Notice>
       )}
       {returned === 0 ? (
         <EmptyPack />
@@ -132,7 +128,7 @@ export function PackView({
             counts={facets.statuses}
             total={returned}
             updatedAt={updatedAt}
-            live={isGenerating(pack)}
+            live={facets.statuses.pending + facets.statuses.processing > 0}
           />
           <ErrorGroups
             errors={facets.errors}

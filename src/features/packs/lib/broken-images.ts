@@ -13,12 +13,6 @@ export function markBroken(url: string): void {
   for (const listener of listeners) listener()
 }
 
-/** For tests: forget what failed. */
-export function resetBrokenImages(): void {
-  broken = new Set()
-  for (const listener of listeners) listener()
-}
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
