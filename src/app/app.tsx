@@ -1,14 +1,19 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
-import { RouterProvider } from 'react-router'
+import { BrowserRouter } from 'react-router'
 import { createQueryClient } from './query-client'
-import { router } from './router'
+import { RouteErrorBoundary } from './route-error-boundary'
+import { AppRoutes } from './router'
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <RouteErrorBoundary>
+          <AppRoutes />
+        </RouteErrorBoundary>
+      </BrowserRouter>
     </QueryClientProvider>
   )
 }

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { FlaskConical } from 'lucide-react'
-import { Link, Outlet, ScrollRestoration } from 'react-router'
+import { Suspense, useLayoutEffect } from 'react'
+import { Link, Outlet, useLocation, useNavigationType } from 'react-router'
 import { appConfigQuery } from './app-config'
+import { RouteErrorBoundary } from './route-error-boundary'
 
 export function RootLayout() {
   const { data: config } = useQuery(appConfigQuery)
+  const page = useScrollToTopOnNewPage()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -35,9 +38,28 @@ export function RootLayout() {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
-        <Outlet />
+        {/* Keeps the header and demo banner on screen when a page crashes. */}
+        <RouteErrorBoundary resetKey={page}>
+          <Suspense>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
-      <ScrollRestoration />
     </div>
   )
+}
+
+/**
+ * A link to another page starts at its top; back and forward leave the scroll position to
+ * the browser. Opening or closing an image dialog is not a new page.
+ */
+function useScrollToTopOnNewPage() {
+  const page = useLocation().pathname.replace(/\/images\/[^/]*$/, '')
+  const navigationType = useNavigationType()
+  useLayoutEffect(() => {
+    if (navigationType !== 'POP') window.scrollTo(0, 0)
+    // Only a change of page scrolls, not a change of navigation type alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [page])
+  return page
 }

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import { renderRoutes } from '@/testing/render'
 import { RouteErrorBoundary } from './route-error-boundary'
@@ -10,7 +11,19 @@ function Crash(): never {
 describe('RouteErrorBoundary', () => {
   it('turns a render crash into a recoverable screen, never a blank page', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    renderRoutes([{ path: '/', Component: Crash, ErrorBoundary: RouteErrorBoundary }], '/')
+    renderRoutes(
+      [
+        {
+          path: '/',
+          element: (
+            <RouteErrorBoundary>
+              <Crash />
+            </RouteErrorBoundary>
+          ),
+        },
+      ],
+      '/',
+    )
     const alert = await screen.findByRole('alert')
     expect(within(alert).getByRole('heading', { name: 'Something went wrong' })).toBeVisible()
     expect(within(alert).getByText('render exploded')).toBeVisible()
@@ -19,5 +32,39 @@ describe('RouteErrorBoundary', () => {
       'href',
       '/',
     )
+  })
+
+  it('clears the crash when its reset key changes, e.g. on navigation', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let crash = true
+    function MaybeCrash() {
+      if (crash) throw new Error('render exploded')
+      return <p>page is back</p>
+    }
+    const { rerender } = render(
+      <MemoryRouter>
+        <RouteErrorBoundary resetKey="/a">
+          <MaybeCrash />
+        </RouteErrorBoundary>
+      </MemoryRouter>,
+    )
+    expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible()
+    crash = false
+    rerender(
+      <MemoryRouter>
+        <RouteErrorBoundary resetKey="/a">
+          <MaybeCrash />
+        </RouteErrorBoundary>
+      </MemoryRouter>,
+    )
+    expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible()
+    rerender(
+      <MemoryRouter>
+        <RouteErrorBoundary resetKey="/b">
+          <MaybeCrash />
+        </RouteErrorBoundary>
+      </MemoryRouter>,
+    )
+    expect(screen.getByText('page is back')).toBeVisible()
   })
 })

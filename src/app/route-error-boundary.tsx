@@ -1,21 +1,43 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
+import { Component, type ReactNode } from 'react'
+import { Link } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
 
-/** Last line of defence: a crash while rendering shows this, never a blank page. */
-export function RouteErrorBoundary() {
-  const error = useRouteError()
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error)
+type Props = {
+  children: ReactNode
+  /** The boundary clears its error when this changes, e.g. on navigation. */
+  resetKey?: unknown
+}
+type State = { crash: { error: unknown } | null; resetKey: unknown }
 
+/**
+ * Last line of defence: a crash while rendering (or a page chunk that fails to load) shows
+ * this, never a blank page.
+ */
+export class RouteErrorBoundary extends Component<Props, State> {
+  state: State = { crash: null, resetKey: this.props.resetKey }
+
+  static getDerivedStateFromError(error: unknown): Partial<State> {
+    return { crash: { error } }
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey === state.resetKey ? null : { crash: null, resetKey: props.resetKey }
+  }
+
+  render() {
+    return this.state.crash ? <CrashScreen error={this.state.crash.error} /> : this.props.children
+  }
+}
+
+function CrashScreen({ error }: { error: unknown }) {
   return (
     <div className="px-4">
       <ErrorScreen
         title="Something went wrong"
-        details={[{ label: 'Error', value: detail }]}
+        details={[
+          { label: 'Error', value: error instanceof Error ? error.message : String(error) },
+        ]}
         actions={
           <>
             <button

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import { MemoryRouter, Route, Routes, useLocation, type Location } from 'react-router'
 
 /** A fresh QueryClient that does not retry, so failures show at once. */
 export function createTestQueryClient(): QueryClient {
@@ -12,12 +12,30 @@ export function renderWithProviders(ui: ReactNode, queryClient = createTestQuery
   return render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>)
 }
 
-/** Renders routes at `path`, as the app would (memory history). */
+/**
+ * Renders `routes` at `path` in a memory router, as the app would. `location()` reads where
+ * the app has navigated to.
+ */
 export function renderRoutes(
-  routes: RouteObject[],
+  routes: { path: string; element: ReactNode }[],
   path: string,
   queryClient = createTestQueryClient(),
 ) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
-  return { router, ...renderWithProviders(<RouterProvider router={router} />, queryClient) }
+  let current: Location | undefined
+  function LocationSpy() {
+    current = useLocation()
+    return null
+  }
+  const result = renderWithProviders(
+    <MemoryRouter initialEntries={[path]}>
+      <LocationSpy />
+      <Routes>
+        {routes.map((route) => (
+          <Route key={route.path} path={route.path} element={route.element} />
+        ))}
+      </Routes>
+    </MemoryRouter>,
+    queryClient,
+  )
+  return { ...result, location: () => current! }
 }

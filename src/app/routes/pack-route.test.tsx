@@ -16,7 +16,7 @@ import { Component as PackRoute } from './pack-route'
 setupMsw()
 
 const renderPack = (packId: string) =>
-  renderRoutes([{ path: '/packs/:packId', Component: PackRoute }], `/packs/${packId}`)
+  renderRoutes([{ path: '/packs/:packId', element: <PackRoute /> }], `/packs/${packId}`)
 
 describe('pack route', () => {
   beforeEach(() => {

@@ -1,5 +1,5 @@
 import { ImagePlus, Keyboard, SearchX } from 'lucide-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { Notice } from '@/components/notice'
@@ -11,12 +11,21 @@ import { usePackFilters } from '../lib/use-pack-filters'
 import { useReviewShortcuts } from '../lib/use-review-shortcuts'
 import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
-import { ImageDetailDialog } from './image-detail-dialog'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { PackHeader } from './pack-header'
 import { PackToolbar } from './pack-toolbar'
-import { ShortcutsDialog } from './shortcuts-dialog'
 import { StatusSummary } from './status-summary'
+
+// The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
+// The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
+const loadImageDetailDialog = () => import('./image-detail-dialog')
+const ImageDetailDialog = lazy(() =>
+  loadImageDetailDialog().then((module) => ({ default: module.ImageDetailDialog })),
+)
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
+)
+const preloadImageDetailDialog = () => void loadImageDetailDialog()
 
 export function PackView({
   pack,
@@ -166,32 +175,36 @@ export function PackView({
           {visible.length === 0 ? (
             <NoMatches onReset={reset} />
           ) : (
-            <PackGallery
-              ref={galleryRef}
-              items={visible}
-              brokenUrls={brokenUrls}
-              query={filters.q}
-              hrefFor={hrefFor}
-            />
+            <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
+              <PackGallery
+                ref={galleryRef}
+                items={visible}
+                brokenUrls={brokenUrls}
+                query={filters.q}
+                hrefFor={hrefFor}
+              />
+            </div>
           )}
         </>
       )}
-      {imageId !== null && (
-        <ImageDetailDialog
-          item={current}
-          flags={current ? flagsOf(current, brokenUrls) : []}
-          closeHref={`${packPath}${search}`}
-          previousHref={indexInView > 0 ? hrefFor(visible[indexInView - 1]!.image.id) : null}
-          nextHref={
-            indexInView !== -1 && indexInView < visible.length - 1
-              ? hrefFor(visible[indexInView + 1]!.image.id)
-              : null
-          }
-          indexInView={indexInView === -1 ? null : indexInView}
-          countInView={visible.length}
-        />
-      )}
-      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      <Suspense>
+        {imageId !== null && (
+          <ImageDetailDialog
+            item={current}
+            flags={current ? flagsOf(current, brokenUrls) : []}
+            closeHref={`${packPath}${search}`}
+            previousHref={indexInView > 0 ? hrefFor(visible[indexInView - 1]!.image.id) : null}
+            nextHref={
+              indexInView !== -1 && indexInView < visible.length - 1
+                ? hrefFor(visible[indexInView + 1]!.image.id)
+                : null
+            }
+            indexInView={indexInView === -1 ? null : indexInView}
+            countInView={visible.length}
+          />
+        )}
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      </Suspense>
     </div>
   )
 }

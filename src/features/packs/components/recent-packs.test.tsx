@@ -21,8 +21,8 @@ function LookupPage() {
 function setup() {
   return renderRoutes(
     [
-      { path: '/', Component: LookupPage },
-      { path: '/packs/:packId', Component: () => <p>pack page</p> },
+      { path: '/', element: <LookupPage /> },
+      { path: '/packs/:packId', element: <p>pack page</p> },
     ],
     '/',
   )
@@ -43,7 +43,7 @@ describe('RecentPacks', () => {
     const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
     recordRecentPack({ id: ALPHA, name: 'Alpha pack' }, minutesAgo(180))
     recordRecentPack({ id: BETA, name: '  ' }, minutesAgo(5))
-    const { router } = setup()
+    const { location } = setup()
 
     const section = screen.getByRole('region', { name: 'Recent packs' })
     expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent('Recent packs')
@@ -58,7 +58,7 @@ describe('RecentPacks', () => {
     expect(links[1]).toHaveTextContent('Opened 3 hours ago')
 
     await userEvent.click(links[1]!)
-    expect(router.state.location.pathname).toBe(`/packs/${ALPHA}`)
+    expect(location().pathname).toBe(`/packs/${ALPHA}`)
   })
 
   it('clears the list and hands focus to the Pack ID field', async () => {
