@@ -23,6 +23,8 @@ export async function apiGet<T>(
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
 
+  // User Timing entries (`api:fetch <path>`, `api:validate <path>`) feed `npm run bench`.
+  const started = performance.now()
   let response: Response
   let text: string
   try {
@@ -44,6 +46,8 @@ export async function apiGet<T>(
     })
   }
 
+  const received = performance.now()
+  performance.measure(`api:fetch ${path}`, { start: started, end: received })
   const body = parseJson(text)
 
   if (!response.ok) {
@@ -69,6 +73,7 @@ export async function apiGet<T>(
   }
 
   const parsed = z.object({ ok: z.literal(true), data: schema }).safeParse(body)
+  performance.measure(`api:validate ${path}`, { start: received })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const issuePath = issue?.path.length ? issue.path.join('.') : null
