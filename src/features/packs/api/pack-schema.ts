@@ -28,14 +28,21 @@ export const packImageSchema = z.looseObject({
   metadata: z.catch(z.nullable(imageMetadataSchema), null),
 })
 
-export const packSchema = z.looseObject({
+const packFields = {
   id: z.string().check(z.minLength(1)),
   name: z.catch(z.string(), ''),
   image_count: z.catch(z.nullable(z.number()), null),
   is_public: z.catch(z.nullable(z.boolean()), null),
   created_at: nullableString(),
-  images: z.array(packImageSchema),
-})
+}
+
+export const packSchema = z.looseObject({ ...packFields, images: z.array(packImageSchema) })
+
+/**
+ * The pack with its images unchecked: validating 10,000 images in one go blocks the page,
+ * so `loadPack` checks them with `packImageSchema` a slice at a time.
+ */
+export const packOutlineSchema = z.looseObject({ ...packFields, images: z.array(z.unknown()) })
 
 export type Pack = z.infer<typeof packSchema>
 export type PackImage = z.infer<typeof packImageSchema>

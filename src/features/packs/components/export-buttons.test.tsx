@@ -6,20 +6,25 @@ import { captureDownloads, readBlobText } from '@/testing/downloads'
 import { createImage, createMetadata } from '@/testing/factories'
 import { renderWithProviders } from '@/testing/render'
 import { packImageSchema } from '../api/pack-schema'
-import type { ExportRow } from '../lib/export-images'
-import { imageStatus } from '../lib/image-status'
+import { reviewImage, type ReviewedImage } from '../lib/qa-flags'
 import { ExportButtons } from './export-buttons'
 
 const PACK = { id: '11111111-1111-1111-1111-111111111111', name: 'Café Été, vol. 2' }
 
-function rowOf(position: number, description: string): ExportRow {
+const BROKEN_URL = 'https://cdn.example/broken.jpg'
+
+function itemOf(position: number, description: string, url: string): ReviewedImage {
   const image = packImageSchema.parse(
-    createImage({ id: `img-${position}`, metadata: createMetadata({ description }) }),
+    createImage({ id: `img-${position}`, url, metadata: createMetadata({ description }) }),
   )
-  return { image, position, status: imageStatus(image), flags: ['duplicate'] }
+  return reviewImage(image, position - 1, new Map([[url, 2]]))
 }
 
-const ROWS = [rowOf(2, 'Second, with "quotes"'), rowOf(1, '=cmd')]
+const ITEMS = [
+  itemOf(2, 'Second, with "quotes"', 'https://cdn.example/2.jpg'),
+  itemOf(1, '=cmd', BROKEN_URL),
+]
+const NONE_BROKEN = new Set<string>()
 
 describe('ExportButtons', () => {
   beforeEach(() => {
@@ -31,9 +36,11 @@ describe('ExportButtons', () => {
     vi.useRealTimers()
   })
 
-  it('downloads the rows as CSV, in the order given', async () => {
+  it('downloads the images as CSV, in the order given, with their flags', async () => {
     const { downloads } = captureDownloads()
-    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+    renderWithProviders(
+      <ExportButtons items={ITEMS} brokenUrls={new Set([BROKEN_URL])} pack={PACK} />,
+    )
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
 
@@ -46,13 +53,13 @@ describe('ExportButtons', () => {
     expect(records.map((record) => [record[0], record[1], record[4], record[9]])).toEqual([
       ['id', 'position', 'description', 'flags'],
       ['img-2', '2', 'Second, with "quotes"', 'duplicate'],
-      ['img-1', '1', "'=cmd", 'duplicate'],
+      ['img-1', '1', "'=cmd", 'broken; duplicate'],
     ])
   })
 
-  it('downloads the rows as JSON', async () => {
+  it('downloads the images as JSON', async () => {
     const { downloads } = captureDownloads()
-    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+    renderWithProviders(<ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} />)
 
     await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }))
 
@@ -71,12 +78,12 @@ describe('ExportButtons', () => {
 
   it('builds nothing until a button is clicked', () => {
     const { createObjectURL } = captureDownloads()
-    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+    renderWithProviders(<ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} />)
     expect(createObjectURL).not.toHaveBeenCalled()
   })
 
   it('is disabled when there is nothing to export', () => {
-    renderWithProviders(<ExportButtons rows={[]} pack={PACK} />)
+    renderWithProviders(<ExportButtons items={[]} brokenUrls={NONE_BROKEN} pack={PACK} />)
     for (const name of ['Export CSV', 'Export JSON']) {
       const button = screen.getByRole('button', { name })
       expect(button).toBeDisabled()
@@ -89,7 +96,7 @@ describe('ExportButtons', () => {
     createObjectURL.mockImplementationOnce(() => {
       throw new Error('out of memory')
     })
-    renderWithProviders(<ExportButtons rows={ROWS} pack={PACK} />)
+    renderWithProviders(<ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} />)
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Export failed')

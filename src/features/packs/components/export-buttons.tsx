@@ -1,23 +1,33 @@
 import { FileDown } from 'lucide-react'
 import { useState } from 'react'
 import { buttonStyles } from '@/components/button-styles'
-import type { ExportFormat, ExportPack, ExportRow } from '../lib/export-images'
+import type { ExportFormat, ExportPack } from '../lib/export-images'
+import { flagsOf, type ReviewedImage } from '../lib/qa-flags'
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 
 /**
- * Downloads the rows the user is looking at. Files are built on click, never on render:
- * a pack can hold 10,000 images.
+ * Downloads the images the user is looking at, in their order. Files (and their rows) are
+ * built on click, never on render: a pack can hold 10,000 images.
  */
-export function ExportButtons({ rows, pack }: { rows: readonly ExportRow[]; pack: ExportPack }) {
+export function ExportButtons({
+  items,
+  brokenUrls,
+  pack,
+}: {
+  items: readonly ReviewedImage[]
+  brokenUrls: ReadonlySet<string>
+  pack: ExportPack
+}) {
   const [failed, setFailed] = useState(false)
-  const empty = rows.length === 0
+  const empty = items.length === 0
 
   const download = async (format: ExportFormat) => {
     setFailed(false)
     try {
       // Loaded on first use so papaparse stays out of the pack page's own chunk.
       const { downloadExport } = await import('../lib/export-images')
+      const rows = items.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) }))
       downloadExport(format, rows, pack)
     } catch {
       setFailed(true)

@@ -3,10 +3,10 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { Notice } from '@/components/notice'
-import type { Pack } from '../api/pack-schema'
+import type { LoadedPack } from '../api/pack-queries'
 import { useBrokenImages } from '../lib/broken-images'
 import { applyFilters, facetsOf, hasFilters } from '../lib/pack-filters'
-import { flagsOf, reviewImages } from '../lib/qa-flags'
+import { flagsOf } from '../lib/qa-flags'
 import { usePackFilters } from '../lib/use-pack-filters'
 import { useReviewShortcuts } from '../lib/use-review-shortcuts'
 import { ErrorGroups } from './error-groups'
@@ -34,7 +34,7 @@ export function PackView({
   onRefresh,
   refreshing,
 }: {
-  pack: Pack
+  pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
   imageId: string | null
   updatedAt: number
@@ -50,16 +50,11 @@ export function PackView({
   const [showShortcuts, setShowShortcuts] = useState(false)
 
   // Derived once per data, filter or failed-image change; never per card.
-  const reviewed = useMemo(() => reviewImages(pack.images), [pack.images])
+  const { reviewed } = pack
   const facets = useMemo(() => facetsOf(reviewed, brokenUrls), [reviewed, brokenUrls])
   const visible = useMemo(
     () => applyFilters(reviewed, filters, brokenUrls),
     [reviewed, filters, brokenUrls],
-  )
-
-  const exportRows = useMemo(
-    () => visible.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) })),
-    [visible, brokenUrls],
   )
 
   // The URL's id, not the payload's: links must lead back to this page.
@@ -155,7 +150,11 @@ export function PackView({
               Showing {visible.length.toLocaleString()} of {returned.toLocaleString()} images
             </p>
             <div className="flex flex-wrap items-center gap-2">
-              <ExportButtons rows={exportRows} pack={{ id: pack.id, name: pack.name }} />
+              <ExportButtons
+                items={visible}
+                brokenUrls={brokenUrls}
+                pack={{ id: pack.id, name: pack.name }}
+              />
               {hasFilters(filters) && (
                 <button type="button" onClick={reset} className={buttonStyles.secondary}>
                   Reset filters

@@ -29,37 +29,49 @@ export interface ReviewedImage {
 }
 
 export function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
-  const urlCounts = new Map<string, number>()
+  const urlCounts = countUrls(images)
+  return images.map((image, index) => reviewImage(image, index, urlCounts))
+}
+
+/** How often each URL occurs in the pack, for the `duplicate` flag. */
+export function countUrls(images: readonly PackImage[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>()
   for (const image of images) {
-    if (image.url) urlCounts.set(image.url, (urlCounts.get(image.url) ?? 0) + 1)
+    if (image.url) counts.set(image.url, (counts.get(image.url) ?? 0) + 1)
   }
-  return images.map((image, index) => {
-    const status = imageStatus(image)
-    const safeUrl = safeHttpUrl(image.url)
-    const metadata = image.metadata
-    const flags: QaFlag[] = []
-    if (safeUrl === null) flags.push('unsafe')
-    if (status === 'completed' && !metadata?.description?.trim()) flags.push('no-description')
-    if (status === 'completed' && !metadata?.keywords.length) flags.push('no-keywords')
-    if (image.url && (urlCounts.get(image.url) ?? 0) > 1) flags.push('duplicate')
-    return {
-      image,
-      position: index + 1,
-      status,
-      safeUrl,
-      flags,
-      searchText: [
-        metadata?.description,
-        ...(metadata?.keywords ?? []),
-        image.id,
-        image.url,
-        metadata?.error,
-      ]
-        .filter(Boolean)
-        .join('\n')
-        .toLowerCase(),
-    }
-  })
+  return counts
+}
+
+export function reviewImage(
+  image: PackImage,
+  index: number,
+  urlCounts: ReadonlyMap<string, number>,
+): ReviewedImage {
+  const status = imageStatus(image)
+  const safeUrl = safeHttpUrl(image.url)
+  const metadata = image.metadata
+  const flags: QaFlag[] = []
+  if (safeUrl === null) flags.push('unsafe')
+  if (status === 'completed' && !metadata?.description?.trim()) flags.push('no-description')
+  if (status === 'completed' && !metadata?.keywords.length) flags.push('no-keywords')
+  if (image.url && (urlCounts.get(image.url) ?? 0) > 1) flags.push('duplicate')
+  return {
+    image,
+    position: index + 1,
+    status,
+    safeUrl,
+    flags,
+    searchText: [
+      metadata?.description,
+      ...(metadata?.keywords ?? []),
+      image.id,
+      image.url,
+      metadata?.error,
+    ]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase(),
+  }
 }
 
 /** The flags of an image, with `broken` when the browser failed to load it. */

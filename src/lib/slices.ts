@@ -1,0 +1,55 @@
+import type { z } from 'zod/mini'
+import { contractError } from './api-client'
+
+const SLICE_MS = 8
+
+type Scheduler = { yield?: () => Promise<void> }
+const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler
+
+/** Lets the browser paint and handle input before the work goes on. */
+export function yieldToMain(): Promise<void> {
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/**
+ * `items.map(fn)`, yielding to the browser every few milliseconds, so that going through
+ * 10,000 images never blocks input or paint. Stops between slices once `signal` aborts.
+ */
+export async function mapInSlices<T, U>(
+  items: readonly T[],
+  fn: (item: T, index: number) => U,
+  signal?: AbortSignal,
+): Promise<U[]> {
+  const mapped: U[] = []
+  let sliceStart = performance.now()
+  for (const [index, item] of items.entries()) {
+    // Reading the clock is cheap, but there is no need to do it for every item.
+    if (index % 64 === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await yieldToMain()
+      signal?.throwIfAborted()
+      sliceStart = performance.now()
+    }
+    mapped.push(fn(item, index))
+  }
+  return mapped
+}
+
+/**
+ * Validates a long list with `mapInSlices`. Throws the same contract error as `apiGet`,
+ * with the item's full path in the response body (`prefix`, index, field).
+ */
+export function parseInSlices<T>(
+  items: readonly unknown[],
+  schema: z.ZodMiniType<T>,
+  { prefix, signal }: { prefix: readonly PropertyKey[]; signal?: AbortSignal },
+): Promise<T[]> {
+  return mapInSlices(
+    items,
+    (item, index) => {
+      const result = schema.safeParse(item)
+      if (!result.success) throw contractError(result.error.issues[0], 200, [...prefix, index])
+      return result.data
+    },
+    signal,
+  )
+}
