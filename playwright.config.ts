@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/support/chromium'
 import {
   DEMO_APP_PORT,
+  PREVIEW_APP_PORT,
   TEST_API_TOKEN,
   TEST_PROXY_TIMEOUT_MS,
   TEST_UPSTREAM_URL,
@@ -9,6 +10,7 @@ import {
 } from './e2e/support/ports'
 
 const CI = Boolean(process.env.CI)
+const PREVIEW_DIST = 'node_modules/.e2e-dist'
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,6 +36,11 @@ export default defineConfig({
       testDir: './e2e/upstream',
       use: { baseURL: `http://localhost:${UPSTREAM_APP_PORT}` },
     },
+    {
+      name: 'preview',
+      testDir: './e2e/preview',
+      use: { baseURL: `http://localhost:${PREVIEW_APP_PORT}` },
+    },
   ],
   webServer: [
     {
@@ -54,6 +61,18 @@ export default defineConfig({
         PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-upstream',
       },
       reuseExistingServer: !CI,
+    },
+    {
+      // The production build, as `npm run build` makes it, served by `vite preview` with the
+      // demo API: what the bundle budgets are measured on.
+      command: `vite build --outDir ${PREVIEW_DIST} --emptyOutDir --logLevel warn && vite preview --outDir ${PREVIEW_DIST} --port ${PREVIEW_APP_PORT} --strictPort`,
+      url: `http://localhost:${PREVIEW_APP_PORT}/app-config.json`,
+      env: {
+        GENVIRAL_API_TOKEN: '',
+        PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-preview',
+      },
+      reuseExistingServer: !CI,
+      timeout: 120_000,
     },
   ],
 })

@@ -2,6 +2,8 @@
 export const TEST_UPSTREAM_PORT = 5190
 export const DEMO_APP_PORT = 5180
 export const UPSTREAM_APP_PORT = 5181
+/** `vite preview` of a production build, in demo mode. */
+export const PREVIEW_APP_PORT = 5182
 
 export const TEST_UPSTREAM_URL = `http://127.0.0.1:${TEST_UPSTREAM_PORT}`
 /** The key the dev server under test injects; tests assert it never reaches the browser. */
