@@ -24,10 +24,11 @@ export interface DemoApi {
 /** Starts the demo Partner API on a free loopback port. */
 export async function startDemoApi(): Promise<DemoApi> {
   const packs = demoPacks()
+  const bodies = new Map<string, string>()
   const startedAt = Date.now()
   const server = createServer((req, res) => {
     packs.set(DEMO_PACK_IDS.generating, generatingPack(Date.now() - startedAt))
-    handle(packs, req, res)
+    handle(packs, bodies, req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -37,7 +38,15 @@ export async function startDemoApi(): Promise<DemoApi> {
   }
 }
 
-function handle(packs: Map<string, WirePack>, req: IncomingMessage, res: ServerResponse): void {
+/** Serialized pack responses kept for reuse: a 10,000-image pack is 4 MB of JSON. */
+const MAX_CACHED_BODIES = 8
+
+function handle(
+  packs: Map<string, WirePack>,
+  bodies: Map<string, string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   if (req.headers.authorization !== `Bearer ${DEMO_API_TOKEN}`) {
     return json(res, 401, DOCUMENTED_ERRORS[401])
   }
@@ -68,7 +77,18 @@ function handle(packs: Map<string, WirePack>, req: IncomingMessage, res: ServerR
 
   const pack = packs.get(packId) ?? sized(packs, packId)
   if (!pack) return json(res, 404, DOCUMENTED_ERRORS[404])
-  json(res, 200, okEnvelope(withOrigin(pack, appOrigin(req))))
+  const origin = appOrigin(req)
+  const serialize = () => JSON.stringify(okEnvelope(withOrigin(pack, origin)))
+  // The generating pack changes with time; every other pack is the same on every call.
+  if (packId === DEMO_PACK_IDS.generating) return json(res, 200, serialize())
+  const key = `${packId} ${origin}`
+  let body = bodies.get(key)
+  if (body === undefined) {
+    if (bodies.size >= MAX_CACHED_BODIES) bodies.clear()
+    body = serialize()
+    bodies.set(key, body)
+  }
+  json(res, 200, body)
 }
 
 function sized(packs: Map<string, WirePack>, packId: string): WirePack | undefined {
@@ -93,13 +113,14 @@ function withOrigin(pack: WirePack, origin: string): WirePack {
   }
 }
 
+/** Answers with `body` as JSON; a string is taken as already serialized. */
 function json(
   res: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body)
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
