@@ -1,11 +1,16 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
-import { mapInSlices, parseInSlices } from '@/lib/slices'
+import { mapInSlices, parseInSlices, yieldToMain } from '@/lib/slices'
+import { facetsOf, type Facets } from '../lib/pack-filters'
 import { countUrls, reviewImage, type ReviewedImage } from '../lib/qa-flags'
 import { packImageSchema, packOutlineSchema, type Pack } from './pack-schema'
 
-/** A pack as the page shows it: validated, with what review derives from each image. */
-export type LoadedPack = Pack & { reviewed: readonly ReviewedImage[] }
+/** A pack as the page shows it: validated, with what review derives from it. */
+export type LoadedPack = Pack & {
+  reviewed: readonly ReviewedImage[]
+  /** Counts before any image failed to load in this browser. */
+  facets: Facets
+}
 
 export const packQueries = {
   all: () => ['packs'] as const,
@@ -23,6 +28,8 @@ export const packQueries = {
 async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack> {
   const path = `/api/partner/v1/packs/${encodeURIComponent(packId)}`
   const outline = await apiGet(path, packOutlineSchema, { signal })
+  // Parsing a big body was one task already; let the browser paint before going on.
+  await yieldToMain()
   const started = performance.now()
   const images = await parseInSlices(outline.images, packImageSchema, {
     prefix: ['data', 'images'],
@@ -34,7 +41,9 @@ async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack
     (image, index) => reviewImage(image, index, urlCounts),
     signal,
   )
+  await yieldToMain()
+  const facets = facetsOf(reviewed, new Set())
   // Read by `npm run bench`.
   performance.measure(`pack:validate-images ${path}`, { start: started })
-  return { ...outline, images, reviewed }
+  return { ...outline, images, reviewed, facets }
 }

@@ -51,7 +51,10 @@ export function PackView({
 
   // Derived once per data, filter or failed-image change; never per card.
   const { reviewed } = pack
-  const facets = useMemo(() => facetsOf(reviewed, brokenUrls), [reviewed, brokenUrls])
+  const facets = useMemo(
+    () => (brokenUrls.size === 0 ? pack.facets : facetsOf(reviewed, brokenUrls)),
+    [pack.facets, reviewed, brokenUrls],
+  )
   const visible = useMemo(
     () => applyFilters(reviewed, filters, brokenUrls),
     [reviewed, filters, brokenUrls],
