@@ -16,29 +16,30 @@ export function RootLayout() {
       >
         Skip to content
       </a>
-      {config?.demo && (
-        <div
-          role="note"
-          className="flex items-start justify-center gap-2 bg-amber-100 px-4 py-2 text-center text-sm text-amber-950"
-        >
-          <FlaskConical aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          <p>
-            <strong className="font-semibold">Demo data:</strong> sample packs from the built-in
-            demo API. Set <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see
-            your own.
-          </p>
-        </div>
-      )}
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center px-4 py-3 sm:px-6">
-          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
+        {/* A fixed height: the demo note arrives with /app-config.json and must move nothing. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
+          <Link to="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
             <img src="/favicon.svg" alt="" width={28} height={28} className="size-7" />
             Pack Explorer
           </Link>
+          {config?.demo && (
+            <p
+              role="note"
+              className="flex min-w-0 items-center gap-1.5 rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-950"
+            >
+              <FlaskConical aria-hidden="true" className="size-4 shrink-0" />
+              <strong className="shrink-0 font-semibold">Demo data</strong>
+              <span className="hidden truncate lg:inline">
+                : sample packs from the built-in demo API. Set{' '}
+                <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see your own.
+              </span>
+            </p>
+          )}
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
-        {/* Keeps the header and demo banner on screen when a page crashes. */}
+        {/* Keeps the header and demo note on screen when a page crashes. */}
         <RouteErrorBoundary resetKey={page}>
           <Suspense>
             <Outlet />

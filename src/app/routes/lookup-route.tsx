@@ -28,6 +28,11 @@ export function Component() {
           <h2 id="examples-heading" className="text-sm font-semibold text-slate-900">
             Try a demo pack
           </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            These come from the built-in demo API. Set{' '}
+            <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to open your own
+            packs.
+          </p>
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
             {examples.map((example) => (
               <li key={example.id}>
