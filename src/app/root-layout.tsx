@@ -29,10 +29,13 @@ export function RootLayout() {
               className="flex min-w-0 items-center gap-1.5 rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-950"
             >
               <FlaskConical aria-hidden="true" className="size-4 shrink-0" />
-              <strong className="shrink-0 font-semibold">Demo data</strong>
-              <span className="hidden truncate lg:inline">
-                : sample packs from the built-in demo API. Set{' '}
-                <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see your own.
+              <span className="truncate">
+                <strong className="font-semibold">Demo data</strong>
+                <span className="hidden lg:inline">
+                  : sample packs from the built-in demo API. Set{' '}
+                  <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to see your
+                  own.
+                </span>
               </span>
             </p>
           )}
