@@ -1,0 +1,45 @@
+// Chromium for the benchmark: the same choice and flags as e2e/support/chromium.ts (which
+// Node 20 cannot import, being TypeScript): PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's
+// /usr/bin/chromium, else Playwright's own browser.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** @returns {string | undefined} */
+export function chromiumExecutable() {
+  return (
+    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  )
+}
+
+export function chromiumLaunchOptions() {
+  return { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS }
+}
+
+/** The executable Lighthouse must launch: the chosen one, or Playwright's. */
+export function chromiumPath() {
+  return chromiumExecutable() ?? chromium.executablePath()
+}
+
+/** `chromium --version`, without the Debian wrapper's shell noise. */
+export function chromiumVersion() {
+  try {
+    const out = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    return out.trim().split('\n').at(-1) ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}

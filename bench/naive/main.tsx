@@ -1,0 +1,72 @@
+// The naive reference for `npm run bench`: the same pack, fetched and validated by the app's
+// client, every image rendered as the app's card in a plain list. No virtualization, no
+// filters, no polling. Open /?id=<pack id>.
+import { useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { packSchema, type Pack } from '@/features/packs/api/pack-schema'
+import { ImageCard } from '@/features/packs/components/image-card'
+import { StatusSummary } from '@/features/packs/components/status-summary'
+import { countStatuses } from '@/features/packs/lib/image-status'
+import { reviewImages } from '@/features/packs/lib/qa-flags'
+import { apiGet } from '@/lib/api-client'
+import './naive.css'
+
+function NaivePack({ packId }: { packId: string }) {
+  const [pack, setPack] = useState<Pack | null>(null)
+  const [updatedAt, setUpdatedAt] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    apiGet(`/api/partner/v1/packs/${encodeURIComponent(packId)}`, packSchema).then(
+      (data) => {
+        setPack(data)
+        setUpdatedAt(Date.now())
+      },
+      (reason: unknown) => setError(String(reason)),
+    )
+  }, [packId])
+
+  const reviewed = useMemo(() => (pack ? reviewImages(pack.images) : []), [pack])
+  const counts = useMemo(() => countStatuses(pack?.images ?? []), [pack])
+
+  if (error) return <p role="alert">{error}</p>
+  if (!pack) return <p>Loading…</p>
+  const total = pack.images.length
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold text-slate-900">{pack.name}</h1>
+      <StatusSummary counts={counts} total={total} updatedAt={updatedAt} live={false} />
+      <p className="text-sm text-slate-700" aria-live="polite">
+        Showing {total.toLocaleString()} of {total.toLocaleString()} images
+      </p>
+      <ul
+        aria-label="Images"
+        className="grid grid-cols-4 gap-4"
+        style={{ '--card-body-height': '184px' } as CSSProperties}
+      >
+        {reviewed.map((item, index) => (
+          <li key={item.image.id}>
+            <ImageCard
+              item={item}
+              flags={item.flags}
+              query=""
+              href={`/packs/${packId}/images/${encodeURIComponent(item.image.id)}`}
+              priority={index < 4}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+const packId = new URLSearchParams(window.location.search).get('id') ?? ''
+
+createRoot(document.getElementById('root')!).render(
+  <BrowserRouter>
+    <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
+      <NaivePack packId={packId} />
+    </main>
+  </BrowserRouter>,
+)
