@@ -8,6 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
 
@@ -272,6 +273,57 @@ describe('forwarding GET /api/partner/v1/packs/<uuid>', () => {
     const response = await call(PACK_PATH)
     expect(expectEnvelope(response, 429, 'rate_limited').message).toBe('Too many requests')
     expect(response.headers['retry-after']).toBe('7')
+  })
+})
+
+describe('compression', () => {
+  const bigBody = () => ({
+    ...okBody(),
+    data: { id: PACK_ID, images: Array.from({ length: 200 }, (_, i) => ({ id: `image-${i}` })) },
+  })
+
+  /** GETs the pack with `acceptEncoding`, without decoding the answer. */
+  function rawGet(acceptEncoding?: string) {
+    const { port } = proxy.server.address() as AddressInfo
+    return new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }
+      httpRequest({ host: '127.0.0.1', port, path: PACK_PATH, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }))
+        res.on('error', reject)
+      })
+        .on('error', reject)
+        .end()
+    })
+  }
+
+  it('sends big bodies as brotli when the browser takes it, else gzip, else as they are', async () => {
+    upstreamHandler = (_req, res) => json(res, 200, bigBody())
+    const expected = JSON.stringify(bigBody())
+
+    const br = await rawGet('gzip, deflate, br, zstd')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toBe('accept-encoding')
+    expect(Number(br.headers['content-length'])).toBe(br.bytes.length)
+    expect(br.bytes.length).toBeLessThan(expected.length / 4)
+    expect(brotliDecompressSync(br.bytes).toString('utf8')).toBe(expected)
+
+    const gzip = await rawGet('gzip, br;q=0')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.bytes).toString('utf8')).toBe(expected)
+
+    for (const acceptEncoding of [undefined, 'identity', 'gzip;q=0']) {
+      const plain = await rawGet(acceptEncoding)
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.bytes.toString('utf8')).toBe(expected)
+    }
+  })
+
+  it('sends small bodies as they are', async () => {
+    const small = await rawGet('br, gzip')
+    expect(small.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(small.bytes.toString('utf8'))).toEqual(okBody())
   })
 })
 
