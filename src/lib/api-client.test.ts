@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { server, setupMsw } from '@/testing/msw'
-import { apiGet } from './api-client'
+import { apiGet, startEarly } from './api-client'
 import { ApiError } from './api-error'
 
 setupMsw()
@@ -103,5 +103,33 @@ describe('apiGet', () => {
     const error = await promise.catch((e: unknown) => e)
     expect(error).not.toBeInstanceOf(ApiError)
     expect((error as Error).name).toBe('AbortError')
+  })
+
+  it('takes a request started early instead of sending another, once', async () => {
+    let requests = 0
+    server.use(
+      http.get(URL_PATH, () => {
+        requests++
+        return HttpResponse.json({
+          ok: true,
+          code: 200,
+          message: 'ok',
+          data: { id: `p${requests}` },
+        })
+      }),
+    )
+    startEarly(URL_PATH)
+    await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p1' })
+    expect(requests).toBe(1)
+    // The next call (a retry, a refresh) asks again.
+    await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p2' })
+    expect(requests).toBe(2)
+  })
+
+  it('maps a failed early request like any other', async () => {
+    server.use(http.get(URL_PATH, () => HttpResponse.error()))
+    startEarly(URL_PATH)
+    const error = await failure(apiGet(URL_PATH, schema))
+    expect(error.kind).toBe('network')
   })
 })

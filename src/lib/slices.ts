@@ -5,7 +5,7 @@ import { contractError } from './api-client'
  * Work per task before yielding: under the 50 ms that makes a long task, with room for
  * what runs in the same task, and big enough that the yields themselves cost little.
  */
-const SLICE_MS = 20
+export const SLICE_MS = 30
 
 type Scheduler = { yield?: () => Promise<void> }
 const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler
@@ -39,20 +39,29 @@ export async function mapInSlices<T, U>(
 }
 
 /**
- * Validates a long list with `mapInSlices`. Throws the same contract error as `apiGet`,
- * with the item's full path in the response body (`prefix`, index, field).
+ * Validates a long list with `mapInSlices`, and passes each valid item through `then` in
+ * the same pass. Throws the same contract error as `apiGet`, with the item's full path in
+ * the response body (`prefix`, index, field).
  */
-export function parseInSlices<T>(
+export function parseInSlices<T, U = T>(
   items: readonly unknown[],
   schema: z.ZodMiniType<T>,
-  { prefix, signal }: { prefix: readonly PropertyKey[]; signal?: AbortSignal },
-): Promise<T[]> {
+  {
+    prefix,
+    signal,
+    then = (item) => item as unknown as U,
+  }: {
+    prefix: readonly PropertyKey[]
+    signal?: AbortSignal
+    then?: (item: T, index: number) => U
+  },
+): Promise<U[]> {
   return mapInSlices(
     items,
     (item, index) => {
       const result = schema.safeParse(item)
       if (!result.success) throw contractError(result.error.issues[0], 200, [...prefix, index])
-      return result.data
+      return then(result.data, index)
     },
     signal,
   )

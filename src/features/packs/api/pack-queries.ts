@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
-import { mapInSlices, parseInSlices, yieldToMain } from '@/lib/slices'
+import { parseInSlices, yieldToMain } from '@/lib/slices'
 import { facetsOf, type Facets } from '../lib/pack-filters'
+import { packApiPath } from '../lib/parse-pack-id'
 import { countUrls, reviewImage, type ReviewedImage } from '../lib/qa-flags'
 import { packImageSchema, packOutlineSchema, type Pack } from './pack-schema'
 
@@ -26,21 +27,18 @@ export const packQueries = {
  * that is too much work for one task, and the page must stay responsive meanwhile.
  */
 async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack> {
-  const path = `/api/partner/v1/packs/${encodeURIComponent(packId)}`
+  const path = packApiPath(packId)
   const outline = await apiGet(path, packOutlineSchema, { signal })
   // Parsing a big body was one task already; let the browser paint before going on.
   await yieldToMain()
   const started = performance.now()
-  const images = await parseInSlices(outline.images, packImageSchema, {
+  const urlCounts = countUrls(outline.images)
+  const reviewed = await parseInSlices(outline.images, packImageSchema, {
     prefix: ['data', 'images'],
     signal,
+    then: (image, index) => reviewImage(image, index, urlCounts),
   })
-  const urlCounts = countUrls(images)
-  const reviewed = await mapInSlices(
-    images,
-    (image, index) => reviewImage(image, index, urlCounts),
-    signal,
-  )
+  const images = reviewed.map((item) => item.image)
   await yieldToMain()
   const facets = facetsOf(reviewed, new Set())
   // Read by `npm run bench`.

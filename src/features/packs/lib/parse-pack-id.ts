@@ -14,3 +14,8 @@ export function extractPackId(input: string): string | null {
 export function isPackId(value: string): boolean {
   return EXACT_UUID.test(value)
 }
+
+/** The Partner API path of a pack, on our own origin (the proxy adds the key). */
+export function packApiPath(packId: string): string {
+  return `/api/partner/v1/packs/${encodeURIComponent(packId)}`
+}

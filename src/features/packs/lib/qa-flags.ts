@@ -33,11 +33,15 @@ export function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
   return images.map((image, index) => reviewImage(image, index, urlCounts))
 }
 
-/** How often each URL occurs in the pack, for the `duplicate` flag. */
-export function countUrls(images: readonly PackImage[]): ReadonlyMap<string, number> {
+/**
+ * How often each URL occurs in the pack, for the `duplicate` flag. Works on images not
+ * validated yet too: a string `url` is kept as it is by the schema.
+ */
+export function countUrls(images: readonly unknown[]): ReadonlyMap<string, number> {
   const counts = new Map<string, number>()
   for (const image of images) {
-    if (image.url) counts.set(image.url, (counts.get(image.url) ?? 0) + 1)
+    const url = (image as { url?: unknown } | null)?.url
+    if (typeof url === 'string' && url) counts.set(url, (counts.get(url) ?? 0) + 1)
   }
   return counts
 }
