@@ -1,8 +1,10 @@
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { server, setupMsw } from '@/testing/msw'
-import { apiGet, startEarly } from './api-client'
+import { apiGet } from './api-client'
 import { ApiError } from './api-error'
 
 setupMsw()
@@ -105,31 +107,54 @@ describe('apiGet', () => {
     expect((error as Error).name).toBe('AbortError')
   })
 
-  it('takes a request started early instead of sending another, once', async () => {
-    let requests = 0
-    server.use(
-      http.get(URL_PATH, () => {
-        requests++
-        return HttpResponse.json({
-          ok: true,
-          code: 200,
-          message: 'ok',
-          data: { id: `p${requests}` },
-        })
-      }),
-    )
-    startEarly(URL_PATH)
-    await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p1' })
-    expect(requests).toBe(1)
-    // The next call (a retry, a refresh) asks again.
-    await expect(apiGet(URL_PATH, schema)).resolves.toEqual({ id: 'p2' })
-    expect(requests).toBe(2)
-  })
+  describe('with the request public/early-pack-request.js started from index.html', () => {
+    const PACK = '11111111-2222-4333-8444-555555555555'
+    const PATH = `/api/partner/v1/packs/${PACK}`
+    const script = readFileSync(join(process.cwd(), 'public/early-pack-request.js'), 'utf8')
+    /** Opens `pathname` and runs the script as index.html would. */
+    const openPage = (pathname: string) => {
+      window.history.replaceState(null, '', pathname)
+      window.eval(script)
+    }
+    afterEach(() => {
+      delete window.packExplorerEarlyRequest
+      window.history.replaceState(null, '', '/')
+    })
 
-  it('maps a failed early request like any other', async () => {
-    server.use(http.get(URL_PATH, () => HttpResponse.error()))
-    startEarly(URL_PATH)
-    const error = await failure(apiGet(URL_PATH, schema))
-    expect(error.kind).toBe('network')
+    it('takes that request instead of sending another, once', async () => {
+      let requests = 0
+      server.use(
+        http.get(PATH, () => {
+          requests++
+          return HttpResponse.json({
+            ok: true,
+            code: 200,
+            message: 'ok',
+            data: { id: `p${requests}` },
+          })
+        }),
+      )
+      openPage(`/packs/${PACK.toUpperCase()}/images/abc?status=error`)
+      expect(window.packExplorerEarlyRequest?.path).toBe(PATH)
+      await expect(apiGet(PATH, schema)).resolves.toEqual({ id: 'p1' })
+      expect(requests).toBe(1)
+      // The next call (a retry, a refresh) asks again.
+      await expect(apiGet(PATH, schema)).resolves.toEqual({ id: 'p2' })
+      expect(requests).toBe(2)
+    })
+
+    it('starts nothing on other pages', () => {
+      for (const pathname of ['/', '/packs/not-a-uuid', `/packs/${PACK}x`, `/other/${PACK}`]) {
+        openPage(pathname)
+        expect(window.packExplorerEarlyRequest, pathname).toBeUndefined()
+      }
+    })
+
+    it('maps a failed early request like any other', async () => {
+      server.use(http.get(PATH, () => HttpResponse.error()))
+      openPage(`/packs/${PACK}`)
+      const error = await failure(apiGet(PATH, schema))
+      expect(error.kind).toBe('network')
+    })
   })
 })

@@ -13,22 +13,25 @@ const errorEnvelopeSchema = z.object({
 const ACCEPT_JSON = { accept: 'application/json' }
 
 interface EarlyRequest {
+  path: string
   response: Promise<Response>
   timeout: AbortSignal
   started: number
 }
-const early = new Map<string, EarlyRequest>()
 
-/**
- * Starts GETting `path` at once, while the code that will read it is still loading; the
- * next `apiGet(path)` takes this request instead of sending another.
- */
-export function startEarly(path: string): void {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
-  const response = fetch(path, { signal: timeout, headers: ACCEPT_JSON })
-  // Handled when taken; never taken (the page changed its mind) is fine too.
-  response.catch(() => {})
-  early.set(path, { response, timeout, started: performance.now() })
+declare global {
+  interface Window {
+    /** Set by public/early-pack-request.js when the page opened on a pack link. */
+    packExplorerEarlyRequest?: EarlyRequest
+  }
+}
+
+/** The request index.html started for `path`, once; later calls send their own. */
+function takeEarlyRequest(path: string): EarlyRequest | undefined {
+  const early = typeof window === 'undefined' ? undefined : window.packExplorerEarlyRequest
+  if (early?.path !== path) return undefined
+  delete window.packExplorerEarlyRequest
+  return early
 }
 
 /**
@@ -41,8 +44,7 @@ export async function apiGet<T>(
   schema: z.ZodMiniType<T>,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<T> {
-  const taken = early.get(path)
-  early.delete(path)
+  const taken = takeEarlyRequest(path)
   const timeout = taken?.timeout ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS)
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
 
