@@ -26,7 +26,11 @@ declare global {
   }
 }
 
-/** The request index.html started for `path`, once; later calls send their own. */
+/**
+ * The request public/early-pack-request.js started for `path` when the page opened on a pack
+ * link, before this code had even downloaded; taken once, later calls send their own. That
+ * script builds the path as packApiPath() does, and never-taken requests are harmless.
+ */
 function takeEarlyRequest(path: string): EarlyRequest | undefined {
   const early = typeof window === 'undefined' ? undefined : window.packExplorerEarlyRequest
   if (early?.path !== path) return undefined

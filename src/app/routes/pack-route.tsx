@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react'
-import { Link, useParams } from 'react-router'
-import { buttonStyles } from '@/components/button-styles'
-import { ErrorScreen } from '@/components/error-screen'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { useParams } from 'react-router'
 import { Notice } from '@/components/notice'
 import { useLivePack } from '@/features/packs/api/use-live-pack'
 import { PackErrorScreen } from '@/features/packs/components/pack-error-screen'
@@ -12,9 +10,21 @@ import { isPackId } from '@/features/packs/lib/parse-pack-id'
 import { recordRecentPack } from '@/features/packs/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
+const InvalidPackId = lazy(() =>
+  import('@/features/packs/components/pack-states').then((module) => ({
+    default: module.InvalidPackId,
+  })),
+)
+
 export function Component() {
   const { packId = '', imageId = null } = useParams()
-  if (!isPackId(packId)) return <InvalidPackId packId={packId} />
+  if (!isPackId(packId)) {
+    return (
+      <Suspense>
+        <InvalidPackId packId={packId} />
+      </Suspense>
+    )
+  }
   // Keyed so that switching packs never shows the previous pack's state.
   return <PackPage key={packId} packId={packId.toLowerCase()} imageId={imageId} />
 }
@@ -59,25 +69,4 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
     return <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
   }
   return <PackSkeleton attempt={failureCount + 1} />
-}
-
-function InvalidPackId({ packId }: { packId: string }) {
-  useDocumentTitle('Invalid pack ID')
-  return (
-    <ErrorScreen
-      title="Invalid pack ID"
-      actions={
-        <Link to="/" className={buttonStyles.primary}>
-          Look up another pack
-        </Link>
-      }
-    >
-      <p>
-        <q className="font-mono break-all">{packId}</q> is not a pack ID, so nothing was requested.
-        Pack IDs are UUIDs such as{' '}
-        <span className="font-mono break-all">11111111-1111-1111-1111-111111111111</span>. Copy the
-        full link or ID from Genviral and look it up again.
-      </p>
-    </ErrorScreen>
-  )
 }

@@ -1,4 +1,4 @@
-import { ImagePlus, Keyboard, SearchX } from 'lucide-react'
+import { Keyboard } from 'lucide-react'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
@@ -26,6 +26,13 @@ const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
 )
 const preloadImageDetailDialog = () => void loadImageDetailDialog()
+// Rare states: their screens load when they happen.
+const NoMatches = lazy(() =>
+  import('./pack-states').then((module) => ({ default: module.NoMatches })),
+)
+const EmptyPack = lazy(() =>
+  import('./pack-states').then((module) => ({ default: module.EmptyPack })),
+)
 
 export function PackView({
   pack,
@@ -128,7 +135,9 @@ export function PackView({
         </Notice>
       )}
       {returned === 0 ? (
-        <EmptyPack />
+        <Suspense>
+          <EmptyPack />
+        </Suspense>
       ) : (
         <>
           <StatusSummary
@@ -175,7 +184,9 @@ export function PackView({
             </div>
           </div>
           {visible.length === 0 ? (
-            <NoMatches onReset={reset} />
+            <Suspense>
+              <NoMatches onReset={reset} />
+            </Suspense>
           ) : (
             <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
               <PackGallery
@@ -208,34 +219,5 @@ export function PackView({
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       </Suspense>
     </div>
-  )
-}
-
-function NoMatches({ onReset }: { onReset: () => void }) {
-  return (
-    <section className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      <SearchX aria-hidden="true" className="size-10 text-slate-400" />
-      <h2 className="mt-3 text-lg font-semibold text-slate-900">No images match these filters</h2>
-      <p className="mt-1 max-w-md text-sm text-slate-600">
-        None of this pack’s images pass every filter and the search at once. Remove a filter, or
-        reset them all to see every image again.
-      </p>
-      <button type="button" onClick={onReset} className={`${buttonStyles.primary} mt-4`}>
-        Reset filters
-      </button>
-    </section>
-  )
-}
-
-function EmptyPack() {
-  return (
-    <section className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-      <ImagePlus aria-hidden="true" className="size-10 text-slate-400" />
-      <h2 className="mt-3 text-lg font-semibold text-slate-900">This pack has no images yet</h2>
-      <p className="mt-1 max-w-md text-sm text-slate-600">
-        Images added to the pack in Genviral appear here with the status of their AI metadata. Use
-        Refresh to check again.
-      </p>
-    </section>
   )
 }
