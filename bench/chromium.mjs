@@ -1,6 +1,7 @@
-// Chromium for the benchmark: the same choice and flags as e2e/support/chromium.ts (which
-// Node 20 cannot import, being TypeScript): PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's
-// /usr/bin/chromium, else Playwright's own browser.
+// The Chromium for the e2e suite (through e2e/support/chromium.ts) and the benchmark:
+// PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's /usr/bin/chromium (Playwright's browser cannot
+// be downloaded here), else Playwright's own browser, so a newcomer elsewhere can still use
+// `npx playwright install`. Chromium needs --no-sandbox as root.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
