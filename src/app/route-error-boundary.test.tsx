@@ -41,30 +41,19 @@ describe('RouteErrorBoundary', () => {
       if (crash) throw new Error('render exploded')
       return <p>page is back</p>
     }
-    const { rerender } = render(
+    const at = (resetKey: string) => (
       <MemoryRouter>
-        <RouteErrorBoundary resetKey="/a">
+        <RouteErrorBoundary resetKey={resetKey}>
           <MaybeCrash />
         </RouteErrorBoundary>
-      </MemoryRouter>,
+      </MemoryRouter>
     )
+    const { rerender } = render(at('/a'))
     expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible()
     crash = false
-    rerender(
-      <MemoryRouter>
-        <RouteErrorBoundary resetKey="/a">
-          <MaybeCrash />
-        </RouteErrorBoundary>
-      </MemoryRouter>,
-    )
+    rerender(at('/a'))
     expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible()
-    rerender(
-      <MemoryRouter>
-        <RouteErrorBoundary resetKey="/b">
-          <MaybeCrash />
-        </RouteErrorBoundary>
-      </MemoryRouter>,
-    )
+    rerender(at('/b'))
     expect(screen.getByText('page is back')).toBeVisible()
   })
 })
