@@ -38,6 +38,13 @@ export async function mapInSlices<T, U>(
   return mapped
 }
 
+/** A schema, or anything that parses the way a schema's `safeParse` does. */
+type Parser<T> = {
+  safeParse: (
+    value: unknown,
+  ) => { success: true; data: T } | { success: false; error: z.core.$ZodError<T> }
+}
+
 /**
  * Validates a long list with `mapInSlices`, and passes each valid item through `then` in
  * the same pass. Throws the same contract error as `apiGet`, with the item's full path in
@@ -45,7 +52,7 @@ export async function mapInSlices<T, U>(
  */
 export function parseInSlices<T, U = T>(
   items: readonly unknown[],
-  schema: z.ZodMiniType<T>,
+  schema: Parser<T>,
   {
     prefix,
     signal,

@@ -4,7 +4,7 @@ import { parseInSlices, yieldToMain } from '@/lib/slices'
 import { facetsOf, type Facets } from '../lib/pack-filters'
 import { packApiPath } from '../lib/parse-pack-id'
 import { countUrls, reviewImage, type ReviewedImage } from '../lib/qa-flags'
-import { packImageSchema, packOutlineSchema, type Pack } from './pack-schema'
+import { packImageParser, packOutlineSchema, type Pack } from './pack-schema'
 
 /** A pack as the page shows it: validated, with what review derives from it. */
 export type LoadedPack = Pack & {
@@ -33,7 +33,7 @@ async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack
   await yieldToMain()
   const started = performance.now()
   const urlCounts = countUrls(outline.images)
-  const reviewed = await parseInSlices(outline.images, packImageSchema, {
+  const reviewed = await parseInSlices(outline.images, packImageParser, {
     prefix: ['data', 'images'],
     signal,
     then: (image, index) => reviewImage(image, index, urlCounts),

@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createImage, createPack, pendingMetadata } from '@/testing/factories'
-import { packSchema } from './pack-schema'
+import { packImageParser, packImageSchema, packSchema } from './pack-schema'
 
 describe('packSchema', () => {
   it('parses the reference payload', () => {
@@ -63,5 +64,56 @@ describe('packSchema', () => {
     )
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['images', 0, 'id'])
+  })
+})
+
+describe('packImageParser', () => {
+  // Contract-shaped images with every field sometimes missing, mistyped or extra, so both
+  // the fast path and the schema path are taken often.
+  const odd = fc.oneof(fc.constant(undefined), fc.jsonValue())
+  const maybe = <T>(value: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: value }, odd)
+  const nullableString = maybe(fc.option(fc.string()))
+  const metadata = fc.record(
+    {
+      status: nullableString,
+      description: nullableString,
+      keywords: maybe(fc.array(fc.oneof({ weight: 9, arbitrary: fc.string() }, odd))),
+      model: nullableString,
+      generated_at: nullableString,
+      error: nullableString,
+    },
+    { requiredKeys: [] },
+  )
+  const image = fc.record(
+    {
+      id: maybe(fc.string()),
+      url: nullableString,
+      metadata: maybe(fc.option(metadata)),
+      extra: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  )
+
+  it('parses exactly as packImageSchema does', () => {
+    let fastPath = 0
+    fc.assert(
+      fc.property(fc.oneof(image, fc.jsonValue()), (generated) => {
+        // As it comes off the wire: plain objects, no undefined values.
+        const value: unknown = JSON.parse(JSON.stringify(generated) ?? 'null')
+        const expected = packImageSchema.safeParse(value)
+        const actual = packImageParser.safeParse(value)
+        expect(actual.success).toBe(expected.success)
+        expect(actual.data).toStrictEqual(expected.data)
+        if (actual.data === value) fastPath++
+      }),
+      { numRuns: 2000 },
+    )
+    // The property would hold trivially if the fast path were never taken.
+    expect(fastPath).toBeGreaterThan(50)
+  })
+
+  it('takes the fast path for the reference payload', () => {
+    const image = createImage()
+    expect(packImageParser.safeParse(image).data).toBe(image)
   })
 })

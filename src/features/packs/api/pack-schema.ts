@@ -36,6 +36,41 @@ const packFields = {
   created_at: nullableString(),
 }
 
+const isNullableString = (value: unknown) => value === null || typeof value === 'string'
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * True when `value` is an image exactly as the contract shows it, which `packImageSchema`
+ * would return as it is. Checking that is a small part of what the schema's parse costs
+ * (most of the time to open a 10,000-image pack went there), and real payloads take this
+ * path; anything else goes through the schema.
+ */
+function isContractImage(value: unknown): value is PackImage {
+  if (!isRecord(value)) return false
+  const { id, url, metadata } = value
+  if (typeof id !== 'string' || id === '' || !('url' in value) || !isNullableString(url)) {
+    return false
+  }
+  if (metadata === null) return true
+  return (
+    isRecord(metadata) &&
+    ['status', 'description', 'model', 'generated_at', 'error'].every(
+      (key) => key in metadata && isNullableString(metadata[key]),
+    ) &&
+    Array.isArray(metadata.keywords) &&
+    metadata.keywords.every((keyword) => typeof keyword === 'string')
+  )
+}
+
+/** `packImageSchema`, with a fast path for images that need no normalizing. */
+export const packImageParser = {
+  safeParse: (value: unknown) =>
+    isContractImage(value)
+      ? { success: true as const, data: value }
+      : packImageSchema.safeParse(value),
+}
+
 export const packSchema = z.looseObject({ ...packFields, images: z.array(packImageSchema) })
 
 /**
