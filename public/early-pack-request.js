@@ -6,7 +6,19 @@
   if (!id || !AbortSignal.timeout) return
   var path = '/api/partner/v1/packs/' + id[1].toLowerCase()
   var timeout = AbortSignal.timeout(15000)
-  var response = fetch(path, { signal: timeout, headers: { accept: 'application/json' } })
+  // The body is read at once too: left unread, it waits in the browser's network pipe until
+  // the app asks for it, and a 10,000-image pack then takes a few hundred ms more to arrive.
+  var response = fetch(path, { signal: timeout, headers: { accept: 'application/json' } }).then(
+    function (r) {
+      return r.blob().then(function (body) {
+        return new Response(body, {
+          status: r.status,
+          statusText: r.statusText,
+          headers: r.headers,
+        })
+      })
+    },
+  )
   response.catch(function () {})
   window.packExplorerEarlyRequest = {
     path: path,

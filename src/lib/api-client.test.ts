@@ -156,5 +156,24 @@ describe('apiGet', () => {
       const error = await failure(apiGet(PATH, schema))
       expect(error.kind).toBe('network')
     })
+
+    it('keeps the status, headers and body of an error answer', async () => {
+      server.use(
+        http.get(PATH, () =>
+          HttpResponse.json(
+            { ok: false, code: 429, message: 'Slow down', error_code: 'rate_limited' },
+            { status: 429, headers: { 'retry-after': '7' } },
+          ),
+        ),
+      )
+      openPage(`/packs/${PACK}`)
+      const error = await failure(apiGet(PATH, schema))
+      expect(error).toMatchObject({
+        status: 429,
+        message: 'Slow down',
+        errorCode: 'rate_limited',
+        retryAfterSeconds: 7,
+      })
+    })
   })
 })

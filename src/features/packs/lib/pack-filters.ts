@@ -1,5 +1,5 @@
 import { IMAGE_STATUSES, type ImageStatus } from './image-status'
-import { flagsOf, QA_FLAGS, type QaFlag, type ReviewedImage } from './qa-flags'
+import { flagsOf, QA_FLAGS, searchTextOf, type QaFlag, type ReviewedImage } from './qa-flags'
 
 export const SORTS = ['order', 'generated-desc', 'generated-asc', 'status'] as const
 export type Sort = (typeof SORTS)[number]
@@ -83,7 +83,7 @@ export function applyFilters(
   const result = items.filter(
     (item) =>
       (filters.statuses.length === 0 || filters.statuses.includes(item.status)) &&
-      (query === '' || item.searchText.includes(query)) &&
+      (query === '' || searchTextOf(item).includes(query)) &&
       (filters.keyword === null ||
         (item.image.metadata?.keywords ?? []).includes(filters.keyword)) &&
       (filters.flags.length === 0 ||

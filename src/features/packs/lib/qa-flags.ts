@@ -24,8 +24,6 @@ export interface ReviewedImage {
   safeUrl: string | null
   /** Flags known from the data alone; `broken` is added in the browser. */
   flags: readonly QaFlag[]
-  /** Lower-cased description, keywords, id, URL and error, for search. */
-  searchText: string
 }
 
 export function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
@@ -65,7 +63,21 @@ export function reviewImage(
     status,
     safeUrl,
     flags,
-    searchText: [
+  }
+}
+
+const searchTexts = new WeakMap<ReviewedImage, string>()
+
+/**
+ * Lower-cased description, keywords, id, URL and error, for search. Built on the first
+ * search rather than with the pack: that keeps 10,000 strings out of the first screen's way.
+ */
+export function searchTextOf(item: ReviewedImage): string {
+  let text = searchTexts.get(item)
+  if (text === undefined) {
+    const { image } = item
+    const metadata = image.metadata
+    text = [
       metadata?.description,
       ...(metadata?.keywords ?? []),
       image.id,
@@ -74,8 +86,10 @@ export function reviewImage(
     ]
       .filter(Boolean)
       .join('\n')
-      .toLowerCase(),
+      .toLowerCase()
+    searchTexts.set(item, text)
   }
+  return text
 }
 
 /** The flags of an image, with `broken` when the browser failed to load it. */
