@@ -10,3 +10,10 @@ export const TEST_UPSTREAM_URL = `http://127.0.0.1:${TEST_UPSTREAM_PORT}`
 export const TEST_API_TOKEN = 'e2e_public.s3cr3t-e2e-key-never-in-browser'
 /** Proxy timeout for the suite, so timeouts are tested in seconds rather than 15. */
 export const TEST_PROXY_TIMEOUT_MS = 2000
+/**
+ * The preview server is built with this "key" in its environment: a build must never carry
+ * a server-side variable into its output, and e2e/preview/security.spec.ts greps for it.
+ */
+export const BUILD_CANARY_TOKEN = 'build_canary.must-never-reach-dist-or-maps'
+/** Where the preview server's build goes (relative to the project root). */
+export const PREVIEW_DIST = 'node_modules/.e2e-dist'
