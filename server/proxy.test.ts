@@ -2,14 +2,26 @@
 import {
   createServer,
   request as httpRequest,
+  METHODS,
   type IncomingHttpHeaders,
   type IncomingMessage,
+  type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from 'vitest'
 import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
 
 const TOKEN = 'sk_live_PROXY-TEST-SECRET-7f3a9c'
@@ -56,7 +68,7 @@ function json(
   res: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  headers: OutgoingHttpHeaders = {},
 ) {
   const text = JSON.stringify(body)
   res.writeHead(status, {
@@ -83,7 +95,7 @@ const logLines: string[] = []
 
 let upstream: TestServer
 let proxy: TestServer
-const extraServers: TestServer[] = []
+const extraServers: Array<Pick<TestServer, 'close'>> = []
 
 /** Serves the proxy the way the Vite plugin does, with a next() that answers 418. */
 async function startProxy(options: Partial<PartnerProxyOptions> = {}): Promise<TestServer> {
@@ -136,12 +148,18 @@ async function call(
   return { ...record(response.status, headers, bytes.toString('utf8')), bytes }
 }
 
+interface RawCallOptions {
+  method?: string
+  /** An array value sends the header once per element. */
+  headers?: OutgoingHttpHeaders
+  body?: string
+  base?: TestServer
+}
+
 /** A request with the path sent exactly as written (fetch would normalize `..`). */
 function rawCall(
   path: string,
-  method = 'GET',
-  headers: Record<string, string> = {},
-  base: TestServer = proxy,
+  { method = 'GET', headers = {}, body, base = proxy }: RawCallOptions = {},
 ): Promise<ClientResponse> {
   const { port } = base.server.address() as AddressInfo
   return new Promise((resolve, reject) => {
@@ -161,8 +179,68 @@ function rawCall(
       },
     )
     req.on('error', reject)
-    req.end()
+    req.end(body)
   })
+}
+
+/**
+ * Writes `head` to the proxy on a bare socket, for request lines no HTTP client writes
+ * (an absolute-form target). `head` must ask for `Connection: close`: the answer ends there.
+ */
+function socketCall(head: string, base: TestServer = proxy): Promise<ClientResponse> {
+  const { port } = base.server.address() as AddressInfo
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    // Not end(): a half-closed socket makes Node abort the request before it is answered.
+    const socket = connect(port, '127.0.0.1', () => socket.write(head))
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const [top = '', ...body] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')
+      const [statusLine = '', ...lines] = top.split('\r\n')
+      const headers: Record<string, string> = {}
+      for (const line of lines) {
+        const colon = line.indexOf(':')
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+      }
+      resolve(record(Number(statusLine.split(' ')[1]), headers, body.join('\r\n\r\n')))
+    })
+  })
+}
+
+interface RawUpstream {
+  url: string
+  /** The request heads received, as sent. */
+  requests: string[]
+}
+
+/** A TCP server at the base URL that reads a request head and lets `answer` write anything. */
+async function rawUpstream(answer: (socket: Socket, head: string) => void): Promise<RawUpstream> {
+  const requests: string[] = []
+  const sockets = new Set<Socket>()
+  const server = createNetServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => {})
+    let head = ''
+    socket.on('data', (chunk: Buffer) => {
+      if (head.endsWith('\r\n\r\n')) return
+      head += chunk.toString('latin1')
+      if (!head.endsWith('\r\n\r\n')) return
+      requests.push(head)
+      answer(socket, head)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  extraServers.push({
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  })
+  return { url: `http://127.0.0.1:${port}`, requests }
 }
 
 function expectEnvelope(response: ClientResponse, status: number, errorCode?: string) {
@@ -282,7 +360,7 @@ describe('compression', () => {
     data: { id: PACK_ID, images: Array.from({ length: 200 }, (_, i) => ({ id: `image-${i}` })) },
   })
 
-  /** GETs the pack with `acceptEncoding`, without decoding the answer. */
+  /** GETs the pack with `acceptEncoding`; gives the bytes as sent, records them decoded. */
   function rawGet(acceptEncoding?: string) {
     const { port } = proxy.server.address() as AddressInfo
     return new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
@@ -290,7 +368,21 @@ describe('compression', () => {
       httpRequest({ host: '127.0.0.1', port, path: PACK_PATH, headers, agent: false }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }))
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks)
+          const encoding = res.headers['content-encoding']
+          const decoded =
+            encoding === 'br'
+              ? brotliDecompressSync(bytes)
+              : encoding === 'gzip'
+                ? gunzipSync(bytes)
+                : bytes
+          const flat = Object.fromEntries(
+            Object.entries(res.headers).map(([name, value]) => [name, String(value)]),
+          )
+          record(res.statusCode ?? 0, flat, decoded.toString('utf8'))
+          resolve({ headers: res.headers, bytes })
+        })
         res.on('error', reject)
       })
         .on('error', reject)
@@ -328,11 +420,17 @@ describe('compression', () => {
 })
 
 describe('requests the proxy answers itself', () => {
-  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('%s on the pack path is 405', async (method) => {
-    const response = await call(PACK_PATH, {
+  // Every method Node's client can send but GET and HEAD (CONNECT never reaches a request
+  // handler), led by the usual ones so that they stay covered if METHODS changes.
+  const refusedMethods = [
+    ...new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', ...METHODS]),
+  ].filter((method) => !['GET', 'HEAD', 'CONNECT'].includes(method))
+
+  it.each(refusedMethods)('%s on the pack path is 405', async (method) => {
+    const response = await rawCall(PACK_PATH, {
       method,
       headers: { 'content-type': 'application/json' },
-      body: method === 'DELETE' ? undefined : '{"name":"x"}',
+      body: '{"name":"x"}',
     })
     expectEnvelope(response, 405, 'method_not_allowed')
     expect(response.headers.allow).toBe('GET, HEAD')
@@ -348,13 +446,61 @@ describe('requests the proxy answers itself', () => {
     '/api/partner/v1/other',
     `${PACK_PATH}/extra`,
     `${PACK_PATH}/`,
+    `/api/partner/v2/packs/${PACK_ID}`,
+    `/api/PARTNER/v1/packs/${PACK_ID}`,
+    // Dot segments, plain and encoded in every case.
+    '/api/partner/v1/packs/../../admin',
+    `/api/partner/v1/packs/../packs/${PACK_ID}`,
     '/api/partner/v1/packs/..%2f..%2fadmin',
     '/api/partner/v1/packs/%2e%2e/x',
-    '/api/partner/v1/packs/../../admin',
+    `/api/partner/v1/packs/%2e%2e/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/%2E%2E/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/.%2e/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/%2e./packs/${PACK_ID}`,
     `/api/partner/v1/packs/..%2f${PACK_ID}`,
+    `${PACK_PATH}/..`,
+    `${PACK_PATH}/%2e%2e`,
+    `${PACK_PATH}/%2E%2E/%2E%2E/admin`,
+    `${PACK_PATH}/.`,
+    // Encoded and raw separators.
+    `/api/partner/v1/packs%2f${PACK_ID}`,
+    `/api/partner/v1/packs%2F${PACK_ID}`,
+    `/api/partner/v1/packs/${PACK_ID}%2f..`,
+    `/api/partner/v1/packs%5c${PACK_ID}`,
+    `/api/partner/v1/packs%5C${PACK_ID}`,
+    `/api/partner/v1/packs\\${PACK_ID}`,
+    `/api/partner/v1/packs/..\\..\\${PACK_ID}`,
+    // Double encoding.
+    `/api/partner/v1/packs/%252e%252e%252f${PACK_ID}`,
+    `/api/partner/v1/packs%252f${PACK_ID}`,
+    // Empty and dot segments.
     `/api//partner/v1/packs/${PACK_ID}`,
-    `/api/partner/v1/packs/${PACK_ID}%00`,
-    `/api/partner/v2/packs/${PACK_ID}`,
+    `/api/partner//v1/packs/${PACK_ID}`,
+    `/api/partner/v1/packs//${PACK_ID}`,
+    `/api/partner/v1/packs///${PACK_ID}`,
+    `/api///partner/v1/packs/${PACK_ID}`,
+    `${PACK_PATH}//`,
+    `/api/./partner/v1/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/./${PACK_ID}`,
+    // Path parameters, padding, control characters, fragments.
+    `${PACK_PATH};x=1`,
+    `/api/partner/v1/packs;x=1/${PACK_ID}`,
+    `${PACK_PATH}%20`,
+    `${PACK_PATH}%00`,
+    `/api/partner/v1/packs/${PACK_ID}%00.json`,
+    `${PACK_PATH}%0d%0aX-Injected:%201`,
+    `${PACK_PATH}#fragment`,
+    // Look-alike dots: fullwidth, one-dot leader, overlong UTF-8.
+    `/api/partner/v1/packs/%ef%bc%8e%ef%bc%8e/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/%e2%80%a4%e2%80%a4/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/%c0%ae%c0%ae/packs/${PACK_ID}`,
+    `/api/partner/v1/packs/%c0%ae%c0%ae%c0%af${PACK_ID}`,
+    `/api/partner/v1/packs/%e0%80%ae%e0%80%ae/packs/${PACK_ID}`,
+    // A pack id that is not the path.
+    `/api/partner/v1/packs?${PACK_ID}`,
+    `/api/partner/v1/packs?id=${PACK_ID}`,
+    `/api/partner/v1/packs/?id=${PACK_ID}`,
+    `/api/partner/v1/packs/%31${PACK_ID.slice(1)}`,
   ])('%s is refused with a JSON envelope', async (path) => {
     const response = await rawCall(path)
     expect(response.status).toBeGreaterThanOrEqual(400)
@@ -363,15 +509,238 @@ describe('requests the proxy answers itself', () => {
     expect(upstream.received).toHaveLength(0)
   })
 
-  it.each(['/index.html', '/', '/apix', '/src/main.tsx?api=/api/'])(
-    '%s is left to the next middleware',
-    async (path) => {
-      const response = await rawCall(path)
-      expect(response.status).toBe(418)
-      expect(response.body).toBe('next')
-      expect(upstream.received).toHaveLength(0)
-    },
-  )
+  it('refuses raw non-ASCII bytes in the path before it gets the request', async () => {
+    // Node's parser answers 400 itself; fullwidth dots sent unencoded, as UTF-8 bytes.
+    const path = `/api/partner/v1/packs/${Buffer.from('．．', 'utf8').toString('latin1')}/${PACK_ID}`
+    const handled = proxy.received.length
+    const response = await rawCall(path)
+    expect(response.status).toBe(400)
+    expect(proxy.received).toHaveLength(handled)
+    expect(upstream.received).toHaveLength(0)
+  })
+
+  // Not under /api as written, so not the proxy's: in Vite they get the app's index.html.
+  it.each([
+    '/index.html',
+    '/',
+    '/apix',
+    '/src/main.tsx?api=/api/',
+    `/API/partner/v1/packs/${PACK_ID}`,
+    `/Api/partner/v1/packs/${PACK_ID}`,
+    `/%61pi/partner/v1/packs/${PACK_ID}`,
+    `//api/partner/v1/packs/${PACK_ID}`,
+    `///api/partner/v1/packs/${PACK_ID}`,
+    `/./api/partner/v1/packs/${PACK_ID}`,
+    `/../api/partner/v1/packs/${PACK_ID}`,
+    `//evil.example/api/partner/v1/packs/${PACK_ID}`,
+    `/?next=/api/partner/v1/packs/${PACK_ID}`,
+  ])('%s is left to the next middleware', async (path) => {
+    const response = await rawCall(path)
+    expect(response.status).toBe(418)
+    expect(response.body).toBe('next')
+    expect(upstream.received).toHaveLength(0)
+  })
+})
+
+describe('the upstream host comes from configuration only', () => {
+  let evil: TestServer
+  let fetchSpy: MockInstance<typeof fetch>
+
+  beforeEach(async () => {
+    // A live server an attacker would like the key sent to.
+    evil = await extraServer((_req, res) => json(res, 200, okBody()))
+    fetchSpy = vi.spyOn(globalThis, 'fetch')
+  })
+
+  const proxyHost = () => `127.0.0.1:${(proxy.server.address() as AddressInfo).port}`
+
+  /** The proxy made exactly one request, to the configured upstream, and nothing else. */
+  function expectOnlyTheUpstream() {
+    expect(fetchSpy.mock.calls.map(([input]) => String(input))).toEqual([upstream.url + PACK_PATH])
+    expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${PACK_PATH}`])
+    expect(upstream.received[0]?.headers.host).toBe(new URL(upstream.url).host)
+    expect(evil.received).toHaveLength(0)
+  }
+
+  // The demo API builds image links from x-forwarded-host, so a Host made only of host
+  // characters is passed on; anything else is dropped. Neither changes where the request goes.
+  it.each([
+    ['evil.example', 'evil.example'],
+    ['evil.example:8443', 'evil.example:8443'],
+    ['[::1]:5310', '[::1]:5310'],
+    ['evil.example/steal?x=', undefined],
+    ['user@evil.example', undefined],
+    ['evil.example#x', undefined],
+    ['evil.example, localhost', undefined],
+    ['evil.example\tlocalhost', undefined],
+    ['<script>alert(1)</script>', undefined],
+    ['%65vil.example', undefined],
+  ])('Host: %j reaches only the configured upstream (x-forwarded-host %j)', async (host, sent) => {
+    const response = await rawCall(PACK_PATH, { headers: { host } })
+    expect(response.status).toBe(200)
+    expect(proxy.received.at(-1)?.headers.host).toBe(host)
+    expectOnlyTheUpstream()
+    expect(upstream.received[0]?.headers['x-forwarded-host']).toBe(sent)
+    expect(upstream.received[0]?.headers['x-forwarded-proto']).toBe(sent && 'http')
+  })
+
+  it('Host naming a live server still reaches only the configured upstream', async () => {
+    const host = new URL(evil.url).host
+    const response = await rawCall(PACK_PATH, { headers: { host } })
+    expect(response.status).toBe(200)
+    expectOnlyTheUpstream()
+    expect(upstream.received[0]?.headers['x-forwarded-host']).toBe(host)
+  })
+
+  it.each<Record<string, string>>([
+    { 'x-forwarded-host': 'evil.example' },
+    { 'x-forwarded-host': 'LIVE' },
+    { forwarded: 'for=203.0.113.7;host=evil.example;proto=https' },
+    { 'x-forwarded-proto': 'https', 'x-forwarded-port': '443' },
+    { 'x-host': 'evil.example', 'x-original-host': 'evil.example' },
+    { 'x-original-url': '/admin', 'x-rewrite-url': '/admin' },
+    { 'x-http-method-override': 'DELETE' },
+  ])('%j changes neither the target nor the forwarded host', async (spoofed) => {
+    const headers = Object.fromEntries(
+      Object.entries(spoofed).map(([name, value]) => [
+        name,
+        value === 'LIVE' ? new URL(evil.url).host : value,
+      ]),
+    )
+    const response = await rawCall(PACK_PATH, { headers })
+    expect(response.status).toBe(200)
+    expectOnlyTheUpstream()
+    expect(upstream.received[0]?.headers['x-forwarded-host']).toBe(proxyHost())
+    expect(upstream.received[0]?.headers['x-forwarded-proto']).toBe('http')
+  })
+
+  // A browser never sends one to an origin server; the proxy does not take it as its own.
+  it.each([
+    ['evil.example', () => 'http://evil.example'],
+    ['a live server', () => evil.url],
+    ['the proxy itself', () => proxy.url],
+  ])('an absolute-form target naming %s is never forwarded', async (_name, origin) => {
+    const target = origin() + PACK_PATH
+    const response = await socketCall(
+      `GET ${target} HTTP/1.1\r\nHost: ${new URL(target).host}\r\nConnection: close\r\n\r\n`,
+    )
+    expect(proxy.received.at(-1)?.url).toBe(target)
+    expect(response.status).toBe(418)
+    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(upstream.received).toHaveLength(0)
+    expect(evil.received).toHaveLength(0)
+  })
+})
+
+describe('headers', () => {
+  /** What fetch itself adds to every request. */
+  const FETCH_HEADERS = [
+    'host',
+    'connection',
+    'accept-encoding',
+    'accept-language',
+    'sec-fetch-mode',
+  ]
+  const PROXY_HEADERS = [
+    'accept',
+    'authorization',
+    'user-agent',
+    'x-forwarded-host',
+    'x-forwarded-proto',
+  ]
+  /** What Node adds to every response, beside the proxy's own list. */
+  const RELAYABLE = [
+    'date',
+    'connection',
+    'keep-alive',
+    'cache-control',
+    'vary',
+    'content-length',
+    'content-encoding',
+    'content-type',
+    'retry-after',
+    'etag',
+    'last-modified',
+  ]
+
+  it('the upstream gets only the allow-listed headers', async () => {
+    await rawCall(PACK_PATH)
+    const seen = upstream.received[0]!.headers
+    expect(Object.keys(seen).filter((name) => !FETCH_HEADERS.includes(name))).toEqual(
+      expect.arrayContaining(PROXY_HEADERS),
+    )
+    expect(
+      Object.keys(seen).filter((name) => ![...FETCH_HEADERS, ...PROXY_HEADERS].includes(name)),
+    ).toEqual([])
+    expect(seen).toMatchObject({
+      accept: 'application/json',
+      authorization: `Bearer ${TOKEN}`,
+      'user-agent': 'pack-explorer-proxy',
+    })
+  })
+
+  it.each<[string, string | string[]]>([
+    ['cookie', 'sid=HOSTILE'],
+    ['cookie', ['a=HOSTILE', 'b=HOSTILE']],
+    ['authorization', 'Bearer HOSTILE'],
+    ['authorization', ['Bearer HOSTILE-one', 'Bearer HOSTILE-two']],
+    ['proxy-authorization', 'Basic SE9TVElMRTpIT1NUSUxF-HOSTILE'],
+    ['x-api-key', 'HOSTILE'],
+    ['x-forwarded-for', '203.0.113.7, HOSTILE'],
+    ['x-real-ip', 'HOSTILE'],
+    ['origin', 'https://HOSTILE.example'],
+    ['referer', 'https://HOSTILE.example/page'],
+    ['x-anything', 'HOSTILE'],
+    ['accept', 'text/html, HOSTILE'],
+    ['accept-language', 'HOSTILE'],
+    ['user-agent', 'HOSTILE'],
+    ['content-type', 'text/HOSTILE'],
+    ['if-none-match', '"HOSTILE"'],
+    ['range', 'bytes=0-1'],
+  ])('the browser’s %s: %j never reaches the upstream', async (name, value) => {
+    await rawCall(PACK_PATH)
+    await rawCall(PACK_PATH, { headers: { [name]: value } })
+    // It did reach the proxy...
+    expect(proxy.received.at(-1)?.headers[name]).toBeDefined()
+    // ...and changed nothing the upstream saw.
+    expect(upstream.received).toHaveLength(2)
+    const [clean, hostile] = upstream.received.map((r) => r.headers)
+    expect(hostile).toEqual(clean)
+    expect(hostile?.authorization).toBe(`Bearer ${TOKEN}`)
+    expect(JSON.stringify(hostile)).not.toContain('HOSTILE')
+  })
+
+  it.each<[string, string | string[]]>([
+    ['set-cookie', 'session=HOSTILE; HttpOnly; Path=/'],
+    ['set-cookie', ['a=HOSTILE; Path=/', 'b=HOSTILE; Path=/', 'c=HOSTILE']],
+    ['set-cookie2', 'legacy=HOSTILE; Version=1'],
+    ['access-control-allow-origin', '*'],
+    ['access-control-allow-credentials', 'true'],
+    ['www-authenticate', 'Basic realm="HOSTILE"'],
+    ['location', 'http://evil.example/HOSTILE'],
+    ['refresh', '0; url=http://evil.example/HOSTILE'],
+    ['link', '<http://evil.example/HOSTILE>; rel=preload'],
+    ['alt-svc', 'h2="evil.example:443"'],
+    ['clear-site-data', '"*"'],
+    ['server', 'HOSTILE/1.0'],
+    ['x-powered-by', 'HOSTILE'],
+  ])('the upstream’s %s: %j never reaches the browser', async (name, value) => {
+    for (const status of [200, 401]) {
+      upstreamHandler = (_req, res) =>
+        json(
+          res,
+          status,
+          status === 200 ? okBody() : { ok: false, code: 401, message: 'API key not found' },
+          { [name]: value },
+        )
+      const response = await rawCall(PACK_PATH)
+      expect(response.status).toBe(status)
+      expect(response.headers[name]).toBeUndefined()
+      expect(Object.keys(response.headers).filter((n) => !RELAYABLE.includes(n))).toEqual([])
+      expect(JSON.stringify(response.headers)).not.toContain('HOSTILE')
+    }
+    expect(upstream.received).toHaveLength(2)
+  })
 })
 
 describe('upstream failures', () => {
@@ -533,20 +902,101 @@ describe('upstream failures', () => {
   })
 })
 
-// Runs last: looks at every response and log line the tests above produced.
+describe('an upstream that does not speak HTTP', () => {
+  it.each<[string, (socket: Socket, head: string) => void]>([
+    ['non-HTTP bytes', (socket) => socket.end('SSH-2.0-GARBAGE_9.6\r\n')],
+    [
+      'binary bytes',
+      (socket) => socket.end(Buffer.from('\x16\x03\x01\x00\xffGARBAGE\x00', 'latin1')),
+    ],
+    ['the request echoed back', (socket, head) => socket.end(`GARBAGE ${head}`)],
+    [
+      'a JSON body and no status line',
+      (socket) => socket.end('{"ok":true,"code":200,"message":"GARBAGE","data":{}}'),
+    ],
+    ['a truncated status line', (socket) => socket.end('HTTP/1.1 20')],
+    ['a status line and then nothing', (socket) => socket.end('HTTP/1.1 200 OK\r\n')],
+    [
+      'a header line without a colon',
+      (socket) => socket.end('HTTP/1.1 200 OK\r\nGARBAGE header\r\n\r\n{"ok":true}'),
+    ],
+    [
+      'a header block over the size limit',
+      (socket) => socket.end(`HTTP/1.1 200 OK\r\nx-garbage: ${'GARBAGE'.repeat(10_000)}\r\n\r\n{}`),
+    ],
+    [
+      'an unasked-for protocol switch',
+      (socket) =>
+        socket.end(
+          'HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\nUpgrade: GARBAGE\r\n\r\nGARBAGE',
+        ),
+    ],
+  ])('answers 502 to %s, never echoing it', async (_name, answer) => {
+    const garbage = await rawUpstream(answer)
+    const relay = await extraProxy({ baseUrl: garbage.url, timeoutMs: 2_000 })
+    const response = await rawCall(PACK_PATH, { base: relay })
+    expectEnvelope(response, 502)
+    expect(garbage.requests).toHaveLength(1)
+    expect(response.body).not.toMatch(/GARBAGE|SSH|HTTP|authorization/i)
+  })
+
+  it('had the key to leak when it echoed the request', async () => {
+    const echo = await rawUpstream((socket, head) => socket.end(head))
+    const relay = await extraProxy({ baseUrl: echo.url })
+    const response = await rawCall(PACK_PATH, { base: relay })
+    expectEnvelope(response, 502)
+    // The final key check only means something if the key was there to leak.
+    expect(echo.requests[0]).toContain(`authorization: Bearer ${TOKEN}`)
+  })
+
+  it.each<[string, (socket: Socket) => void]>([
+    [
+      'a header block that never ends',
+      (socket) => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n')
+        const trickle = setInterval(() => socket.write('x-garbage: GARBAGE\r\n'), 20)
+        socket.on('close', () => clearInterval(trickle))
+      },
+    ],
+    [
+      'a header block that stops halfway',
+      (socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-ty'),
+    ],
+  ])('answers 504 at the timeout to %s', async (_name, answer) => {
+    const garbage = await rawUpstream(answer)
+    const relay = await extraProxy({ baseUrl: garbage.url, timeoutMs: 300 })
+    const started = Date.now()
+    const response = await rawCall(PACK_PATH, { base: relay })
+    expectEnvelope(response, 504, 'upstream_timeout')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    expect(Date.now() - started).toBeLessThan(3_000)
+    expect(response.body).not.toMatch(/GARBAGE|content-ty/)
+  })
+})
+
+// Runs last: looks at every response and log line the tests above produced. call, rawCall,
+// socketCall and rawGet record every answer a client got, so a new test is covered as written.
 describe('the key', () => {
+  const forms = [TOKEN, 'PROXY-TEST-SECRET', encodeURIComponent(TOKEN), btoa(TOKEN)]
+
   it('never reaches a client or the log', () => {
     expect(clientResponses.length).toBeGreaterThan(0)
     expect(logLines.length).toBeGreaterThan(0)
     for (const response of clientResponses) {
-      expect(response.body).not.toContain(TOKEN)
-      for (const [name, value] of Object.entries(response.headers)) {
-        expect(`${name}: ${value}`).not.toContain(TOKEN)
+      for (const form of forms) {
+        expect(response.body).not.toContain(form)
+        for (const [name, value] of Object.entries(response.headers)) {
+          expect(`${name}: ${value}`).not.toContain(form)
+        }
       }
     }
     for (const line of logLines) {
-      expect(line).not.toContain(TOKEN)
+      for (const form of forms) expect(line).not.toContain(form)
       expect(line.toLowerCase()).not.toContain('bearer')
+      // Nothing a request controls (Host, headers, raw path) gets into a line.
+      expect(line).toMatch(
+        /^(GET|HEAD) \/api\/partner\/v1\/packs\/[0-9a-f-]{36} -> \d{3} \(\d+ ms\)$/,
+      )
     }
   })
 })
