@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 /** Writes a Partner API error envelope, the shape the client already understands. */
 export function sendError(
@@ -13,6 +14,7 @@ export function sendError(
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...API_SECURITY_HEADERS,
     ...headers,
   })
   res.end(res.req.method === 'HEAD' ? undefined : body)

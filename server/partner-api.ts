@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
 import { createPartnerProxy } from './proxy.ts'
+import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'
 
@@ -44,6 +45,7 @@ export async function createPartnerApiMiddleware(
         res.writeHead(200, {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': 'no-store',
+          ...API_SECURITY_HEADERS,
         })
         return void res.end(appConfig)
       }

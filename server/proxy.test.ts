@@ -246,6 +246,8 @@ async function rawUpstream(answer: (socket: Socket, head: string) => void): Prom
 function expectEnvelope(response: ClientResponse, status: number, errorCode?: string) {
   expect(response.status).toBe(status)
   expect(response.headers['content-type']).toMatch(/^application\/json/)
+  expect(response.headers['x-content-type-options']).toBe('nosniff')
+  expect(response.headers['content-security-policy']).toContain('sandbox')
   const body: unknown = JSON.parse(response.body)
   expect(body).toEqual({
     ok: false,
@@ -320,6 +322,11 @@ describe('forwarding GET /api/partner/v1/packs/<uuid>', () => {
     expect(response.headers['cache-control']).toBe('no-store')
     expect(response.headers['set-cookie']).toBeUndefined()
     expect(response.headers['x-internal-debug']).toBeUndefined()
+    // Inert even when opened in a tab.
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    )
   })
 
   it('lowercases the pack id and drops the query string', async () => {
@@ -661,6 +668,8 @@ describe('headers', () => {
     'retry-after',
     'etag',
     'last-modified',
+    'x-content-type-options',
+    'content-security-policy',
   ]
 
   it('the upstream gets only the allow-listed headers', async () => {
@@ -887,6 +896,14 @@ describe('upstream failures', () => {
     expect(() => JSON.parse(response.body)).not.toThrow()
     expect(response.body).not.toContain('<')
     expect(response.body).not.toContain('Service Unavailable')
+  })
+
+  it.each([600, 999])('answers 502 to the invalid status %i', async (status) => {
+    const odd = await rawUpstream((socket) =>
+      socket.end(`HTTP/1.1 ${status} Odd\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`),
+    )
+    const relay = await extraProxy({ baseUrl: odd.url })
+    expectEnvelope(await call(PACK_PATH, {}, relay), 502, 'upstream_invalid_status')
   })
 
   it('stops waiting for the upstream when the client goes away', async () => {

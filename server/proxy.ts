@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import { sendError } from './envelope.ts'
+import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 const brotliAsync = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -121,6 +122,15 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         return sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
       }
 
+      if (upstream.status < 200 || upstream.status > 599) {
+        done(502)
+        return sendError(
+          res,
+          502,
+          'upstream_invalid_status',
+          'The Genviral API answered with an invalid HTTP status.',
+        )
+      }
       if (upstream.status >= 300 && upstream.status < 400) {
         done(502)
         return sendError(
@@ -131,7 +141,10 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         )
       }
 
-      const headers: Record<string, string> = { 'cache-control': 'no-store' }
+      const headers: Record<string, string> = {
+        'cache-control': 'no-store',
+        ...API_SECURITY_HEADERS,
+      }
       for (const name of RESPONSE_HEADERS) {
         const value = upstream.headers.get(name)
         if (value !== null) headers[name] = value
