@@ -16,6 +16,8 @@ export interface RecordedRequest {
   method: string
   url: string
   headers: IncomingHttpHeaders
+  /** When it arrived (ms since the epoch), to check the gaps between retries. */
+  at: number
 }
 
 /**
@@ -53,7 +55,7 @@ export function createTestUpstream(): Server {
       return
     }
 
-    received.push({ method: req.method ?? '', url, headers: req.headers })
+    received.push({ method: req.method ?? '', url, headers: req.headers, at: Date.now() })
     const respond = (answer: ScriptedResponse) => {
       if (answer.reset) return void req.socket.destroy()
       const headers = { ...answer.headers }

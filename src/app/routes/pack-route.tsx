@@ -30,7 +30,8 @@ export function Component() {
 }
 
 function PackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
-  const { data, error, isFetching, failureCount, refetch, dataUpdatedAt } = useLivePack(packId)
+  const { data, error, isFetching, failureCount, refetch, dataUpdatedAt, fetchStatus } =
+    useLivePack(packId)
   const loadedName = data?.name
   useEffect(() => {
     if (loadedName !== undefined) recordRecentPack({ id: packId, name: loadedName })
@@ -68,5 +69,6 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
   if (error) {
     return <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
   }
-  return <PackSkeleton attempt={failureCount + 1} />
+  // TanStack Query holds requests while the browser is offline and sends them once it is back.
+  return <PackSkeleton attempt={failureCount + 1} offline={fetchStatus === 'paused'} />
 }
