@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { DEMO_ERROR_IDS } from '../../server/demo/fixtures'
 
 const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 
@@ -54,12 +55,33 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
-    test('error screens', async ({ page }) => {
-      for (const suffix of ['402', '403', '404']) {
-        await page.goto(`/packs/00000000-0000-4000-8000-000000000${suffix}`)
-        await expect(page.getByRole('alert')).toBeVisible()
+    test('loading', async ({ page }) => {
+      // Hold the pack's answer so the loading state stays on screen.
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/api/partner/v1/packs/**', async (route) => {
+        await held
+        await route.continue().catch(() => {})
+      })
+      await page.goto(MIXED)
+      await expect(page.getByRole('status')).toHaveText('Loading pack…')
+      await expectNoViolations(page)
+      release()
+    })
+
+    test('every error screen, an invalid pack ID and an unknown address', async ({ page }) => {
+      test.slow() // 429, 500 and 503 are tried three times before their screen shows.
+      for (const [packId, { description }] of Object.entries(DEMO_ERROR_IDS)) {
+        await page.goto(`/packs/${packId}`)
+        await expect(page.getByRole('alert'), description).toBeVisible({ timeout: 15_000 })
         await expectNoViolations(page)
       }
+      await page.goto('/packs/not-a-pack-id')
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      await expectNoViolations(page)
+      await page.goto('/no/such/page')
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      await expectNoViolations(page)
     })
 
     test('empty pack', async ({ page }) => {
