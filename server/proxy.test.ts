@@ -3,25 +3,23 @@ import {
   createServer,
   request as httpRequest,
   METHODS,
+  type ClientRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  vi,
-  type MockInstance,
-} from 'vitest'
+  brotliCompressSync,
+  brotliDecompressSync,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+} from 'node:zlib'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
 
 const TOKEN = 'sk_live_PROXY-TEST-SECRET-7f3a9c'
@@ -424,6 +422,71 @@ describe('compression', () => {
     expect(small.headers['content-encoding']).toBeUndefined()
     expect(JSON.parse(small.bytes.toString('utf8'))).toEqual(okBody())
   })
+
+  /** An upstream that compresses its answers itself, as most do when asked. */
+  function compressingUpstream(encoding: string, bytes: Buffer, status = 200) {
+    upstreamHandler = (_req, res) => {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+        'content-length': String(bytes.length),
+      })
+      res.end(bytes)
+    }
+  }
+  const bigText = () => JSON.stringify(bigBody())
+
+  it('asks the upstream for brotli or gzip and relays it untouched when the browser takes it', async () => {
+    const upstreamBytes = brotliCompressSync(bigText())
+    compressingUpstream('br', upstreamBytes)
+    const relayed = await rawGet('gzip, br')
+    expect(upstream.received[0]?.headers['accept-encoding']).toBe('br, gzip')
+    expect(relayed.headers['content-encoding']).toBe('br')
+    expect(relayed.bytes.equals(upstreamBytes)).toBe(true)
+
+    compressingUpstream('gzip', gzipSync(bigText()))
+    const gzip = await rawGet('gzip')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.bytes).toString('utf8')).toBe(bigText())
+  })
+
+  it('re-encodes for a browser that does not take the upstream’s coding', async () => {
+    compressingUpstream('gzip', gzipSync(bigText()))
+    const br = await rawGet('br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.bytes).toString('utf8')).toBe(bigText())
+    compressingUpstream('br', brotliCompressSync(bigText()))
+    const plain = await rawGet(undefined)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.bytes.toString('utf8')).toBe(bigText())
+  })
+
+  it('decodes a compressed error body before rebuilding it', async () => {
+    const envelope = { ok: false, code: 401, message: 'API key not found', error_code: 'x' }
+    compressingUpstream('br', brotliCompressSync(JSON.stringify(envelope)), 401)
+    const response = await call(PACK_PATH)
+    expectEnvelope(response, 401, 'x')
+  })
+
+  it.each([
+    ['garbage announced as brotli', 'br', () => Buffer.from('GARBAGE, not brotli')],
+    ['garbage announced as gzip', 'gzip', () => Buffer.from('GARBAGE, not gzip')],
+    ['a coding it did not ask for', 'deflate', () => deflateSync(bigText())],
+    ['stacked codings', 'gzip, br', () => brotliCompressSync(gzipSync(bigText()))],
+  ])('answers 502 to %s', async (_name, encoding, bytes) => {
+    compressingUpstream(encoding, bytes())
+    expectEnvelope(await call(PACK_PATH), 502, 'upstream_unreachable')
+  })
+
+  it('refuses a body that decompresses to more than maxBodyBytes', async () => {
+    const relay = await extraProxy({ maxBodyBytes: 100_000 })
+    // A few bytes of brotli that decode to 1 MB.
+    const bomb = brotliCompressSync(Buffer.alloc(1_000_000, 'a'))
+    expect(bomb.length).toBeLessThan(1_000)
+    compressingUpstream('br', bomb)
+    const response = await call(PACK_PATH, { headers: { 'accept-encoding': 'br' } }, relay)
+    expectEnvelope(response, 502, 'upstream_too_large')
+  })
 })
 
 describe('requests the proxy answers itself', () => {
@@ -551,19 +614,28 @@ describe('requests the proxy answers itself', () => {
 
 describe('the upstream host comes from configuration only', () => {
   let evil: TestServer
-  let fetchSpy: MockInstance<typeof fetch>
+  /** Every request the proxy itself sent (`host` header and path), seen by Node's HTTP client. */
+  let outbound: string[]
+  const onRequest = (message: unknown) => {
+    const { request } = message as { request: ClientRequest }
+    if (request.getHeader('user-agent') === 'pack-explorer-proxy') {
+      outbound.push(`${String(request.getHeader('host'))}${request.path}`)
+    }
+  }
 
   beforeEach(async () => {
     // A live server an attacker would like the key sent to.
     evil = await extraServer((_req, res) => json(res, 200, okBody()))
-    fetchSpy = vi.spyOn(globalThis, 'fetch')
+    outbound = []
+    subscribe('http.client.request.start', onRequest)
   })
+  afterEach(() => unsubscribe('http.client.request.start', onRequest))
 
   const proxyHost = () => `127.0.0.1:${(proxy.server.address() as AddressInfo).port}`
 
   /** The proxy made exactly one request, to the configured upstream, and nothing else. */
   function expectOnlyTheUpstream() {
-    expect(fetchSpy.mock.calls.map(([input]) => String(input))).toEqual([upstream.url + PACK_PATH])
+    expect(outbound).toEqual([new URL(upstream.url).host + PACK_PATH])
     expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${PACK_PATH}`])
     expect(upstream.received[0]?.headers.host).toBe(new URL(upstream.url).host)
     expect(evil.received).toHaveLength(0)
@@ -633,7 +705,7 @@ describe('the upstream host comes from configuration only', () => {
     )
     expect(proxy.received.at(-1)?.url).toBe(target)
     expect(response.status).toBe(418)
-    expect(fetchSpy).not.toHaveBeenCalled()
+    expect(outbound).toEqual([])
     expect(upstream.received).toHaveLength(0)
     expect(evil.received).toHaveLength(0)
   })
@@ -641,15 +713,11 @@ describe('the upstream host comes from configuration only', () => {
 
 describe('headers', () => {
   /** What fetch itself adds to every request. */
-  const FETCH_HEADERS = [
-    'host',
-    'connection',
-    'accept-encoding',
-    'accept-language',
-    'sec-fetch-mode',
-  ]
+  /** What Node's HTTP client adds to every request. */
+  const CLIENT_HEADERS = ['host', 'connection']
   const PROXY_HEADERS = [
     'accept',
+    'accept-encoding',
     'authorization',
     'user-agent',
     'x-forwarded-host',
@@ -675,14 +743,15 @@ describe('headers', () => {
   it('the upstream gets only the allow-listed headers', async () => {
     await rawCall(PACK_PATH)
     const seen = upstream.received[0]!.headers
-    expect(Object.keys(seen).filter((name) => !FETCH_HEADERS.includes(name))).toEqual(
+    expect(Object.keys(seen).filter((name) => !CLIENT_HEADERS.includes(name))).toEqual(
       expect.arrayContaining(PROXY_HEADERS),
     )
     expect(
-      Object.keys(seen).filter((name) => ![...FETCH_HEADERS, ...PROXY_HEADERS].includes(name)),
+      Object.keys(seen).filter((name) => ![...CLIENT_HEADERS, ...PROXY_HEADERS].includes(name)),
     ).toEqual([])
     expect(seen).toMatchObject({
       accept: 'application/json',
+      'accept-encoding': 'br, gzip',
       authorization: `Bearer ${TOKEN}`,
       'user-agent': 'pack-explorer-proxy',
     })

@@ -1,11 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { promisify } from 'node:util'
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
+import { brotliCompress, brotliDecompress, constants as zlib, gunzip, gzip } from 'node:zlib'
 import { sendError } from './envelope.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 const brotliAsync = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
+const unbrotliAsync = promisify(brotliDecompress)
+const gunzipAsync = promisify(gunzip)
 /** Smaller bodies are sent as they are: compressing them saves less than it costs. */
 const MIN_COMPRESS_BYTES = 1024
 
@@ -83,21 +86,20 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
       log(`${method} ${target.pathname} -> ${status} (${Date.now() - started} ms)`)
 
     try {
-      let upstream: Response
+      let upstream: IncomingMessage
       let body: Buffer
+      let plain: Buffer | null
       try {
-        upstream = await fetch(target, {
-          method,
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: {
-            accept: 'application/json',
-            authorization: `Bearer ${options.token}`,
-            'user-agent': 'pack-explorer-proxy',
-            ...forwardedHeaders(req),
-          },
+        upstream = await send(target, method, controller.signal, {
+          accept: 'application/json',
+          // Both can go to the browser as they are, with no work here.
+          'accept-encoding': 'br, gzip',
+          authorization: `Bearer ${options.token}`,
+          'user-agent': 'pack-explorer-proxy',
+          ...forwardedHeaders(req),
         })
         body = await readCapped(upstream, maxBodyBytes)
+        plain = await decode(body, upstream.headers['content-encoding'], maxBodyBytes)
       } catch (error) {
         if (res.destroyed) return
         if (error instanceof BodyTooLargeError) {
@@ -122,7 +124,8 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         return sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
       }
 
-      if (upstream.status < 200 || upstream.status > 599) {
+      const status = upstream.statusCode ?? 0
+      if (status < 200 || status > 599) {
         done(502)
         return sendError(
           res,
@@ -131,7 +134,7 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
           'The Genviral API answered with an invalid HTTP status.',
         )
       }
-      if (upstream.status >= 300 && upstream.status < 400) {
+      if (status >= 300 && status < 400) {
         done(502)
         return sendError(
           res,
@@ -146,26 +149,44 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         ...API_SECURITY_HEADERS,
       }
       for (const name of RESPONSE_HEADERS) {
-        const value = upstream.headers.get(name)
-        if (value !== null) headers[name] = value
+        const value = upstream.headers[name]
+        if (typeof value === 'string') headers[name] = value
       }
-      let payload = upstream.ok ? body : sanitizeErrorBody(upstream.status, body, options.token)
-      if (!upstream.ok) headers['content-type'] = 'application/json; charset=utf-8'
-      // The upstream's own compression was undone by fetch; a pack of 10,000 images is
-      // 4 MB of JSON and ~50 KB compressed.
       headers.vary = 'accept-encoding'
-      const encoding = payload.length >= MIN_COMPRESS_BYTES ? chooseEncoding(req) : null
-      if (encoding === 'br') {
-        payload = await brotliAsync(payload, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
-      } else if (encoding === 'gzip') {
-        payload = await gzipAsync(payload, { level: 6 })
+      const ok = status < 300
+      const accepted = acceptedEncodings(req)
+      const upstreamEncoding = upstream.headers['content-encoding']?.trim().toLowerCase()
+      let payload: Buffer
+      let encoding: 'br' | 'gzip' | null
+      if (
+        ok &&
+        (upstreamEncoding === 'br' || upstreamEncoding === 'gzip') &&
+        accepted.has(upstreamEncoding)
+      ) {
+        // Compressed upstream and accepted by the browser: relayed as it came.
+        payload = body
+        encoding = upstreamEncoding
+      } else {
+        let decoded = plain ?? body
+        if (!ok) {
+          decoded = sanitizeErrorBody(status, decoded, options.token)
+          headers['content-type'] = 'application/json; charset=utf-8'
+        }
+        // A pack of 10,000 images is 4 MB of JSON and ~50 KB compressed.
+        encoding = decoded.length >= MIN_COMPRESS_BYTES ? chooseEncoding(accepted) : null
+        payload =
+          encoding === 'br'
+            ? await brotliAsync(decoded, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+            : encoding === 'gzip'
+              ? await gzipAsync(decoded, { level: 6 })
+              : decoded
       }
       if (encoding) headers['content-encoding'] = encoding
       if (method === 'GET') headers['content-length'] = String(payload.length)
       if (res.destroyed) return
-      res.writeHead(upstream.status, headers)
+      res.writeHead(status, headers)
       res.end(method === 'HEAD' ? undefined : payload)
-      done(upstream.status)
+      done(status)
     } finally {
       clearTimeout(timer)
       res.off('close', onClose)
@@ -173,9 +194,32 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
   }
 }
 
-/** Brotli, else gzip, when the browser accepts it (a `q=0` refuses); else none. */
-function chooseEncoding(req: IncomingMessage): 'br' | 'gzip' | null {
-  const accepted = new Set(
+/** One request to the upstream; redirects are never followed (node:http does not). */
+function send(
+  target: URL,
+  method: string,
+  signal: AbortSignal,
+  headers: Record<string, string>,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method, headers, signal },
+      resolve,
+    )
+    request.on('error', reject)
+    // A protocol switch nobody asked for: not an answer.
+    request.on('upgrade', (_response, socket) => {
+      socket.destroy()
+      reject(new Error('Unexpected protocol upgrade'))
+    })
+    request.end()
+  })
+}
+
+/** The content codings the browser accepts (a `q=0` refuses). */
+function acceptedEncodings(req: IncomingMessage): Set<string | undefined> {
+  return new Set(
     String(req.headers['accept-encoding'] ?? '')
       .toLowerCase()
       .split(',')
@@ -183,9 +227,35 @@ function chooseEncoding(req: IncomingMessage): 'br' | 'gzip' | null {
       .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
       .map(([name]) => name?.trim()),
   )
+}
+
+/** Brotli, else gzip, when the browser accepts it; else none. */
+function chooseEncoding(accepted: Set<string | undefined>): 'br' | 'gzip' | null {
   if (accepted.has('br')) return 'br'
   if (accepted.has('gzip')) return 'gzip'
   return null
+}
+
+class BadEncodingError extends Error {}
+
+/**
+ * The body without its content coding, at most `maxBytes` of it; null when it had none.
+ * Compressed bodies are checked here even when relayed as they came.
+ */
+async function decode(
+  body: Buffer,
+  encoding: string | undefined,
+  maxBytes: number,
+): Promise<Buffer | null> {
+  const coding = encoding?.trim().toLowerCase() ?? ''
+  if (coding === '' || coding === 'identity') return null
+  const unpack = coding === 'br' ? unbrotliAsync : coding === 'gzip' ? gunzipAsync : null
+  if (!unpack) throw new BadEncodingError(coding)
+  try {
+    return await unpack(body, { maxOutputLength: maxBytes })
+  } catch (error) {
+    throw error instanceof RangeError ? new BodyTooLargeError() : new BadEncodingError(coding)
+  }
 }
 
 /** Lets the upstream build absolute links for this origin (the demo API uses it for images). */
@@ -198,16 +268,15 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
 
 class BodyTooLargeError extends Error {}
 
-async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0)
-  const declared = Number(response.headers.get('content-length'))
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(response.headers['content-length'])
   if (declared > maxBytes) {
-    await response.body.cancel()
+    response.destroy()
     throw new BodyTooLargeError()
   }
   const chunks: Uint8Array[] = []
   let total = 0
-  for await (const chunk of response.body) {
+  for await (const chunk of response as AsyncIterable<Buffer>) {
     total += chunk.byteLength
     if (total > maxBytes) throw new BodyTooLargeError()
     chunks.push(chunk)

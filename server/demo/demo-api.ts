@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { brotliCompressSync, constants as zlib } from 'node:zlib'
 import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories.ts'
 import {
   DEMO_ERROR_IDS,
@@ -24,7 +25,7 @@ export interface DemoApi {
 /** Starts the demo Partner API on a free loopback port. */
 export async function startDemoApi(): Promise<DemoApi> {
   const packs = demoPacks()
-  const bodies = new Map<string, string>()
+  const bodies = new Map<string, CachedBody>()
   const startedAt = Date.now()
   const server = createServer((req, res) => {
     packs.set(DEMO_PACK_IDS.generating, generatingPack(Date.now() - startedAt))
@@ -41,9 +42,15 @@ export async function startDemoApi(): Promise<DemoApi> {
 /** Serialized pack responses kept for reuse: a 10,000-image pack is 4 MB of JSON. */
 const MAX_CACHED_BODIES = 8
 
+/** A serialized pack, and its brotli form once a client asked for it (as the proxy does). */
+interface CachedBody {
+  text: string
+  br?: Buffer
+}
+
 function handle(
   packs: Map<string, WirePack>,
-  bodies: Map<string, string>,
+  bodies: Map<string, CachedBody>,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
@@ -85,10 +92,18 @@ function handle(
   let body = bodies.get(key)
   if (body === undefined) {
     if (bodies.size >= MAX_CACHED_BODIES) bodies.clear()
-    body = serialize()
+    body = { text: serialize() }
     bodies.set(key, body)
   }
-  json(res, 200, body)
+  if (!/\bbr\b/.test(String(req.headers['accept-encoding']))) return json(res, 200, body.text)
+  body.br ??= brotliCompressSync(body.text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-encoding': 'br',
+    'content-length': body.br.length,
+    vary: 'accept-encoding',
+  })
+  res.end(req.method === 'HEAD' ? undefined : body.br)
 }
 
 function sized(packs: Map<string, WirePack>, packId: string): WirePack | undefined {
