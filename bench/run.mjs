@@ -3,7 +3,7 @@
 // writes bench/results.json and BENCHMARKS.md. Missed goals are reported, not fatal; only a
 // harness error exits non-zero.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_NAIVE_10K_RUNS (default 1),
+// Environment: BENCH_RUNS (default 9), BENCH_NAIVE_10K_RUNS (default 1),
 // BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_SCROLL_STEP (viewport fraction, default 0.8),
 // BENCH_SCROLL_FRAMES (most frames for a scroll to the end, default 100).
 import { readFileSync } from 'node:fs'
@@ -33,7 +33,7 @@ const envInt = (/** @type {string} */ name, /** @type {number} */ fallback) => {
   const value = Number(process.env[name])
   return Number.isInteger(value) && value > 0 ? value : fallback
 }
-const RUNS = envInt('BENCH_RUNS', 5)
+const RUNS = envInt('BENCH_RUNS', 9)
 const NAIVE_10K_RUNS = envInt('BENCH_NAIVE_10K_RUNS', 1)
 const LIGHTHOUSE_RUNS = envInt('BENCH_LIGHTHOUSE_RUNS', 3)
 const SCROLL_STEP = Number(process.env.BENCH_SCROLL_STEP) || 0.8

@@ -142,4 +142,19 @@ describe('facetsOf', () => {
     ])
     expect(facets.errors).toEqual([['Timeout', 2]])
   })
+
+  it('counts a keyword once per image, however often the image repeats it', () => {
+    const twice = packSchema.parse(
+      createPack({
+        images: [
+          createImage({ metadata: createMetadata({ keywords: ['sea', 'sea', 'sky', 'sea'] }) }),
+          createImage({ metadata: createMetadata({ keywords: ['sky'] }) }),
+        ],
+      }),
+    ).images
+    expect(facetsOf(reviewImages(twice), new Set()).keywords).toEqual([
+      ['sky', 2],
+      ['sea', 1],
+    ])
+  })
 })

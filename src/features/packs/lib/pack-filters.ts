@@ -130,8 +130,10 @@ export function facetsOf(items: readonly ReviewedImage[], brokenUrls: ReadonlySe
   for (const item of items) {
     statuses[item.status]++
     for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
-    for (const keyword of new Set(item.image.metadata?.keywords)) {
-      keywords.set(keyword, (keywords.get(keyword) ?? 0) + 1)
+    // Each keyword counts once per image; no Set per image, for 10,000 of them.
+    const own = item.image.metadata?.keywords ?? []
+    for (const [index, keyword] of own.entries()) {
+      if (own.indexOf(keyword) === index) keywords.set(keyword, (keywords.get(keyword) ?? 0) + 1)
     }
     const error = item.status === 'error' ? item.image.metadata?.error?.trim() : undefined
     if (error) errors.set(error, (errors.get(error) ?? 0) + 1)
