@@ -335,6 +335,37 @@ describe('forwarding GET /api/partner/v1/packs/<uuid>', () => {
     expect(upstream.received.map((r) => r.url)).toEqual([PACK_PATH])
   })
 
+  it.each([
+    ['', ''],
+    [
+      '?search=summer&limit=24&offset=48&include_public=false',
+      '?search=summer&limit=24&offset=48&include_public=false',
+    ],
+    // Only the documented parameters, the first of each, re-encoded.
+    [
+      '?include_public=true&token=x&url=http://evil.example/&search=a%20b&search=second&limit=5&callback=x',
+      '?search=a+b&limit=5&include_public=true',
+    ],
+    [`?${PACK_ID}`, ''],
+    [`?id=${PACK_ID}&path=/../admin`, ''],
+    ['?search=%3Cscript%3E%26limit%3D100', '?search=%3Cscript%3E%26limit%3D100'],
+  ])('forwards the list with its documented parameters only: %s', async (query, forwarded) => {
+    const response = await rawCall(`/api/partner/v1/packs${query}`, {
+      headers: { cookie: 'sid=HOSTILE', authorization: 'Bearer HOSTILE' },
+    })
+    expect(response.status).toBe(200)
+    expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET /api/partner/v1/packs${forwarded}`,
+    ])
+    expect(upstream.received[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`)
+    expect(upstream.received[0]?.headers.cookie).toBeUndefined()
+  })
+
+  it.each(['POST', 'DELETE'])('%s on the list path is 405', async (method) => {
+    expectEnvelope(await rawCall('/api/partner/v1/packs', { method }), 405, 'method_not_allowed')
+    expect(upstream.received).toHaveLength(0)
+  })
+
   it('forwards HEAD as HEAD', async () => {
     const response = await call(PACK_PATH, { method: 'HEAD' })
     expect(response.status).toBe(200)
@@ -510,7 +541,6 @@ describe('requests the proxy answers itself', () => {
   it.each([
     '/api',
     '/api/',
-    '/api/partner/v1/packs',
     '/api/partner/v1/packs/',
     '/api/partner/v1/packs/not-a-uuid',
     '/api/partner/v1/other',
@@ -567,8 +597,6 @@ describe('requests the proxy answers itself', () => {
     `/api/partner/v1/packs/%c0%ae%c0%ae%c0%af${PACK_ID}`,
     `/api/partner/v1/packs/%e0%80%ae%e0%80%ae/packs/${PACK_ID}`,
     // A pack id that is not the path.
-    `/api/partner/v1/packs?${PACK_ID}`,
-    `/api/partner/v1/packs?id=${PACK_ID}`,
     `/api/partner/v1/packs/?id=${PACK_ID}`,
     `/api/partner/v1/packs/%31${PACK_ID.slice(1)}`,
   ])('%s is refused with a JSON envelope', async (path) => {
@@ -1081,7 +1109,7 @@ describe('the key', () => {
       expect(line.toLowerCase()).not.toContain('bearer')
       // Nothing a request controls (Host, headers, raw path) gets into a line.
       expect(line).toMatch(
-        /^(GET|HEAD) \/api\/partner\/v1\/packs\/[0-9a-f-]{36} -> \d{3} \(\d+ ms\)$/,
+        /^(GET|HEAD) \/api\/partner\/v1\/packs(\/[0-9a-f-]{36})? -> \d{3} \(\d+ ms\)$/,
       )
     }
   })

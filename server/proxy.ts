@@ -27,6 +27,9 @@ export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
 
 const PACK_PATH =
   /^\/api\/partner\/v1\/packs\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/
+const LIST_PATH = '/api/partner/v1/packs'
+/** List Packs' documented query parameters: the only ones forwarded, the first value of each. */
+const LIST_PARAMS = ['search', 'limit', 'offset', 'include_public'] as const
 /** Response headers worth passing back; everything else (Set-Cookie first) stays behind. */
 const RESPONSE_HEADERS = ['content-type', 'retry-after', 'etag', 'last-modified'] as const
 
@@ -34,8 +37,9 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 
 /**
  * Connect-style middleware for everything under `/api`. It forwards only `GET`/`HEAD` of
- * `/api/partner/v1/packs/<uuid>` to `baseUrl`, with the server's key and nothing of the
- * browser's, and answers every other request itself.
+ * `/api/partner/v1/packs/<uuid>` and of `/api/partner/v1/packs` (with the list's documented
+ * query parameters) to `baseUrl`, with the server's key and nothing of the browser's, and
+ * answers every other request itself.
  */
 export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
   const base = new URL(options.baseUrl)
@@ -50,7 +54,7 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
     if (rawPath !== '/api' && !rawPath.startsWith('/api/')) return next()
 
     const match = PACK_PATH.exec(rawPath)
-    if (!match) {
+    if (!match && rawPath !== LIST_PATH) {
       return sendError(
         res,
         404,
@@ -63,7 +67,9 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         allow: 'GET, HEAD',
       })
     }
-    const target = new URL(`/api/partner/v1/packs/${match[1]!.toLowerCase()}`, base)
+    const target = match
+      ? new URL(`/api/partner/v1/packs/${match[1]!.toLowerCase()}`, base)
+      : new URL(LIST_PATH + listQuery(rawUrl), base)
     void forward(req, res, target).catch(() => {
       if (!res.headersSent)
         sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
@@ -192,6 +198,19 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
       res.off('close', onClose)
     }
   }
+}
+
+/** The list's documented parameters from the browser's query string, and nothing else. */
+function listQuery(rawUrl: string): string {
+  const start = rawUrl.indexOf('?')
+  const given = new URLSearchParams(start === -1 ? '' : rawUrl.slice(start + 1))
+  const kept = new URLSearchParams()
+  for (const name of LIST_PARAMS) {
+    const value = given.get(name)
+    if (value !== null) kept.set(name, value)
+  }
+  const query = kept.toString()
+  return query ? `?${query}` : ''
 }
 
 /** One request to the upstream; redirects are never followed (node:http does not). */

@@ -136,6 +136,65 @@ describe('demo Partner API', () => {
   })
 })
 
+describe('demo List Packs', () => {
+  interface ListEnvelope {
+    ok: boolean
+    data: {
+      packs: { id: string; name: string; is_public: boolean; preview_image_url: string | null }[]
+      total: number
+      limit: number
+      offset: number
+    }
+  }
+  const list = async (query = '') => {
+    const response = await get(`/api/partner/v1/packs${query}`)
+    return { status: response.status, body: JSON.parse(response.text) as ListEnvelope }
+  }
+
+  it('pages through every pack, newest first, 20 by default', async () => {
+    const first = await list()
+    expect(first.status).toBe(200)
+    expect(first.body.data).toMatchObject({ limit: 20, offset: 0 })
+    expect(first.body.data.packs).toHaveLength(20)
+    const total = first.body.data.total
+    expect(total).toBeGreaterThanOrEqual(40)
+    const all = await list(`?limit=100`)
+    expect(all.body.data.packs).toHaveLength(total)
+    const page2 = await list('?limit=24&offset=24')
+    expect(page2.body.data.packs.map((pack) => pack.id)).toEqual(
+      all.body.data.packs.slice(24, 48).map((pack) => pack.id),
+    )
+    expect(all.body.data.packs.map((pack) => pack.name)).not.toContainEqual(
+      expect.stringMatching(/^Generated Pack/),
+    )
+  })
+
+  it('searches names case-insensitively, and keywords', async () => {
+    const byName = await list('?search=SUMMER%20launch')
+    expect(byName.body.data.packs.map((pack) => pack.name)).toEqual(['Summer Launch Campaign'])
+    expect(byName.body.data.total).toBe(1)
+    const none = await list('?search=no-such-pack-anywhere')
+    expect(none.body.data).toMatchObject({ packs: [], total: 0 })
+  })
+
+  it('leaves public packs out only for include_public=false', async () => {
+    const all = (await list('?limit=100')).body.data
+    const own = (await list('?limit=100&include_public=false')).body.data
+    expect(own.total).toBeLessThan(all.total)
+    expect(own.packs.every((pack) => !pack.is_public)).toBe(true)
+    expect((await list('?limit=100&include_public=no')).body.data.total).toBe(all.total)
+  })
+
+  it.each(['?limit=0', '?limit=101', '?limit=abc', '?offset=-1', '?offset=1.5'])(
+    '%s is 422 invalid_query',
+    async (query) => {
+      const response = await list(query)
+      expect(response.status).toBe(422)
+      expect(response.body).toMatchObject({ ok: false, error_code: 'invalid_query' })
+    },
+  )
+})
+
 describe('demo fixtures', () => {
   const packs = [...demoPacks().values()]
 
@@ -148,7 +207,10 @@ describe('demo fixtures', () => {
   })
 
   it('has every pack the ids and examples name', () => {
-    expect(new Set(packs.map((pack) => pack.id))).toEqual(new Set(Object.values(DEMO_PACK_IDS)))
+    const ids = new Set(packs.map((pack) => pack.id))
+    for (const id of Object.values(DEMO_PACK_IDS)) expect(ids.has(id)).toBe(true)
+    // Enough packs that browsing them takes more than one page of 24.
+    expect(ids.size).toBeGreaterThanOrEqual(40)
     for (const example of DEMO_EXAMPLES) {
       expect(demoPacks().has(example.id) || example.id in DEMO_ERROR_IDS).toBe(true)
     }
@@ -202,6 +264,18 @@ describe('demo API behind the proxy', () => {
       expect.stringMatching(new RegExp(`^${origin}${DEMO_IMAGE_PATH}`)),
       expect.stringMatching(new RegExp(`^${origin}${DEMO_IMAGE_PATH}`)),
     ])
+  })
+
+  it('lists packs, with previews on the origin the browser used and only known parameters', async () => {
+    const response = await fetch(`${origin}/api/partner/v1/packs?search=summer&limit=5&x=1`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as {
+      data: { packs: { preview_image_url: string }[]; limit: number }
+    }
+    expect(body.data.limit).toBe(5)
+    expect(body.data.packs[0]?.preview_image_url).toMatch(
+      new RegExp(`^${origin}${DEMO_IMAGE_PATH}`),
+    )
   })
 
   it('turns the HTML 503 into a JSON answer', async () => {

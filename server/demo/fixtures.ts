@@ -271,8 +271,46 @@ export function generatingPack(elapsedMs: number, now = Date.now()): WirePack {
   }
 }
 
+const CATALOG_THEMES = [
+  'Autumn Sale',
+  'Coffee Shop',
+  'Fitness Challenge',
+  'Pet Adoption',
+  'Travel Diaries',
+  'Book Club',
+  'Garden Party',
+  'City Nights',
+  'Beach Days',
+  'Winter Warmers',
+  'Product Launch',
+  'Team Offsite',
+]
+const CATALOG_SIZE = 36
+
+/**
+ * Small packs that fill the browse list past one page (24 a page): every theme three times,
+ * a third of them public, created a day apart.
+ */
+function catalogPacks(): WirePack[] {
+  return Array.from({ length: CATALOG_SIZE }, (_, i) => {
+    const size = 3 + ((i * 7) % 22)
+    const images = Array.from({ length: size }, (_, j) =>
+      sceneImage(fakeUuid(i * 100 + j + 1, '4a7c9e11'), scene(i + j), completed(i + j, j)),
+    )
+    return {
+      id: fakeUuid(i + 1, '7c1d3e50'),
+      name: `${CATALOG_THEMES[i % CATALOG_THEMES.length]} ${Math.floor(i / CATALOG_THEMES.length) + 1}`,
+      image_count: size,
+      is_public: i % 3 === 0,
+      created_at: new Date(Date.parse('2026-10-01T09:00:00.000Z') + i * 86_400_000).toISOString(),
+      images,
+    }
+  })
+}
+
 export function demoPacks(): Map<string, WirePack> {
   const packs = [
+    ...catalogPacks(),
     motivationPack(),
     mixedPack(),
     {
