@@ -20,7 +20,7 @@ import {
   gzipSync,
 } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
+import { createPartnerProxy, DEFAULT_TIMEOUT_MS, type PartnerProxyOptions } from './proxy.ts'
 
 const TOKEN = 'sk_live_PROXY-TEST-SECRET-7f3a9c'
 const PACK_ID = '11111111-1111-1111-1111-111111111111'
@@ -905,6 +905,25 @@ describe('upstream failures', () => {
     }
     const response = await call(PACK_PATH)
     expectEnvelope(response, 502)
+  })
+
+  it('by default, times out at 15 s and relays at most 20 MB', async () => {
+    expect(DEFAULT_TIMEOUT_MS).toBe(15_000)
+    // The suite's proxy sets no cap: the default applies.
+    const limit = 20 * 1024 * 1024
+    for (const [size, status] of [
+      [limit, 200],
+      [limit + 1, 502],
+    ] as const) {
+      upstreamHandler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.write(Buffer.alloc(limit / 2, 'a'))
+        res.end(Buffer.alloc(size - limit / 2, 'a'))
+      }
+      const response = await rawCall(PACK_PATH)
+      expect(response.status).toBe(status)
+      if (status === 200) expect(response.body).toHaveLength(size)
+    }
   })
 
   it('relays a body of exactly maxBodyBytes', async () => {
