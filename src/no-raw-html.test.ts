@@ -3,9 +3,14 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 
-/** APIs that turn a string into markup: API text must only ever be rendered by React as text. */
-const RAW_HTML =
-  /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|createContextualFragment|srcdoc/
+/**
+ * APIs that turn a string into markup: API text must only ever be rendered by React as
+ * text. The first name is split, so that a search of src/ for it finds only real uses.
+ */
+const RAW_HTML = new RegExp(
+  'dangerously' +
+    String.raw`SetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|createContextualFragment|srcdoc`,
+)
 
 it('no source file turns strings into markup', async () => {
   const files = (await readdir('src', { recursive: true }))
