@@ -105,7 +105,7 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
           ...forwardedHeaders(req),
         })
         body = await readCapped(upstream, maxBodyBytes)
-        plain = await decode(body, upstream.headers['content-encoding'], maxBodyBytes)
+        plain = await decode(body, contentCoding(upstream), maxBodyBytes)
       } catch (error) {
         if (res.destroyed) return
         if (error instanceof BodyTooLargeError) {
@@ -161,7 +161,7 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
       headers.vary = 'accept-encoding'
       const ok = status < 300
       const accepted = acceptedEncodings(req)
-      const upstreamEncoding = upstream.headers['content-encoding']?.trim().toLowerCase()
+      const upstreamEncoding = contentCoding(upstream)
       let payload: Buffer
       let encoding: 'br' | 'gzip' | null
       if (
@@ -257,16 +257,16 @@ function chooseEncoding(accepted: Set<string | undefined>): 'br' | 'gzip' | null
 
 class BadEncodingError extends Error {}
 
+/** The response's content coding, normalized; '' when it has none. */
+function contentCoding(response: IncomingMessage): string {
+  return response.headers['content-encoding']?.trim().toLowerCase() ?? ''
+}
+
 /**
  * The body without its content coding, at most `maxBytes` of it; null when it had none.
  * Compressed bodies are checked here even when relayed as they came.
  */
-async function decode(
-  body: Buffer,
-  encoding: string | undefined,
-  maxBytes: number,
-): Promise<Buffer | null> {
-  const coding = encoding?.trim().toLowerCase() ?? ''
+async function decode(body: Buffer, coding: string, maxBytes: number): Promise<Buffer | null> {
   if (coding === '' || coding === 'identity') return null
   const unpack = coding === 'br' ? unbrotliAsync : coding === 'gzip' ? gunzipAsync : null
   if (!unpack) throw new BadEncodingError(coding)

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ERROR_IDS } from '../../server/demo/fixtures'
+import { holdPackResponses } from '../support/hold'
 
 const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 
@@ -56,13 +57,7 @@ for (const viewport of [
     })
 
     test('loading', async ({ page }) => {
-      // Hold the pack's answer so the loading state stays on screen.
-      let release!: () => void
-      const held = new Promise<void>((resolve) => (release = resolve))
-      await page.route('**/api/partner/v1/packs/**', async (route) => {
-        await held
-        await route.continue().catch(() => {})
-      })
+      const release = await holdPackResponses(page)
       await page.goto(MIXED)
       await expect(page.getByRole('status')).toHaveText('Loading pack…')
       await expectNoViolations(page)

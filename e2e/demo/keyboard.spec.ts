@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PACK_IDS } from '../../server/demo/fixtures'
+import { holdPackResponses } from '../support/hold'
 
 /**
  * Presses Tab until `target` has focus (at most `limit` times), checking on every stop that
@@ -66,12 +67,7 @@ test('keyboard only: lookup, pack, filter, open an image, next, close', async ({
 
 test('with reduced motion requested, nothing animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  let release!: () => void
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/api/partner/v1/packs/**', async (route) => {
-    await held
-    await route.continue().catch(() => {})
-  })
+  const release = await holdPackResponses(page)
   await page.goto(`/packs/${DEMO_PACK_IDS.generating}`)
   await expect(page.getByRole('status')).toHaveText('Loading pack…')
   expect(await page.evaluate(() => document.getAnimations().length)).toBe(0)
