@@ -26,14 +26,14 @@ export async function mapInSlices<T, U>(
 ): Promise<U[]> {
   const mapped: U[] = []
   let sliceStart = performance.now()
-  for (const [index, item] of items.entries()) {
+  for (let index = 0; index < items.length; index++) {
     // Reading the clock is cheap, but there is no need to do it for every item.
     if (index % 64 === 0 && performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain()
       signal?.throwIfAborted()
       sliceStart = performance.now()
     }
-    mapped.push(fn(item, index))
+    mapped.push(fn(items[index]!, index))
   }
   return mapped
 }

@@ -132,7 +132,8 @@ export function facetsOf(items: readonly ReviewedImage[], brokenUrls: ReadonlySe
     for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
     // Each keyword counts once per image; no Set per image, for 10,000 of them.
     const own = item.image.metadata?.keywords ?? []
-    for (const [index, keyword] of own.entries()) {
+    for (let index = 0; index < own.length; index++) {
+      const keyword = own[index]!
       if (own.indexOf(keyword) === index) keywords.set(keyword, (keywords.get(keyword) ?? 0) + 1)
     }
     const error = item.status === 'error' ? item.image.metadata?.error?.trim() : undefined
