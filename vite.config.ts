@@ -1,12 +1,20 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { minify } from 'rolldown/experimental'
+import { defineConfig, type Plugin } from 'vite'
 import { SECURITY_HEADERS } from './server/security-headers.ts'
 import { partnerApiPlugin } from './server/vite-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), partnerApiPlugin()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    partnerApiPlugin(),
+    minifyPublicScripts(['early-pack-request.js']),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -17,3 +25,25 @@ export default defineConfig({
   preview: { port: 4173, host: 'localhost', headers: { ...SECURITY_HEADERS } },
   build: { sourcemap: true, manifest: true },
 })
+
+/**
+ * Vite copies public/ as it is: these scripts are minified in the build (every byte of the
+ * early request's script is on the pack page's path). The dev server serves them as written.
+ */
+function minifyPublicScripts(names: string[]): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'pack-explorer:minify-public-scripts',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    async closeBundle() {
+      for (const name of names) {
+        const file = join(outDir, name)
+        const { code } = await minify(name, await readFile(file, 'utf8'))
+        await writeFile(file, code)
+      }
+    },
+  }
+}
