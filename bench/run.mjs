@@ -134,13 +134,15 @@ async function main() {
 
   /** @type {Record<'app' | 'naive', Record<string, object[]>>} */
   const pages = { app: {}, naive: {} }
-  for (const size of SIZES) {
-    for (const kind of /** @type {const} */ (['app', 'naive'])) {
-      const runs = kind === 'naive' && size === 10_000 ? NAIVE_10K_RUNS : RUNS
-      const list = (pages[kind][size] = /** @type {object[]} */ ([]))
-      for (let run = 1; run <= runs; run++) {
+  // Round-robin over sizes and pages, so that the ratios compare runs made side by side
+  // and a change in the machine's load during the run weighs on every figure alike.
+  for (let run = 1; run <= RUNS; run++) {
+    for (const size of SIZES) {
+      for (const kind of /** @type {const} */ (['app', 'naive'])) {
+        const runs = kind === 'naive' && size === 10_000 ? NAIVE_10K_RUNS : RUNS
+        if (run > runs) continue
         const result = await measurePage(browser, kind, size)
-        list.push(result)
+        ;(pages[kind][size] ??= []).push(result)
         log(`${kind} ${size.toLocaleString('en-US')} run ${run}/${runs}: ${summary(result)}`)
       }
     }
@@ -148,11 +150,10 @@ async function main() {
 
   /** @type {Record<string, object[]>} */
   const cls = {}
-  for (const size of CLS_SIZES) {
-    cls[size] = []
-    for (let run = 1; run <= RUNS; run++) {
+  for (let run = 1; run <= RUNS; run++) {
+    for (const size of CLS_SIZES) {
       const result = await measureCls(browser, size)
-      cls[size].push(result)
+      ;(cls[size] ??= []).push(result)
       log(`CLS ${size.toLocaleString('en-US')} run ${run}/${RUNS}: ${result.cls}`)
     }
   }
