@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'test-results', 'playwright-report', 'bench/.out'] },
+  { ignores: ['dist', 'dist-server', 'test-results', 'playwright-report', 'bench/.out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -1,0 +1,126 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  readProductionConfig,
+  type ProductionConfig,
+} from './production-config.ts'
+
+const DIST = '/srv/pack-explorer/dist'
+const KEY = 'pub_123.sk_live_CONFIG-TEST-SECRET'
+
+function config(env: Record<string, string | undefined>): ProductionConfig {
+  const result = readProductionConfig(env, DIST)
+  if (!result.ok) throw new Error(`unexpected refusal: ${result.error}`)
+  return result.config
+}
+
+function refusal(env: Record<string, string | undefined>): string {
+  const result = readProductionConfig(env, DIST)
+  if (result.ok) throw new Error('expected a refusal')
+  return result.error
+}
+
+describe('readProductionConfig', () => {
+  it('defaults to loopback, port 8080, the given dist dir, demo mode and no proxy trust', () => {
+    expect(config({})).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      distDir: DIST,
+      api: { token: null, baseUrl: 'https://www.genviral.io', timeoutMs: 15_000 },
+      basicAuth: null,
+      trustProxyAuth: false,
+      trustProxy: false,
+      rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+    })
+    expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
+  })
+
+  it('reads every variable', () => {
+    expect(
+      config({
+        HOST: '::1',
+        PORT: '9000',
+        PACK_EXPLORER_DIST_DIR: '/tmp/build',
+        GENVIRAL_API_TOKEN: KEY,
+        GENVIRAL_API_BASE_URL: 'http://127.0.0.1:8787/ignored/path',
+        PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '2000',
+        PACK_EXPLORER_BASIC_AUTH: 'alice:pass:with:colons',
+        PACK_EXPLORER_TRUST_PROXY_AUTH: '1',
+        PACK_EXPLORER_TRUST_PROXY: 'loopback',
+        PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '30',
+      }),
+    ).toEqual({
+      host: '::1',
+      port: 9000,
+      distDir: '/tmp/build',
+      api: { token: KEY, baseUrl: 'http://127.0.0.1:8787', timeoutMs: 2000 },
+      basicAuth: { user: 'alice', password: 'pass:with:colons' },
+      trustProxyAuth: true,
+      trustProxy: 'loopback',
+      rateLimitPerMinute: 30,
+    })
+  })
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'pack-explorer.internal'])(
+    'refuses to serve the key on %s without access control, naming both ways out',
+    (host) => {
+      const error = refusal({ HOST: host, GENVIRAL_API_TOKEN: KEY })
+      expect(error).toContain('PACK_EXPLORER_BASIC_AUTH')
+      expect(error).toContain('PACK_EXPLORER_TRUST_PROXY_AUTH')
+      expect(error).toContain(host)
+      expect(error).not.toContain(KEY)
+    },
+  )
+
+  it.each([
+    { PACK_EXPLORER_BASIC_AUTH: 'alice:secret' },
+    { PACK_EXPLORER_TRUST_PROXY_AUTH: '1' },
+    { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true' },
+  ])('serves the key beyond loopback with %o', (access) => {
+    expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY, ...access }).host).toBe('0.0.0.0')
+  })
+
+  it.each(['127.0.0.1', '::1', 'localhost', 'LOCALHOST'])(
+    'serves the key on loopback %s without access control',
+    (host) => {
+      expect(config({ HOST: host, GENVIRAL_API_TOKEN: KEY }).api.token).toBe(KEY)
+    },
+  )
+
+  it('serves the demo beyond loopback without access control: there is no key', () => {
+    expect(config({ HOST: '0.0.0.0' }).api.token).toBeNull()
+    expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: '  ' }).api.token).toBeNull()
+  })
+
+  it.each(['alice', 'alice:', ':secret', ':'])(
+    'refuses a malformed PACK_EXPLORER_BASIC_AUTH (%s), without echoing it',
+    (value) => {
+      const error = refusal({ PACK_EXPLORER_BASIC_AUTH: value })
+      expect(error).toContain('PACK_EXPLORER_BASIC_AUTH must be user:password')
+      if (value.length > 1) expect(error).not.toContain(value)
+    },
+  )
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '0' }, 'PACK_EXPLORER_RATE_LIMIT_PER_MINUTE'],
+    [{ PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '1.5' }, 'PACK_EXPLORER_RATE_LIMIT_PER_MINUTE'],
+    [{ PACK_EXPLORER_TRUST_PROXY_AUTH: 'yes please' }, 'PACK_EXPLORER_TRUST_PROXY_AUTH'],
+    [{ PACK_EXPLORER_TRUST_PROXY: 'true' }, 'PACK_EXPLORER_TRUST_PROXY'],
+    [{ GENVIRAL_API_BASE_URL: 'ftp://example.com' }, 'GENVIRAL_API_BASE_URL'],
+  ])('refuses %o', (env, name) => {
+    expect(refusal(env)).toContain(name)
+  })
+
+  it('reads PACK_EXPLORER_TRUST_PROXY as a hop count or as addresses', () => {
+    expect(config({ PACK_EXPLORER_TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(config({ PACK_EXPLORER_TRUST_PROXY: '0' }).trustProxy).toBe(false)
+    expect(config({ PACK_EXPLORER_TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+    expect(config({ PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toBe(
+      '10.0.0.0/8, loopback',
+    )
+  })
+})

@@ -1,0 +1,137 @@
+import { readServerConfig, type ServerConfig } from './config.ts'
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_PORT = 8080
+/**
+ * Per client IP, proxied requests only. One person needs far less: a pack polls every 5 s or
+ * slower (12 a minute), and opening packs, the home page's prefetches and the client's
+ * retries add bursts. Twice that headroom again covers a few people behind one office NAT.
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
+
+export interface BasicAuthCredentials {
+  user: string
+  password: string
+}
+
+export interface ProductionConfig {
+  host: string
+  port: number
+  distDir: string
+  api: ServerConfig
+  basicAuth: BasicAuthCredentials | null
+  /** The operator says an authenticating reverse proxy sits in front. */
+  trustProxyAuth: boolean
+  /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
+  trustProxy: false | number | string
+  rateLimitPerMinute: number
+}
+
+export type ProductionConfigResult =
+  { ok: true; config: ProductionConfig } | { ok: false; error: string }
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase())
+}
+
+/**
+ * Reads `npm start`'s settings, or says why it must not start. A server that holds the key
+ * and listens beyond this machine must have someone checking who asks.
+ */
+export function readProductionConfig(
+  env: Record<string, string | undefined>,
+  defaultDistDir: string,
+): ProductionConfigResult {
+  try {
+    return { ok: true, config: parse(env, defaultDistDir) }
+  } catch (error) {
+    return { ok: false, error: (error as Error).message }
+  }
+}
+
+function parse(env: Record<string, string | undefined>, defaultDistDir: string): ProductionConfig {
+  const host = env.HOST?.trim() || DEFAULT_HOST
+  const port = integer(env.PORT, 'PORT', DEFAULT_PORT, 0, 65_535)
+  const api = readServerConfig(env)
+  const basicAuth = credentials(env.PACK_EXPLORER_BASIC_AUTH)
+  const trustProxyAuth = flag(env.PACK_EXPLORER_TRUST_PROXY_AUTH, 'PACK_EXPLORER_TRUST_PROXY_AUTH')
+  if (api.token && !isLoopbackHost(host) && !basicAuth && !trustProxyAuth) {
+    throw new Error(
+      `Refusing to listen on ${host} with GENVIRAL_API_TOKEN set and no access control: anyone ` +
+        'who reaches this port could use the key. Set PACK_EXPLORER_BASIC_AUTH=user:password, ' +
+        'or PACK_EXPLORER_TRUST_PROXY_AUTH=1 if an authenticating reverse proxy sits in front, ' +
+        'or bind to 127.0.0.1 (HOST).',
+    )
+  }
+  return {
+    host,
+    port,
+    distDir: env.PACK_EXPLORER_DIST_DIR?.trim() || defaultDistDir,
+    api,
+    basicAuth,
+    trustProxyAuth,
+    trustProxy: trustProxy(env.PACK_EXPLORER_TRUST_PROXY),
+    rateLimitPerMinute: integer(
+      env.PACK_EXPLORER_RATE_LIMIT_PER_MINUTE,
+      'PACK_EXPLORER_RATE_LIMIT_PER_MINUTE',
+      DEFAULT_RATE_LIMIT_PER_MINUTE,
+      1,
+      1_000_000,
+    ),
+  }
+}
+
+function integer(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const text = value?.trim()
+  if (!text) return fallback
+  const number = Number(text)
+  if (!/^\d+$/.test(text) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}".`)
+  }
+  return number
+}
+
+function flag(value: string | undefined, name: string): boolean {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (text === '1' || text === 'true') return true
+  if (text === '' || text === '0' || text === 'false') return false
+  throw new Error(`${name} must be 1 or 0, got "${value}".`)
+}
+
+/** `user:password`; the password may hold colons, the user may not (RFC 7617). */
+function credentials(value: string | undefined): BasicAuthCredentials | null {
+  if (value === undefined || value === '') return null
+  const colon = value.indexOf(':')
+  const user = value.slice(0, colon)
+  const password = value.slice(colon + 1)
+  if (colon === -1 || user === '' || password === '') {
+    // The value itself is a secret: not echoed.
+    throw new Error('PACK_EXPLORER_BASIC_AUTH must be user:password, both non-empty.')
+  }
+  return { user, password }
+}
+
+/**
+ * A hop count (`1`) or Express's address names (`loopback`, `10.0.0.0/8`, ...). `true` is
+ * refused: trusting every hop lets any client pick its own IP, and so its own rate limit.
+ */
+function trustProxy(value: string | undefined): false | number | string {
+  const text = value?.trim() ?? ''
+  if (text === '' || text === 'false' || text === '0') return false
+  if (/^\d+$/.test(text)) return Number(text)
+  if (text === 'true') {
+    throw new Error(
+      'PACK_EXPLORER_TRUST_PROXY=true would trust an X-Forwarded-For from anyone; give the ' +
+        'number of proxy hops (1) or their addresses (loopback).',
+    )
+  }
+  return text
+}

@@ -1,0 +1,475 @@
+// @vitest-environment node
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BASIC_AUTH_CHALLENGE } from './basic-auth.ts'
+import { createJsonLog } from './json-log.ts'
+import { createProductionApp } from './production.ts'
+import type { ProductionConfig } from './production-config.ts'
+import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
+
+// The production app on real loopback servers, its proxy pointed at a real test upstream.
+const TOKEN = 'pub_9f2.sk_live_PRODUCTION-TEST-SECRET-41c7'
+const PACK_ID = '11111111-1111-1111-1111-111111111111'
+const PACK_PATH = `/api/partner/v1/packs/${PACK_ID}`
+const ASSET_PATH = '/assets/app-abc123.js'
+/** Big enough to be worth compressing, and it compresses well. */
+const ASSET = 'export function greet(name) { return `Hello, ${name}!` }\n'.repeat(200)
+const INDEX_HTML = '<!doctype html><html><body><div id="root"></div></body></html>\n'
+const USER = 'alice'
+const PASSWORD = 'correct horse:battery staple'
+
+const upstreamBody = () =>
+  JSON.stringify({ ok: true, code: 200, message: 'Pack retrieved', data: { id: PACK_ID } })
+
+interface Answer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+  text: string
+}
+
+interface Running {
+  url: string
+  port: number
+  close: () => Promise<void>
+}
+
+let distDir: string
+let upstream: Server
+let upstreamUrl: string
+/** Paths (with query) the upstream received. */
+let upstreamReceived: string[] = []
+let upstreamHandler: (req: IncomingMessage, res: ServerResponse) => void
+/** Every line any app under test logged. */
+const logLines: string[] = []
+const running: Running[] = []
+
+const defaultUpstream = (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(upstreamBody())
+}
+
+beforeAll(async () => {
+  // In a dot directory, like a build under ~/.local: only the request path must be checked
+  // for dot files.
+  distDir = await mkdtemp(join(tmpdir(), '.pack-explorer-production-test-'))
+  await mkdir(join(distDir, 'assets'))
+  await writeFile(join(distDir, 'index.html'), INDEX_HTML)
+  await writeFile(join(distDir, ASSET_PATH), ASSET)
+  await writeFile(join(distDir, 'early-pack-request.js'), ';(function () {})()\n')
+  await writeFile(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+  upstream = createServer((req, res) => {
+    upstreamReceived.push(req.url ?? '')
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+      res.writeHead(401, { 'content-type': 'application/json' })
+      return void res.end('{"ok":false,"code":401,"message":"Bad key"}')
+    }
+    upstreamHandler(req, res)
+  })
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+})
+
+beforeEach(() => {
+  upstreamHandler = defaultUpstream
+  upstreamReceived = []
+})
+
+afterAll(async () => {
+  await Promise.all(running.map((app) => app.close()))
+  upstream?.closeAllConnections()
+  await new Promise((resolve) => upstream?.close(resolve))
+  if (distDir) await rm(distDir, { recursive: true, force: true })
+  // Whatever happened above, the key and the password never reached a log line.
+  expect(logLines.length).toBeGreaterThan(0)
+  for (const line of logLines) {
+    expect(line).not.toContain(TOKEN)
+    expect(line).not.toContain('PRODUCTION-TEST-SECRET')
+    expect(line).not.toContain(PASSWORD)
+  }
+})
+
+/** The production app with the key and the test upstream, on a free loopback port. */
+async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running> {
+  const config: ProductionConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    distDir,
+    api: { token: TOKEN, baseUrl: upstreamUrl, timeoutMs: 5_000 },
+    basicAuth: null,
+    trustProxyAuth: false,
+    trustProxy: false,
+    rateLimitPerMinute: 1_000,
+    ...overrides,
+  }
+  const production = await createProductionApp(
+    config,
+    createJsonLog((line) => logLines.push(line)),
+  )
+  const server = createServer(production.app)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const app = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      await production.close()
+    },
+  }
+  running.push(app)
+  return app
+}
+
+/** A raw request: no automatic decompression, exactly these headers. */
+function send(
+  app: Running,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: app.port, path, method, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: String(body) })
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+
+/** The parsed `request` lines logged since `from`. */
+function accessLines(from: number): Array<Record<string, unknown>> {
+  return logLines
+    .slice(from)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.msg === 'request')
+}
+
+describe('the production app', () => {
+  let app: Running
+  beforeAll(async () => {
+    app = await start()
+  })
+
+  it.each([`/packs/${PACK_ID}`, `/packs/${PACK_ID}/images/img.v2?status=error`, '/', '/nope'])(
+    'answers the client route %s with index.html, not cached without revalidation',
+    async (path) => {
+      for (const method of ['GET', 'HEAD']) {
+        const answer = await send(app, path, {}, method)
+        expect(answer.status).toBe(200)
+        expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+        expect(answer.headers['cache-control']).toBe('no-cache')
+        expect(answer.text).toBe(method === 'GET' ? INDEX_HTML : '')
+      }
+    },
+  )
+
+  it('serves hashed assets as immutable and other files as no-cache', async () => {
+    const asset = await send(app, ASSET_PATH)
+    expect(asset.status).toBe(200)
+    expect(asset.text).toBe(ASSET)
+    expect(asset.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    for (const path of ['/early-pack-request.js', '/favicon.svg', '/index.html']) {
+      const answer = await send(app, path)
+      expect(answer.status, path).toBe(200)
+      expect(answer.headers['cache-control'], path).toBe('no-cache')
+    }
+    const appConfig = await send(app, '/app-config.json')
+    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [] })
+    expect(appConfig.headers['cache-control']).toBe('no-store')
+  })
+
+  it.each(['/assets/app-gone404.js', '/assets/', '/assets'])(
+    'answers a missing asset (%s) with 404, not index.html',
+    async (path) => {
+      const answer = await send(app, path)
+      expect(answer.status).toBe(404)
+      expect(answer.text).not.toContain('<div id="root">')
+      expect(answer.headers['cache-control']).toBe('no-store')
+    },
+  )
+
+  it.each([
+    ['gzip', 'gzip', gunzipSync],
+    ['gzip, deflate, br', 'br', brotliDecompressSync],
+    ['br;q=1, gzip;q=1', 'br', brotliDecompressSync],
+  ] as const)(
+    'compresses assets for Accept-Encoding: %s with %s',
+    async (accept, coding, decode) => {
+      const answer = await send(app, ASSET_PATH, { 'accept-encoding': accept })
+      expect(answer.headers['content-encoding']).toBe(coding)
+      expect(answer.headers.vary).toMatch(/accept-encoding/i)
+      expect(answer.body.length).toBeLessThan(ASSET.length / 5)
+      expect(String(decode(answer.body))).toBe(ASSET)
+    },
+  )
+
+  it('sends assets as they are to a client that accepts no coding', async () => {
+    const answer = await send(app, ASSET_PATH)
+    expect(answer.headers['content-encoding']).toBeUndefined()
+    expect(answer.text).toBe(ASSET)
+  })
+
+  it('relays a brotli answer from the API once, not compressed a second time', async () => {
+    const json = JSON.stringify({
+      ok: true,
+      code: 200,
+      message: 'Pack retrieved',
+      data: { id: PACK_ID, images: Array.from({ length: 200 }, (_, i) => ({ id: `img-${i}` })) },
+    })
+    upstreamHandler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' })
+      res.end(brotliCompressSync(json))
+    }
+    for (const accept of ['br', 'gzip, deflate, br']) {
+      const answer = await send(app, PACK_PATH, { 'accept-encoding': accept })
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-encoding']).toBe('br')
+      expect(String(brotliDecompressSync(answer.body))).toBe(json)
+    }
+    // Recompressed by the proxy itself (gzip asked): still one coding.
+    const gzip = await send(app, PACK_PATH, { 'accept-encoding': 'gzip' })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(String(gunzipSync(gzip.body))).toBe(json)
+  })
+
+  it('leaves unknown /api paths to the proxy', async () => {
+    const answer = await send(app, '/api/partner/v1/other')
+    expect(answer.status).toBe(404)
+    expect(JSON.parse(answer.text)).toMatchObject({ error_code: 'proxy_path_not_allowed' })
+    expect(upstreamReceived).toEqual([])
+  })
+
+  it('sends the security headers with pages, assets and errors, and the API its own', async () => {
+    for (const path of ['/', `/packs/${PACK_ID}`, ASSET_PATH, '/assets/missing.js']) {
+      const answer = await send(app, path)
+      expect(answer.headers, path).toMatchObject(SECURITY_HEADERS)
+      expect(answer.headers['x-powered-by'], path).toBeUndefined()
+    }
+    for (const path of [PACK_PATH, '/api/nope', '/app-config.json']) {
+      const answer = await send(app, path)
+      expect(answer.headers, path).toMatchObject(API_SECURITY_HEADERS)
+      expect(answer.headers['x-powered-by'], path).toBeUndefined()
+    }
+  })
+
+  it('answers /healthz for load balancers', async () => {
+    const answer = await send(app, '/healthz')
+    expect(answer.status).toBe(200)
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(answer.headers['cache-control']).toBe('no-store')
+    expect(JSON.parse(answer.text)).toEqual({ ok: true })
+    const head = await send(app, '/healthz', {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.text).toBe('')
+  })
+
+  it('logs one JSON line per request, without the query string', async () => {
+    const from = logLines.length
+    await send(app, `/packs/${PACK_ID}?q=hunter2-search&token=hunter2-token`)
+    await send(app, `/api/partner/v1/packs?search=hunter2-list&limit=5`, {
+      authorization: 'Bearer hunter2-browser',
+      cookie: 'session=hunter2-cookie',
+    })
+    await send(app, ASSET_PATH)
+    const lines = logLines.slice(from)
+    for (const line of lines) {
+      expect(() => JSON.parse(line)).not.toThrow()
+      expect(line).not.toContain('\n')
+      expect(line).not.toContain('hunter2')
+    }
+    expect(accessLines(from)).toEqual([
+      expect.objectContaining({ method: 'GET', path: `/packs/${PACK_ID}`, status: 200 }),
+      expect.objectContaining({ method: 'GET', path: '/api/partner/v1/packs', status: 200 }),
+      expect.objectContaining({ method: 'GET', path: ASSET_PATH, status: 200 }),
+    ])
+    for (const line of accessLines(from)) {
+      expect(line).toMatchObject({
+        level: 'info',
+        time: expect.any(String),
+        id: expect.any(String),
+        ms: expect.any(Number),
+        bytes: expect.any(Number),
+        ip: '127.0.0.1',
+      })
+    }
+    // The proxy's own line is JSON too.
+    expect(lines.map((line) => JSON.parse(line) as { msg: string })).toContainEqual(
+      expect.objectContaining({
+        component: 'partner-api',
+        msg: expect.stringMatching(/^GET \/api\/partner\/v1\/packs -> 200/),
+      }),
+    )
+  })
+
+  it('answers other methods on app paths with 404', async () => {
+    const answer = await send(app, '/packs/x', {}, 'POST')
+    expect(answer.status).toBe(404)
+    expect(answer.text).not.toContain('<div id="root">')
+  })
+})
+
+describe('with PACK_EXPLORER_BASIC_AUTH', () => {
+  let app: Running
+  beforeAll(async () => {
+    app = await start({ basicAuth: { user: USER, password: PASSWORD } })
+  })
+
+  it.each([
+    ['no credentials', undefined],
+    ['a wrong password', basic(USER, 'correct horse:battery stapler')],
+    ['a password of another length', basic(USER, 'x')],
+    ['an empty password', basic(USER, '')],
+    ['a wrong user', basic('bob', PASSWORD)],
+    ['the password as user', basic(PASSWORD, USER)],
+    ['no colon', `Basic ${Buffer.from(USER + PASSWORD).toString('base64')}`],
+    ['not base64', 'Basic !!!'],
+    ['another scheme', `Bearer ${PASSWORD}`],
+  ])('challenges a request with %s', async (_name, authorization) => {
+    for (const path of ['/', ASSET_PATH, PACK_PATH, '/app-config.json']) {
+      const answer = await send(app, path, authorization ? { authorization } : {})
+      expect(answer.status, path).toBe(401)
+      expect(answer.headers['www-authenticate']).toBe(BASIC_AUTH_CHALLENGE)
+      expect(answer.headers).toMatchObject(SECURITY_HEADERS)
+      expect(answer.text).not.toContain('<div id="root">')
+    }
+    expect(upstreamReceived).toEqual([])
+  })
+
+  it('lets the right credentials in, everywhere', async () => {
+    const authorization = basic(USER, PASSWORD)
+    expect((await send(app, '/', { authorization })).text).toBe(INDEX_HTML)
+    expect((await send(app, ASSET_PATH, { authorization })).text).toBe(ASSET)
+    const api = await send(app, PACK_PATH, { authorization })
+    expect(api.status).toBe(200)
+    expect(api.text).toBe(upstreamBody())
+    // The scheme name is case-insensitive.
+    const lower = await send(app, '/', { authorization: authorization.replace('Basic', 'basic') })
+    expect(lower.status).toBe(200)
+  })
+
+  it('leaves /healthz open', async () => {
+    const answer = await send(app, '/healthz')
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.text)).toEqual({ ok: true })
+  })
+})
+
+describe('the rate limit', () => {
+  it('answers the request over the limit with 429 and Retry-After, without asking the API', async () => {
+    const app = await start({ rateLimitPerMinute: 3 })
+    for (let i = 0; i < 3; i++) expect((await send(app, PACK_PATH)).status).toBe(200)
+    const limited = await send(app, PACK_PATH)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60)
+    expect(limited.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(limited.headers).toMatchObject(API_SECURITY_HEADERS)
+    expect(JSON.parse(limited.text)).toEqual({
+      ok: false,
+      code: 429,
+      message: expect.any(String),
+      error_code: 'rate_limited',
+    })
+    // The list path shares the budget.
+    expect((await send(app, '/api/partner/v1/packs')).status).toBe(429)
+    expect(upstreamReceived).toHaveLength(3)
+
+    // Files, pages and health checks are not counted.
+    for (const path of [ASSET_PATH, '/', `/packs/${PACK_ID}`, '/app-config.json', '/healthz']) {
+      expect((await send(app, path)).status, path).toBe(200)
+    }
+  })
+
+  it('ignores X-Forwarded-For unless PACK_EXPLORER_TRUST_PROXY says so', async () => {
+    const direct = await start({ rateLimitPerMinute: 2 })
+    const warnedFrom = logLines.length
+    for (const client of ['203.0.113.1', '203.0.113.2']) {
+      expect((await send(direct, PACK_PATH, { 'x-forwarded-for': client })).status).toBe(200)
+    }
+    // A third "client" is the same socket address: limited.
+    expect((await send(direct, PACK_PATH, { 'x-forwarded-for': '203.0.113.3' })).status).toBe(429)
+    // The limiter's hint that a proxy may be in front is a JSON log line like the others.
+    expect(logLines.slice(warnedFrom).map((line) => JSON.parse(line) as object)).toContainEqual(
+      expect.objectContaining({
+        component: 'rate-limit',
+        msg: expect.stringContaining('X-Forwarded-For'),
+      }),
+    )
+
+    const behindProxy = await start({ rateLimitPerMinute: 2, trustProxy: 'loopback' })
+    const from = logLines.length
+    for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await send(behindProxy, PACK_PATH, { 'x-forwarded-for': client })
+        expect(answer.status, client).toBe(200)
+      }
+    }
+    expect((await send(behindProxy, PACK_PATH, { 'x-forwarded-for': '203.0.113.3' })).status).toBe(
+      429,
+    )
+    expect(accessLines(from)[0]).toMatchObject({ ip: '203.0.113.1' })
+  })
+})
+
+describe('in demo mode', () => {
+  it('serves the demo API through the same proxy, and closes it', async () => {
+    const production = await createProductionApp(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        distDir,
+        api: { token: null, baseUrl: upstreamUrl, timeoutMs: 5_000 },
+        basicAuth: null,
+        trustProxyAuth: false,
+        trustProxy: false,
+        rateLimitPerMinute: 100,
+      },
+      createJsonLog((line) => logLines.push(line)),
+    )
+    expect(production.demo).toBe(true)
+    const server = createServer(production.app)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const app = { port: (server.address() as AddressInfo).port } as Running
+    expect(JSON.parse((await send(app, '/app-config.json')).text)).toMatchObject({ demo: true })
+    const pack = await send(app, PACK_PATH)
+    expect(pack.status).toBe(200)
+    expect(JSON.parse(pack.text)).toMatchObject({ ok: true, data: { id: PACK_ID } })
+    expect(upstreamReceived).toEqual([])
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+    await production.close()
+  })
+
+  it('refuses to start without a build', async () => {
+    await expect(
+      start({ distDir: join(distDir, 'assets'), api: { token: null, baseUrl: '', timeoutMs: 1 } }),
+    ).rejects.toThrow(/index\.html not found: run npm run build first/)
+  })
+})

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
+import compression from 'compression'
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { basicAuth } from './basic-auth.ts'
+import { sendError } from './envelope.ts'
+import type { Log } from './json-log.ts'
+import { createPartnerApiMiddleware } from './partner-api.ts'
+import type { ProductionConfig } from './production-config.ts'
+import { SECURITY_HEADERS } from './security-headers.ts'
+
+export const HEALTH_PATH = '/healthz'
+/** Vite puts a content hash in every file name under assets/: a new build, a new name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Paths the proxy forwards start here; only they cost a Partner API call. */
+const PROXIED_PREFIX = '/api/partner'
+
+export interface ProductionApp {
+  app: Express
+  demo: boolean
+  /** Stops what the app started besides the HTTP server: the demo API. */
+  close: () => Promise<void>
+}
+
+/**
+ * What `npm start` serves: the built app from `distDir` and the same `/api` proxy (or demo
+ * API) as `vite` and `vite preview`. Listening and shutting down are the caller's part.
+ */
+export async function createProductionApp(
+  config: ProductionConfig,
+  log: Log,
+): Promise<ProductionApp> {
+  const distDir = resolve(config.distDir)
+  const indexHtml = join(distDir, 'index.html')
+  if (!existsSync(indexHtml)) {
+    throw new Error(
+      `${indexHtml} not found: run npm run build first, or set PACK_EXPLORER_DIST_DIR.`,
+    )
+  }
+  const app = express()
+  app.disable('x-powered-by')
+  // Throws on a malformed value, before anything was started.
+  app.set('trust proxy', config.trustProxy)
+
+  const api = await createPartnerApiMiddleware(config.api, (line) =>
+    log('info', line, { component: 'partner-api' }),
+  )
+
+  app.use(accessLog(log))
+  app.use((_req, res, next) => {
+    // /api answers replace the CSP and nosniff with their own (writeHead wins).
+    res.set(SECURITY_HEADERS)
+    next()
+  })
+  // Before auth and the rate limit: load balancers have no credentials and must always get in.
+  app.get(HEALTH_PATH, (_req, res) => {
+    res.set('cache-control', 'no-store').json({ ok: true })
+  })
+  if (config.basicAuth) app.use(basicAuth(config.basicAuth))
+  app.use(
+    compression({
+      // The proxy compresses (or relays compressed) what it answers itself.
+      filter: (req, res) => !isApiPath(req.path) && compression.filter(req, res),
+    }),
+  )
+  app.use(
+    PROXIED_PREFIX,
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.rateLimitPerMinute,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      // Retry-After is already set when this runs.
+      handler: (_req, res) =>
+        sendError(
+          res,
+          429,
+          'rate_limited',
+          'Too many requests from this address. Try again shortly.',
+        ),
+      // Its configuration warnings (a proxy header it cannot trust, ...) as log lines.
+      logger: {
+        warn: (error, message) =>
+          log('warn', describe(error, message), { component: 'rate-limit' }),
+        error: (error, message) =>
+          log('error', describe(error, message), { component: 'rate-limit' }),
+      },
+    }),
+  )
+  app.use(api.handle)
+  app.use(
+    express.static(distDir, {
+      index: false,
+      redirect: false,
+      cacheControl: false,
+      setHeaders: (res, file) =>
+        res.setHeader(
+          'cache-control',
+          file.startsWith(join(distDir, 'assets') + sep) ? IMMUTABLE : 'no-cache',
+        ),
+    }),
+  )
+  // A missing asset is an old or broken link: index.html in its place would fail as a script.
+  app.use('/assets', notFound)
+  // Every other page is a client route; the app shows its own not-found page.
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+    res.setHeader('cache-control', 'no-cache')
+    // Relative to root: an absolute path in a dot directory (~/.local/...) would be refused.
+    res.sendFile('index.html', { root: distDir, cacheControl: false }, (error) => {
+      if (error) next(error)
+    })
+  })
+  app.use(notFound)
+  app.use(errorHandler(log))
+
+  return { app, demo: api.demo, close: api.close }
+}
+
+function describe(error: unknown, message?: string): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return message ? `${message} ${text}` : text
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/')
+}
+
+const notFound: RequestHandler = (_req, res) => {
+  res.status(404).set('cache-control', 'no-store').type('text/plain').send('Not found.\n')
+}
+
+function errorHandler(log: Log): ErrorRequestHandler {
+  return (error: { status?: number; message?: string }, _req, res, next) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500
+    if (status === 500) log('error', 'request failed', { error: String(error.message) })
+    // Half an answer cannot be finished: Express's own handler cuts the connection.
+    if (res.headersSent) return next(error)
+    // Never Express's default page: outside NODE_ENV=production it shows the stack.
+    res.status(status).set('cache-control', 'no-store').type('text/plain').send('Request failed.\n')
+  }
+}
+
+/**
+ * One JSON line per request. The query string is left out (a link can carry anything),
+ * and no header is logged: the key and any credentials stay out of the logs.
+ */
+function accessLog(log: Log): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now()
+    const id = randomUUID()
+    // Bytes on the wire, headers included (compressed bodies are counted as sent).
+    const written = req.socket.bytesWritten
+    res.setHeader('x-request-id', id)
+    res.once('close', () => {
+      log('info', 'request', {
+        id,
+        method: req.method,
+        path: (req.originalUrl.split('?')[0] ?? '').slice(0, 500),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        bytes: req.socket.bytesWritten - written,
+        ip: req.ip,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      })
+    })
+    next()
+  }
+}

@@ -1,0 +1,216 @@
+// @vitest-environment node
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { Agent, createServer, get, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The real `npm start` entry, compiled the way `npm run build` compiles it and run by plain
+// Node in a child process, so signals and exit codes are the real ones.
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const TOKEN = 'pub_5d1.sk_live_START-TEST-SECRET-a83e'
+const SLOW_PACK = '22222222-2222-2222-2222-222222222222'
+const SLOW_MS = 1_000
+
+let outDir: string
+let distDir: string
+let upstream: Server
+let upstreamUrl: string
+const upstreamReceived: string[] = []
+const children: ChildProcess[] = []
+
+beforeAll(async () => {
+  // Inside the project, so the compiled files resolve express & co. from its node_modules.
+  await mkdir(join(ROOT, 'node_modules/.tmp'), { recursive: true })
+  outDir = await mkdtemp(join(ROOT, 'node_modules/.tmp/start-test-'))
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      'tsconfig.server.json',
+      '--outDir',
+      outDir,
+    ],
+    { cwd: ROOT },
+  )
+  // Under node_modules/ the project's package.json does not count: say the files are ESM here.
+  await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n')
+
+  distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-start-test-'))
+  await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
+
+  upstream = createServer((req, res) => {
+    upstreamReceived.push(req.url ?? '')
+    const body = JSON.stringify({ ok: true, code: 200, message: 'Pack retrieved', data: {} })
+    const delay = req.url?.includes(SLOW_PACK) ? SLOW_MS : 0
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(body)
+    }, delay)
+  })
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+}, 120_000)
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  upstream?.closeAllConnections()
+  await new Promise((resolve) => upstream?.close(resolve))
+  if (outDir) await rm(outDir, { recursive: true, force: true })
+  if (distDir) await rm(distDir, { recursive: true, force: true })
+})
+
+interface Started {
+  child: ChildProcess
+  stdout: string[]
+  stderr: () => string
+  exited: Promise<number | null>
+}
+
+/** Runs the compiled entry with only these variables (and PATH). */
+function run(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [join(outDir, 'server/start.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PACK_EXPLORER_DIST_DIR: distDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  const stdout: string[] = []
+  let pending = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (pending + String(chunk)).split('\n')
+    pending = lines.pop() ?? ''
+    stdout.push(...lines)
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { child, stdout, stderr: () => stderr, exited }
+}
+
+/** Waits for the startup line and returns the URL it names. */
+async function listening(started: Started): Promise<URL> {
+  for (let i = 0; i < 200; i++) {
+    const line = started.stdout.find((text) => text.includes('"msg":"listening"'))
+    if (line) return new URL((JSON.parse(line) as { url: string }).url)
+    if (started.child.exitCode !== null) throw new Error(`exited: ${started.stderr()}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('no startup line')
+}
+
+function getText(url: URL, agent: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += String(chunk)))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      res.on('error', reject)
+    }).on('error', reject)
+  })
+}
+
+function canConnect(url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+describe('npm start', () => {
+  it('finishes a request in flight after SIGTERM, refuses new connections, and exits 0', async () => {
+    const started = run({
+      PORT: '0',
+      GENVIRAL_API_TOKEN: TOKEN,
+      GENVIRAL_API_BASE_URL: upstreamUrl,
+    })
+    const url = await listening(started)
+    expect(JSON.parse(started.stdout.find((line) => line.includes('listening'))!)).toMatchObject({
+      level: 'info',
+      url: `http://127.0.0.1:${url.port}`,
+      mode: 'proxy',
+      upstream: upstreamUrl,
+    })
+
+    // A kept-alive connection: it must not hold the exit up once its answer is out.
+    const agent = new Agent({ keepAlive: true })
+    const slow = getText(new URL(`/api/partner/v1/packs/${SLOW_PACK}`, url), agent)
+    while (!upstreamReceived.some((path) => path.includes(SLOW_PACK))) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const signalled = Date.now()
+    started.child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await canConnect(url)).toBe(false)
+
+    const answer = await slow
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true })
+    expect(await started.exited).toBe(0)
+    // Well under the 5 s keep-alive timeout and the 10 s drain limit.
+    expect(Date.now() - signalled).toBeLessThan(SLOW_MS + 2_000)
+    agent.destroy()
+
+    const lines = started.stdout.filter(Boolean).map((line) => JSON.parse(line) as { msg: string })
+    expect(lines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SIGTERM: not accepting new connections/),
+        'stopped',
+      ]),
+    )
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', path: `/api/partner/v1/packs/${SLOW_PACK}` }),
+    )
+    expect(started.stdout.join('\n')).not.toContain(TOKEN)
+    expect(started.stderr()).toBe('')
+  }, 20_000)
+
+  it('stops on SIGINT in demo mode too', async () => {
+    const started = run({ PORT: '0' })
+    const url = await listening(started)
+    expect(started.stdout.join('\n')).toContain('"mode":"demo"')
+    const agent = new Agent({ keepAlive: true })
+    const pack = await getText(
+      new URL('/api/partner/v1/packs/11111111-1111-1111-1111-111111111111', url),
+      agent,
+    )
+    expect(pack.status).toBe(200)
+    started.child.kill('SIGINT')
+    expect(await started.exited).toBe(0)
+    agent.destroy()
+    expect(started.stdout.at(-1)).toContain('"msg":"stopped"')
+  }, 20_000)
+
+  it('refuses to serve the key on 0.0.0.0 without access control', async () => {
+    const started = run({ HOST: '0.0.0.0', PORT: '0', GENVIRAL_API_TOKEN: TOKEN })
+    expect(await started.exited).toBe(1)
+    expect(started.stderr()).toMatch(/^pack-explorer: Refusing to listen on 0\.0\.0\.0/)
+    expect(started.stderr()).toContain('PACK_EXPLORER_BASIC_AUTH')
+    expect(started.stderr()).toContain('PACK_EXPLORER_TRUST_PROXY_AUTH')
+    expect(started.stderr()).not.toContain(TOKEN)
+    expect(started.stdout.filter(Boolean)).toEqual([])
+  }, 20_000)
+
+  it.each([
+    [{ PACK_EXPLORER_BASIC_AUTH: 'alice' }, 'PACK_EXPLORER_BASIC_AUTH must be user:password'],
+    [{ PACK_EXPLORER_DIST_DIR: '/nonexistent/dist' }, 'run npm run build first'],
+    [{ PACK_EXPLORER_TRUST_PROXY: 'not an address' }, 'not an address'],
+  ])(
+    'refuses to start with %o',
+    async (env, message) => {
+      const started = run({ PORT: '0', ...env })
+      expect(await started.exited).toBe(1)
+      expect(started.stderr()).toContain(message)
+    },
+    20_000,
+  )
+})
