@@ -1,16 +1,18 @@
 // @vitest-environment node
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createLogger, createServer, type ViteDevServer } from 'vite'
+import { createLogger, createServer, preview, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
+import { SECURITY_HEADERS } from './security-headers.ts'
 
 // The real dev server, started from the project's vite.config.ts: what `npm run dev` exposes.
 const PORT = 5311
+const PREVIEW_PORT = 5312
 const API_PATH = `/api/partner/v1/packs/${DEMO_PACK_IDS.motivation}`
 const GOOD_HOST = `localhost:${PORT}`
 const EVIL_ORIGIN = 'https://evil.example'
@@ -154,4 +156,33 @@ describe('the dev server', () => {
       expect(own.headers['access-control-allow-origin']).toBe(`http://${GOOD_HOST}`)
     },
   )
+})
+
+describe('vite preview', () => {
+  // The e2e suite checks the headers on `npm start`; `npm run preview` (and `npm run bench`)
+  // serve the same build through Vite, with the same headers from vite.config.ts.
+  it('serves the built app with the security headers', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'pack-explorer-preview-test-'))
+    await writeFile(join(outDir, 'index.html'), '<!doctype html><title>Pack Explorer</title>')
+    const previewServer = await preview({
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port: PREVIEW_PORT, strictPort: true },
+    })
+    try {
+      const response = await fetch(
+        `http://localhost:${PREVIEW_PORT}/packs/${DEMO_PACK_IDS.motivation}`,
+      )
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain('<title>Pack Explorer</title>')
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(response.headers.get(name)).toBe(value)
+      }
+    } finally {
+      await previewServer.close()
+      await rm(outDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
