@@ -109,6 +109,71 @@ function shiftNotes(cls) {
   ].join('\n')
 }
 
+const LOAD_MODES = [
+  { key: 'direct', label: 'Straight to the test upstream', short: 'direct' },
+  { key: 'proxy', label: 'Through the proxy', short: 'through the proxy' },
+  {
+    key: 'proxyCompressed',
+    label: 'Through the proxy, `accept-encoding: br, gzip`',
+    short: 'with brotli',
+  },
+]
+const loadMs = (/** @type {number | null} */ value) =>
+  value === null ? '–' : `${fmt(value, 1)} ms`
+
+/** bench/load.mjs's part of "Method". @param {any} load */
+function loadMethod(load) {
+  const s = load.settings
+  return `- **Production proxy under load** (bench/load.mjs, after everything else): the production server (\`server/start.ts\` compiled with tsconfig.server.json and run by \`node\`, NODE_ENV=production) on 127.0.0.1 in front of a local test upstream (node:http, in the benchmark's process) that answers Get Pack with one fixed pack of ${s.images} images (${kb(s.bodyBytes)} of JSON) and refuses any request without the server's key. autocannon ${s.autocannon}, ${s.connections} connections, no pipelining, ${s.secondsPerMode} s per mode after ${s.warmUpRequestsPerMode} unrecorded requests: straight to the upstream (the load generator sends the key), through the proxy (no key, no \`accept-encoding\`: the body is relayed as it is) and through the proxy as a browser asks (\`accept-encoding: br, gzip\`: the proxy brotli-compresses each answer). The per-address rate limit is raised to ${fmt(s.rateLimitPerMinute)} a minute (\`PACK_EXPLORER_RATE_LIMIT_PER_MINUTE\`): every request comes from one address, and the default would answer most of them with 429. Latency percentiles are exact (every 2xx response time is kept; autocannon's histogram has 1 ms steps). The upstream counts what it receives: through the proxy, that must lie between the requests answered and those sent (autocannon cuts the requests in flight when a run ends), and the server's access log must show no status but 200 and no error line.`
+}
+
+/** @param {any} load @param {number} cores */
+function loadSection(load, cores) {
+  const rows = LOAD_MODES.filter(({ key }) => load.modes[key]).map(({ key, label }) => {
+    const m = load.modes[key]
+    return [
+      label,
+      fmt(m.requestsPerSecond),
+      loadMs(m.latencyMs.p50),
+      loadMs(m.latencyMs.p90),
+      loadMs(m.latencyMs.p99),
+      loadMs(m.latencyMs.max),
+      fmt(m.completed),
+      kb(m.bytesPerResponse ?? 0),
+      `${m.errors} / ${m.timeouts} / ${m.non2xx}`,
+    ]
+  })
+  const received = LOAD_MODES.filter(({ key }) => key !== 'direct' && load.modes[key])
+    .map(({ key, short }) => {
+      const m = load.modes[key]
+      return `${short}, ${fmt(m.upstreamReceived)} for ${fmt(m.completed)} answered and ${fmt(m.sent)} sent`
+    })
+    .join('; ')
+  const adds = (/** @type {{ p50: number, p99: number }} */ a) =>
+    `${loadMs(a.p50)} at the median and ${loadMs(a.p99)} at p99`
+  return `### Production proxy under load
+
+Run on ${load.date.slice(0, 10)} (${load.date}), ${load.settings.connections} connections for ${load.settings.secondsPerMode} s per mode, pack of ${load.settings.images} images (${kb(load.settings.bodyBytes)}); Node ${load.settings.node}.${load.loadAverage ? ` The machine's 1-minute load average was ${load.loadAverage.before} before and ${load.loadAverage.after} after.` : ''}
+
+${table(['Mode', 'Requests/s', 'p50', 'p90', 'p99', 'Max', 'Answered', 'Per answer', 'Errors / timeouts / non-2xx'], rows)}
+
+The proxy adds ${adds(load.proxyAddsMs)} over calling the upstream directly (${adds(load.proxyCompressedAddsMs)} when it compresses with brotli). Requests the upstream received: ${received}. The server's access log had ${fmt(load.server.non200Requests)} answers other than 200, ${fmt(load.server.errorLines)} error lines, and the server exited with code ${load.server.exitCode} on SIGTERM. "Per answer" is what the client read, headers included.
+
+The load generator, the test upstream and the server share the ${cores} cores, and with a fixed number of connections each waiting for its answer, latency is about connections ÷ requests per second: these latencies are those of a saturated proxy, mostly its throughput cost, not the time one request spends in an idle one.`
+}
+
+/** @param {any} load */
+function loadGoal(load) {
+  const modes = Object.values(load.modes)
+  const sum = (/** @type {(m: any) => number} */ pick) =>
+    modes.reduce((total, m) => total + pick(m), 0)
+  return [
+    'Load test through the production proxy: no errors',
+    `${fmt(sum((m) => m.errors))} errors, ${fmt(sum((m) => m.timeouts))} timeouts, ${fmt(sum((m) => m.non2xx))} non-2xx in ${fmt(sum((m) => m.completed))} answers`,
+    pass(load.ok),
+  ]
+}
+
 /** @param {any} r */
 function render(r) {
   /** Median of a metric over the runs of one page and size. */
@@ -358,6 +423,7 @@ function render(r) {
       pass(routeJs <= 130 * 1024),
     ],
   ]
+  if (r.load) goals.push(loadGoal(r.load))
 
   const v = r.versions
   const c = r.config
@@ -386,7 +452,7 @@ Three builds are measured: the app (\`vite build\` with the project's config), t
 - **Search** (app only): the search field is clicked, then "${c.searchTerm}" is typed with 50 ms between keys, then erased with Backspace (50 ms apart). The worst keyboard interaction over all those keys is the Event Timing figure: it covers the input handling and the next paint only. The search is debounced (200 ms), so a second figure is reported: from the last keystroke's \`keydown\` timestamp to the painted "Showing X of N images" with the result, which includes the 200 ms debounce plus filtering and rendering. The same after the last Backspace, back to the full list.
 - **CLS with delayed images** (app only): every \`/demo-images/\` response is held for ${c.imageDelayMs / 1000} s (\`context.route\`); the page is loaded, then after the counts are painted the run waits ${c.imageDelayMs / 1000 + 1} s and until every thumbnail in the viewport is complete, and sums the \`layout-shift\` entries (buffered) without recent input.
 - **JS size**: gzip (zlib level 9) of each file, summed. "From the build manifest" is the chunk of \`index.html\` plus the chunk of \`src/app/routes/pack-route.tsx\` plus their static imports, recursively (scripts/route-bundle.mjs, shared with \`npm run size\`); "loaded in the browser" is every response of resource type \`script\` while opening the 100-image pack page and for one second after. The floor is measured the same way: its entry chunk, the chunk standing for the pack route and their static imports. KB = 1,024 bytes.
-- **Lighthouse**: the home page, the 100-image and the 10,000-image pack pages, with the Node API and its desktop preset (\`lighthouse/core/config/desktop-config.js\`, simulated throttling), performance category only, a fresh headless Chromium (the same executable) per run, ${c.lighthouseRuns} runs per page; the medians of each metric are taken separately.
+- **Lighthouse**: the home page, the 100-image and the 10,000-image pack pages, with the Node API and its desktop preset (\`lighthouse/core/config/desktop-config.js\`, simulated throttling), performance category only, a fresh headless Chromium (the same executable) per run, ${c.lighthouseRuns} runs per page; the medians of each metric are taken separately.${r.load ? `\n${loadMethod(r.load)}` : ''}
 
 Caveats:
 
@@ -429,7 +495,7 @@ ${shiftNotes(r.cls)}
 ${table(['Page', 'Runs', 'Score (median)', 'Scores', 'FCP', 'LCP', 'TBT', 'CLS', 'Load average'], lighthouseRows)}
 
 "Load average" is the machine's 1-minute load average at the end of each run: Lighthouse's TBT and score move with it when other work shares the ${r.machine.cores} cores.
-
+${r.load ? `\n${loadSection(r.load, r.machine.cores)}\n` : ''}
 ## Goals
 
 ${table(['Goal', 'Measured', 'Result'], goals)}

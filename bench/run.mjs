@@ -5,7 +5,9 @@
 //
 // Environment: BENCH_RUNS (default 9), BENCH_NAIVE_10K_RUNS (default 1),
 // BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_SCROLL_STEP (viewport fraction, default 0.8),
-// BENCH_SCROLL_FRAMES (most frames for a scroll to the end, default 100).
+// BENCH_SCROLL_FRAMES (most frames for a scroll to the end, default 100), BENCH_LOAD_SECONDS
+// and BENCH_LOAD_CONNECTIONS (bench/load.mjs). BENCH_ONLY=load runs only the load test of the
+// production server and merges it into the existing bench/results.json.
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +17,7 @@ import { build, preview } from 'vite'
 import { gzipBytes } from '../scripts/route-bundle.mjs'
 import { buildAppAndFloor } from './floor.mjs'
 import { CHROMIUM_ARGS, chromiumLaunchOptions, chromiumPath, chromiumVersion } from './chromium.mjs'
+import { runLoadTest } from './load.mjs'
 import { domCountsAt, installProbes, scrollToEnd, showingText, watchShowing } from './probes.mjs'
 import { median, writeReport } from './report.mjs'
 
@@ -75,6 +78,15 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'load') {
+    // The rest of the results stay those of the last full run.
+    const results = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'))
+    results.load = await runLoadTest({ root: ROOT, log })
+    log('writing bench/results.json and BENCHMARKS.md')
+    await writeReport(results)
+    return
+  }
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load"`)
   // Demo mode: with no key the Partner API plugin starts the built-in demo API.
   process.env.GENVIRAL_API_TOKEN = ''
   log(`runs: ${RUNS} (naive 10,000: ${NAIVE_10K_RUNS}), Lighthouse runs: ${LIGHTHOUSE_RUNS}`)
@@ -166,6 +178,8 @@ async function main() {
     { name: 'Pack, 100 images', url: appUrl(100) },
     { name: 'Pack, 10,000 images', url: appUrl(10_000) },
   ])
+  // Last, so that its load cannot disturb the browser measurements.
+  const load = await runLoadTest({ root: ROOT, log })
 
   const results = {
     date: new Date().toISOString(),
@@ -199,6 +213,7 @@ async function main() {
     pages,
     cls,
     lighthouse,
+    load,
   }
   log('writing bench/results.json and BENCHMARKS.md')
   await writeReport(results)
