@@ -49,6 +49,8 @@ test('keyboard only: lookup, pack, filter, open an image, next, close', async ({
   const dialog = page.getByRole('dialog')
   await expect(dialog).toBeVisible()
   await expect(dialog).toHaveAccessibleName(firstName!.replace('Open image', 'Image'))
+  // The dialog opens on its title, so an early Enter does not move to another image.
+  await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused()
 
   await tabTo(page, dialog.getByRole('link', { name: 'Next image' }))
   await page.keyboard.press('Enter')

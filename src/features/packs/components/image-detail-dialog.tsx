@@ -37,9 +37,14 @@ export function ImageDetailDialog({
   const navigate = useNavigate()
   const titleId = useId()
 
+  const headingRef = useRef<HTMLHeadingElement>(null)
+
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
+    // Start at the title, not on "Previous image": screen readers read what was opened, and
+    // an early Enter does not leave the image.
+    headingRef.current?.focus()
   }, [])
 
   const go = (href: string | null) => {
@@ -69,7 +74,12 @@ export function ImageDetailDialog({
     >
       <div className="flex h-full flex-col">
         <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
-          <h2 id={titleId} className="min-w-0 truncate text-lg font-semibold text-slate-900">
+          <h2
+            id={titleId}
+            ref={headingRef}
+            tabIndex={-1}
+            className="min-w-0 truncate text-lg font-semibold text-slate-900 focus:outline-none"
+          >
             {item ? `Image #${item.position}` : 'Image not found in this pack'}
           </h2>
           <div className="flex shrink-0 items-center gap-1">
