@@ -467,6 +467,24 @@ describe('in demo mode', () => {
     await production.close()
   })
 
+  it('gives demo image URLs the scheme a trusted TLS proxy in front says', async () => {
+    const demoApi = { token: null, baseUrl: upstreamUrl, timeoutMs: 5_000 }
+    const imageUrls = async (app: Running, headers: Record<string, string>) => {
+      const pack = JSON.parse((await send(app, PACK_PATH, headers)).text)
+      return (pack.data.images as { url: string }[]).map((image) => image.url)
+    }
+    const https = { 'x-forwarded-proto': 'https' }
+    const direct = await start({ api: demoApi })
+    for (const url of await imageUrls(direct, https)) {
+      expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${direct.port}/demo-images/`))
+    }
+    const behindProxy = await start({ api: demoApi, trustProxy: 'loopback' })
+    for (const url of await imageUrls(behindProxy, https)) {
+      expect(url).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${behindProxy.port}/demo-images/`))
+    }
+    expect(await imageUrls(behindProxy, {})).not.toContainEqual(expect.stringMatching(/^https:/))
+  })
+
   it('refuses to start without a build', async () => {
     await expect(
       start({ distDir: join(distDir, 'assets'), api: { token: null, baseUrl: '', timeoutMs: 1 } }),

@@ -281,8 +281,11 @@ async function decode(body: Buffer, coding: string, maxBytes: number): Promise<B
 function forwardedHeaders(req: IncomingMessage): Record<string, string> {
   const host = req.headers.host
   if (!host || !/^[a-z0-9.:[\]-]+$/i.test(host)) return {}
+  // Express's req.protocol (the production server) believes X-Forwarded-Proto only from a
+  // trusted proxy, such as a TLS terminator in front; without Express, the socket says.
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
-  return { 'x-forwarded-host': host, 'x-forwarded-proto': encrypted ? 'https' : 'http' }
+  const proto = (req as { protocol?: string }).protocol ?? (encrypted ? 'https' : 'http')
+  return { 'x-forwarded-host': host, 'x-forwarded-proto': proto === 'https' ? 'https' : 'http' }
 }
 
 class BodyTooLargeError extends Error {}
