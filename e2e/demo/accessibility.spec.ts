@@ -33,6 +33,24 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('browse: a page of packs, no matches, and a refused search', async ({ page }) => {
+      await page.goto('/?page=2')
+      await expect(page.getByRole('list', { name: 'Packs' }).getByRole('link')).toHaveCount(18)
+      await expectNoViolations(page)
+      await page.goto('/?q=nothing-matches-this')
+      await expect(page.getByText('No packs match “nothing-matches-this”.')).toBeVisible()
+      await expectNoViolations(page)
+      await page.route('**/api/partner/v1/packs?*', (route) =>
+        route.fulfill({
+          status: 422,
+          json: { ok: false, code: 422, message: 'Bad query', error_code: 'invalid_query' },
+        }),
+      )
+      await page.goto('/?q=refused')
+      await expect(page.getByText('That search could not be run')).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test('pack with mixed statuses, filtered', async ({ page }) => {
       await page.goto(`${MIXED}?status=error,pending,unknown`)
       await expect(page.getByText('Showing 6 of 16 images')).toBeVisible()

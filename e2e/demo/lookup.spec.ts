@@ -6,7 +6,8 @@ test.describe('lookup', () => {
   test('rejects text without a pack ID inline, without a request', async ({ page }) => {
     const apiRequests: string[] = []
     page.on('request', (request) => {
-      if (request.url().includes('/api/partner/')) apiRequests.push(request.url())
+      // Pack requests only: the home page's browse list asks for the list of packs.
+      if (request.url().includes('/api/partner/v1/packs/')) apiRequests.push(request.url())
     })
     await page.goto('/')
     const field = page.getByLabel('Pack ID')

@@ -23,11 +23,14 @@ export interface RecordedRequest {
 /**
  * A stand-in for Genviral that the e2e suite starts: answers `/api/partner/v1/packs/<id>`
  * from per-pack scripts (each request takes the next answer; the last one repeats) and
- * records every request it receives. `/__control/*` is for the tests only; the proxy
- * never forwards there.
+ * records every request it receives. List Packs (`/api/partner/v1/packs?…`) answers from
+ * scripts keyed by the request's `search` (so tests running side by side do not take each
+ * other's answers), and with an empty list when unscripted. `/__control/*` is for the
+ * tests only; the proxy never forwards there.
  */
 export function createTestUpstream(): Server {
   const scripts = new Map<string, ScriptedResponse[]>()
+  const listScripts = new Map<string, ScriptedResponse[]>()
   const received: RecordedRequest[] = []
 
   return createServer((req, res) => {
@@ -44,6 +47,14 @@ export function createTestUpstream(): Server {
         if (script && req.method === 'PUT') {
           scripts.set(
             script[1]!,
+            JSON.parse(Buffer.concat(chunks).toString()) as ScriptedResponse[],
+          )
+          return send({ ok: true })
+        }
+        const list = /^\/__control\/list\?search=([^&]*)$/.exec(url)
+        if (list && req.method === 'PUT') {
+          listScripts.set(
+            decodeURIComponent(list[1]!),
             JSON.parse(Buffer.concat(chunks).toString()) as ScriptedResponse[],
           )
           return send({ ok: true })
@@ -74,6 +85,27 @@ export function createTestUpstream(): Server {
         body: { ok: false, code: 401, message: 'API key not found', error_code: 'invalid_token' },
       })
     }
+    const { pathname, searchParams } = new URL(url, 'http://upstream.invalid')
+    if (pathname === '/api/partner/v1/packs') {
+      const queue = listScripts.get(searchParams.get('search') ?? '')
+      if (!queue || queue.length === 0) {
+        return respond({
+          status: 200,
+          body: {
+            ok: true,
+            code: 200,
+            message: 'Packs retrieved',
+            data: {
+              packs: [],
+              total: 0,
+              limit: Number(searchParams.get('limit') ?? 20),
+              offset: Number(searchParams.get('offset') ?? 0),
+            },
+          },
+        })
+      }
+      return take(queue)
+    }
     const match = /^\/api\/partner\/v1\/packs\/([^/?]+)/.exec(url)
     const queue = match ? scripts.get(match[1]!) : undefined
     if (!queue || queue.length === 0) {
@@ -82,8 +114,12 @@ export function createTestUpstream(): Server {
         body: { ok: false, code: 404, message: 'Pack not found', error_code: 'not_found' },
       })
     }
-    const answer = queue.length > 1 ? queue.shift()! : queue[0]!
-    if (answer.delayMs) setTimeout(() => respond(answer), answer.delayMs)
-    else respond(answer)
+    take(queue)
+
+    function take(queue: ScriptedResponse[]) {
+      const answer = queue.length > 1 ? queue.shift()! : queue[0]!
+      if (answer.delayMs) setTimeout(() => respond(answer), answer.delayMs)
+      else respond(answer)
+    }
   })
 }

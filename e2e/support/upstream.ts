@@ -15,6 +15,18 @@ export async function scriptPack(
   return packId
 }
 
+/**
+ * Scripts the test upstream's List Packs answers for requests whose `search` is `search`
+ * (use a fresh term per test: tests run side by side).
+ */
+export async function scriptList(search: string, responses: ScriptedResponse[]): Promise<void> {
+  const response = await fetch(
+    `${TEST_UPSTREAM_URL}/__control/list?search=${encodeURIComponent(search)}`,
+    { method: 'PUT', body: JSON.stringify(responses) },
+  )
+  if (!response.ok) throw new Error(`Scripting the test upstream failed: ${response.status}`)
+}
+
 /** What the test upstream received, optionally only for paths containing `fragment`. */
 export async function receivedRequests(fragment = ''): Promise<RecordedRequest[]> {
   const response = await fetch(`${TEST_UPSTREAM_URL}/__control/requests`)

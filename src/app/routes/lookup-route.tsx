@@ -1,50 +1,86 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { LinkCard } from '@/components/link-card'
+import { BrowsePacks } from '@/features/browse/components/browse-packs'
 import { PackLookupForm } from '@/features/packs/components/pack-lookup-form'
 import { RecentPacks } from '@/features/packs/components/recent-packs'
+import { isPackId } from '@/features/packs/lib/parse-pack-id'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { appConfigQuery } from '../app-config'
+
+// The pack page's chunk, as the router loads it. The browse list takes the pack query and
+// error screens from it rather than importing them, which would split them out of it.
+const loadPackPage = () => import('./pack-route')
+
+/**
+ * Loads the pack page's code and the pack itself, so opening it is instant. The query's
+ * staleTime keeps a pack fetched a moment ago from being asked for again.
+ */
+function usePrefetchPack() {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (packId: string) => {
+      loadPackPage()
+        .then(({ packQueries }) => {
+          // The pack page keys its query by the lower-case id, and asks for nothing else.
+          if (isPackId(packId)) {
+            return queryClient.prefetchQuery(packQueries.detail(packId.toLowerCase()))
+          }
+        })
+        .catch(() => {}) // Offline or a new deploy: opening the pack will say what is wrong.
+    },
+    [queryClient],
+  )
+}
 
 export function Component() {
   useDocumentTitle('Look up a pack')
   const { data: config } = useQuery(appConfigQuery)
   const examples = config?.examples ?? []
+  const prefetchPack = usePrefetchPack()
 
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-8 py-6 sm:py-10">
-      <div>
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Open an image pack</h1>
-        <p className="mt-2 text-base text-slate-600">
-          See every image in a Genviral pack with the status of its AI-generated metadata, and share
-          the link with your team.
-        </p>
-      </div>
-      <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-        <PackLookupForm />
-      </div>
-      <RecentPacks />
-      {examples.length > 0 && (
-        <section aria-labelledby="examples-heading">
-          <h2 id="examples-heading" className="text-sm font-semibold text-slate-900">
-            Try a demo pack
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            These come from the built-in demo API. Set{' '}
-            <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to open your own
-            packs.
+    <div className="flex flex-col gap-12 py-6 sm:py-10">
+      <div className="mx-auto flex w-full max-w-2xl flex-col gap-8">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">
+            Open an image pack
+          </h1>
+          <p className="mt-2 text-base text-slate-600">
+            See every image in a Genviral pack with the status of its AI-generated metadata, and
+            share the link with your team.
           </p>
-          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
-            {examples.map((example) => (
-              <li key={example.id}>
-                <LinkCard to={`/packs/${example.id}`}>
-                  <span className="block font-medium text-slate-900">{example.name}</span>
-                  <span className="block text-sm text-slate-600">{example.note}</span>
-                </LinkCard>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        </div>
+        <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+          <PackLookupForm />
+        </div>
+        <RecentPacks />
+        {examples.length > 0 && (
+          <section aria-labelledby="examples-heading">
+            <h2 id="examples-heading" className="text-sm font-semibold text-slate-900">
+              Try a demo pack
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              These come from the built-in demo API. Set{' '}
+              <code className="font-mono">GENVIRAL_API_TOKEN</code> on the server to open your own
+              packs.
+            </p>
+            <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+              {examples.map((example) => (
+                <li key={example.id}>
+                  <LinkCard to={`/packs/${example.id}`}>
+                    <span className="block font-medium text-slate-900">{example.name}</span>
+                    <span className="block text-sm text-slate-600">{example.note}</span>
+                  </LinkCard>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+      <div className="mx-auto w-full max-w-5xl">
+        <BrowsePacks onPrefetchPack={prefetchPack} />
+      </div>
     </div>
   )
 }

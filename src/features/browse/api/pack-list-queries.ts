@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query'
+import { apiGet } from '@/lib/api-client'
+import { listQueryString, type BrowseParams } from '../lib/browse-params'
+import { packListSchema } from './pack-list-schema'
+
+export const PACK_LIST_PATH = '/api/partner/v1/packs'
+
+export const packListQueries = {
+  // Under the pack queries' ['packs'], so invalidating every pack reaches the lists too.
+  all: () => ['packs', 'list'] as const,
+  list: ({ q, includePublic, page }: BrowseParams) => {
+    // "coffee" and "coffee " are one search.
+    const params = { q: q.trim(), includePublic, page }
+    return queryOptions({
+      queryKey: [...packListQueries.all(), params],
+      queryFn: ({ signal }) =>
+        apiGet(`${PACK_LIST_PATH}?${listQueryString(params)}`, packListSchema, { signal }),
+    })
+  },
+}

@@ -1,0 +1,56 @@
+import { TextSearch } from 'lucide-react'
+import { useEffect, useId, useState } from 'react'
+
+const DEBOUNCE_MS = 300
+
+/**
+ * The browse list's search. Keeps its own text while typing and sends it on after a pause,
+ * so a word is one request (and one history entry), not one per keystroke.
+ */
+export function BrowseSearchField({
+  value,
+  onChange,
+}: {
+  value: string
+  onChange: (value: string) => void
+}) {
+  const inputId = useId()
+  const [text, setText] = useState(value)
+  const [sent, setSent] = useState(value)
+  const [lastValue, setLastValue] = useState(value)
+  // The URL changed by other means (back/forward, "Clear search"): show what it says.
+  if (value !== lastValue) {
+    setLastValue(value)
+    if (value !== sent) setText(value)
+  }
+
+  useEffect(() => {
+    if (text === value) return
+    const timer = window.setTimeout(() => {
+      setSent(text)
+      onChange(text)
+    }, DEBOUNCE_MS)
+    return () => window.clearTimeout(timer)
+  }, [text, value, onChange])
+
+  return (
+    <div className="relative min-w-0 flex-1">
+      <label htmlFor={inputId} className="sr-only">
+        Search packs
+      </label>
+      <TextSearch
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+      />
+      <input
+        id={inputId}
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Search packs by name…"
+        autoComplete="off"
+        className="w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm text-slate-900 shadow-sm placeholder:text-slate-500"
+      />
+    </div>
+  )
+}
