@@ -31,3 +31,23 @@ test('offline, the page waits and says so; back online, it loads without a reloa
   // The same document: nothing reloaded it.
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
 })
+
+test('offline before a page was ever loaded, it says what failed and reloads once online', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/')
+  await expect(page.getByLabel('Pack ID')).toBeVisible()
+  // The pack page's code has not been needed yet, so it was never downloaded.
+  await context.setOffline(true)
+  await page.getByLabel('Pack ID').fill(DEMO_PACK_IDS.mixed)
+  await page.keyboard.press('Enter')
+  const alert = page.getByRole('alert')
+  await expect(alert.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible()
+  await expect(alert).toContainText('Check your connection, then reload')
+  await context.setOffline(false)
+  await alert.getByRole('button', { name: 'Reload page' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Summer Launch Campaign' }),
+  ).toBeVisible()
+})

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react'
+import { lazy, Suspense } from 'react'
 import { MemoryRouter } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import { renderRoutes } from '@/testing/render'
@@ -32,6 +33,36 @@ describe('RouteErrorBoundary', () => {
       'href',
       '/',
     )
+  })
+
+  it('says so when a page could not be downloaded', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const Page = lazy(() =>
+      Promise.reject(
+        new TypeError('Failed to fetch dynamically imported module: /assets/pack-route-x.js'),
+      ),
+    )
+    renderRoutes(
+      [
+        {
+          path: '/',
+          element: (
+            <RouteErrorBoundary>
+              <Suspense>
+                <Page />
+              </Suspense>
+            </RouteErrorBoundary>
+          ),
+        },
+      ],
+      '/',
+    )
+    const alert = await screen.findByRole('alert')
+    expect(
+      within(alert).getByRole('heading', { name: 'This page could not be loaded' }),
+    ).toBeVisible()
+    expect(alert).toHaveTextContent(/Check your connection, then reload/)
+    expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible()
   })
 
   it('clears the crash when its reset key changes, e.g. on navigation', () => {

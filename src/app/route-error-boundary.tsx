@@ -30,11 +30,17 @@ export class RouteErrorBoundary extends Component<Props, State> {
   }
 }
 
+/** A page's code that could not be downloaded (offline, or replaced by a new deploy). */
+const isChunkLoadError = (error: unknown) =>
+  error instanceof TypeError &&
+  /dynamically imported module|module script failed/i.test(error.message)
+
 function CrashScreen({ error }: { error: unknown }) {
+  const chunk = isChunkLoadError(error)
   return (
     <div className="px-4">
       <ErrorScreen
-        title="Something went wrong"
+        title={chunk ? 'This page could not be loaded' : 'Something went wrong'}
         details={[
           { label: 'Error', value: error instanceof Error ? error.message : String(error) },
         ]}
@@ -54,8 +60,9 @@ function CrashScreen({ error }: { error: unknown }) {
         }
       >
         <p>
-          Pack Explorer hit an unexpected problem while showing this page. Reloading usually fixes
-          it; your link is kept.
+          {chunk
+            ? 'Part of Pack Explorer could not be downloaded: the connection may have dropped, or a new version was just deployed. Check your connection, then reload; your link is kept.'
+            : 'Pack Explorer hit an unexpected problem while showing this page. Reloading usually fixes it; your link is kept.'}
         </p>
       </ErrorScreen>
     </div>

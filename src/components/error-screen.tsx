@@ -15,14 +15,18 @@ export function ErrorScreen({
   details = [],
   actions,
   icon,
+  level = 1,
 }: {
   title: string
   children: ReactNode
   details?: ErrorDetail[]
   actions: ReactNode
   icon?: ReactNode
+  /** 2 when the screen is a section of a page rather than the page. */
+  level?: 1 | 2
 }) {
   const headingId = useId()
+  const Heading = level === 1 ? 'h1' : 'h2'
   return (
     <section
       role="alert"
@@ -37,9 +41,9 @@ export function ErrorScreen({
           {icon}
         </div>
       )}
-      <h1 id={headingId} className="text-2xl font-semibold tracking-tight text-slate-900">
+      <Heading id={headingId} className="text-2xl font-semibold tracking-tight text-slate-900">
         {title}
-      </h1>
+      </Heading>
       <div className="mt-3 space-y-2 text-base leading-relaxed text-slate-700">{children}</div>
       {details.length > 0 && (
         <dl className="mt-5 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 rounded-lg bg-slate-50 p-4 text-sm">

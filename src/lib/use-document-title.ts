@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 
-export function useDocumentTitle(title: string): void {
+/** Sets the tab's title; null leaves it to another part of the page. */
+export function useDocumentTitle(title: string | null): void {
   useEffect(() => {
-    document.title = `${title} · Pack Explorer`
+    if (title !== null) document.title = `${title} · Pack Explorer`
   }, [title])
 }

@@ -1,14 +1,26 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useParams } from 'react-router'
-import { Notice } from '@/components/notice'
 import { useLivePack } from '@/features/packs/api/use-live-pack'
-import { PackErrorScreen } from '@/features/packs/components/pack-error-screen'
 import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
 import { PackView } from '@/features/packs/components/pack-view'
-import { describePackError } from '@/features/packs/lib/describe-pack-error'
 import { isPackId } from '@/features/packs/lib/parse-pack-id'
 import { recordRecentPack } from '@/features/packs/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
+
+// For the home page, which prefetches packs into this page's query: importing the queries
+// there directly would move them into a chunk of their own, and this page would load more
+// JavaScript. From here they cost the export alone.
+// eslint-disable-next-line react-refresh/only-export-components
+export { packQueries } from '@/features/packs/api/pack-queries'
+
+// Error screens and their explanations load when a request fails, not with every pack.
+const loadErrorScreens = () => import('@/features/packs/components/pack-error-screen')
+const PackErrorScreen = lazy(() =>
+  loadErrorScreens().then((module) => ({ default: module.PackErrorScreen })),
+)
+const RefreshFailedNotice = lazy(() =>
+  loadErrorScreens().then((module) => ({ default: module.RefreshFailedNotice })),
+)
 
 const InvalidPackId = lazy(() =>
   import('@/features/packs/components/pack-states').then((module) => ({
@@ -42,18 +54,17 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
     setRefreshing(true)
     void refetch().finally(() => setRefreshing(false))
   }
-  useDocumentTitle(
-    data ? data.name || 'Untitled pack' : error ? describePackError(error).title : 'Loading pack',
-  )
+  // An error screen names the tab itself.
+  useDocumentTitle(data ? data.name || 'Untitled pack' : error ? null : 'Loading pack')
 
   if (data) {
     return (
       <>
         {error && !isFetching && (
           <div className="mb-4">
-            <Notice role="alert">
-              Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
-            </Notice>
+            <Suspense>
+              <RefreshFailedNotice error={error} />
+            </Suspense>
           </div>
         )}
         <PackView
@@ -67,7 +78,11 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
     )
   }
   if (error) {
-    return <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
+    return (
+      <Suspense>
+        <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
+      </Suspense>
+    )
   }
   // TanStack Query holds requests while the browser is offline and sends them once it is back.
   return <PackSkeleton attempt={failureCount + 1} offline={fetchStatus === 'paused'} />

@@ -16,7 +16,9 @@ import {
 import { Link } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen, type ErrorDetail } from '@/components/error-screen'
+import { Notice } from '@/components/notice'
 import { isApiError } from '@/lib/api-error'
+import { useDocumentTitle } from '@/lib/use-document-title'
 import { describePackError, type ErrorTopic } from '../lib/describe-pack-error'
 
 export const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
@@ -34,20 +36,29 @@ const ICONS: Record<ErrorTopic, LucideIcon> = {
   bug: Bug,
 }
 
+/**
+ * A failed Partner API request, explained, with the way forward. The whole page on the pack
+ * page (it names the tab); `embedded` in another page, such as the home page's pack list.
+ * Its own chunk, with the explanations: only a failure needs them.
+ */
 export function PackErrorScreen({
   error,
   onRetry,
   retrying = false,
+  embedded = false,
 }: {
   error: unknown
   onRetry: () => void
   retrying?: boolean
+  embedded?: boolean
 }) {
   const { topic, title, explanation, canRetry, showPlans } = describePackError(error)
   const Icon = ICONS[topic]
+  useDocumentTitle(embedded ? null : title)
   return (
     <ErrorScreen
       title={title}
+      level={embedded ? 2 : 1}
       icon={<Icon className="size-6" />}
       details={errorDetails(error)}
       actions={
@@ -78,17 +89,28 @@ export function PackErrorScreen({
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}
-          <Link
-            to="/"
-            className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
-          >
-            Look up another pack
-          </Link>
+          {!embedded && (
+            <Link
+              to="/"
+              className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
+            >
+              Look up another pack
+            </Link>
+          )}
         </>
       }
     >
       <p>{explanation}</p>
     </ErrorScreen>
+  )
+}
+
+/** Over a pack that is still shown when refreshing it failed. */
+export function RefreshFailedNotice({ error }: { error: unknown }) {
+  return (
+    <Notice role="alert">
+      Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
+    </Notice>
   )
 }
 
