@@ -2,9 +2,11 @@ import { defineConfig, devices } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/support/chromium'
 import {
   BUILD_CANARY_TOKEN,
-  PREVIEW_DIST,
   DEMO_APP_PORT,
-  PREVIEW_APP_PORT,
+  PRODUCTION_APP_PORT,
+  PRODUCTION_DIST,
+  PRODUCTION_SERVER_DIST,
+  PRODUCTION_SERVER_ENTRY,
   TEST_API_TOKEN,
   TEST_PROXY_TIMEOUT_MS,
   TEST_UPSTREAM_URL,
@@ -38,9 +40,9 @@ export default defineConfig({
       use: { baseURL: `http://localhost:${UPSTREAM_APP_PORT}` },
     },
     {
-      name: 'preview',
-      testDir: './e2e/preview',
-      use: { baseURL: `http://localhost:${PREVIEW_APP_PORT}` },
+      name: 'production',
+      testDir: './e2e/production',
+      use: { baseURL: `http://127.0.0.1:${PRODUCTION_APP_PORT}` },
     },
   ],
   webServer: [
@@ -64,14 +66,20 @@ export default defineConfig({
       reuseExistingServer: !CI,
     },
     {
-      // The production build, as `npm run build` makes it, served by `vite preview` with the
-      // demo API: what the bundle budgets and security headers are checked on. It is built
-      // with a key in the environment, which must not show up in the output.
-      command: `GENVIRAL_API_TOKEN=${BUILD_CANARY_TOKEN} vite build --outDir ${PREVIEW_DIST} --emptyOutDir --logLevel warn && vite preview --outDir ${PREVIEW_DIST} --port ${PREVIEW_APP_PORT} --strictPort`,
-      url: `http://localhost:${PREVIEW_APP_PORT}/app-config.json`,
+      // The production build, as `npm run build` makes it (the app, and the server compiled
+      // to JavaScript), served by `npm start`'s entry in demo mode: what the bundle budgets,
+      // security headers and the production server are checked on. It is built with a key in
+      // the environment, which must not show up in the output.
+      command: `GENVIRAL_API_TOKEN=${BUILD_CANARY_TOKEN} vite build --outDir ${PRODUCTION_DIST} --emptyOutDir --logLevel warn && tsc -p tsconfig.server.json --outDir ${PRODUCTION_SERVER_DIST} && node ${PRODUCTION_SERVER_ENTRY}`,
+      url: `http://127.0.0.1:${PRODUCTION_APP_PORT}/healthz`,
       env: {
         GENVIRAL_API_TOKEN: '',
-        PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-preview',
+        PORT: String(PRODUCTION_APP_PORT),
+        PACK_EXPLORER_DIST_DIR: PRODUCTION_DIST,
+        // The whole suite comes from one address; the limit itself is tested in
+        // server/production.test.ts.
+        PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '1000',
+        PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-production',
       },
       reuseExistingServer: !CI,
       timeout: 120_000,

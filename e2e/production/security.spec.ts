@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ERROR_IDS, DEMO_PACK_IDS } from '../../server/demo/fixtures'
-import { BUILD_CANARY_TOKEN, PREVIEW_APP_PORT, PREVIEW_DIST } from '../support/ports'
+import { BUILD_CANARY_TOKEN, PRODUCTION_APP_PORT, PRODUCTION_DIST } from '../support/ports'
 
 const MIXED = `/packs/${DEMO_PACK_IDS.mixed}`
 
@@ -82,7 +82,7 @@ test('the app runs under its CSP without a single violation', async ({ page }) =
 })
 
 test('another site cannot embed the app in a frame', async ({ page }) => {
-  const app = `http://localhost:${PREVIEW_APP_PORT}${MIXED}`
+  const app = `http://127.0.0.1:${PRODUCTION_APP_PORT}${MIXED}`
   // Another origin on this machine, served for real (a page Playwright fulfils counts as
   // public, and public pages may not frame localhost at all).
   const embedder = createServer((_req, res) => {
@@ -104,7 +104,7 @@ test('another site cannot embed the app in a frame', async ({ page }) => {
 })
 
 test('the build carries no server-side key, not even in source maps', async () => {
-  const files = await readdir(PREVIEW_DIST, { recursive: true, withFileTypes: true })
+  const files = await readdir(PRODUCTION_DIST, { recursive: true, withFileTypes: true })
   const texts = await Promise.all(
     files
       .filter((entry) => entry.isFile())

@@ -47,7 +47,24 @@ const REVIEW_SCREENS = [
   { name: 'shortcuts', path: MIXED, dialog: 'Keyboard shortcuts', keys: '?' },
 ] as const
 
+const BROWSE_SCREENS = [
+  { name: 'browse', path: '/' },
+  { name: 'browse-search', path: '/?q=launch' },
+] as const
+
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  for (const screen of BROWSE_SCREENS) {
+    test(`${screen.name} (${device})`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.goto(`http://localhost:${DEMO_APP_PORT}${screen.path}`)
+      const heading = page.getByRole('heading', { level: 2, name: 'Browse packs' })
+      await expect(page.getByText(/^\d+ packs?$/)).toBeVisible()
+      await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+      await page.waitForLoadState('networkidle')
+      await page.screenshot({ path: `docs/screenshots/${screen.name}-${device}.png` })
+    })
+  }
+
   for (const screen of REVIEW_SCREENS) {
     test(`${screen.name} (${device})`, async ({ page }) => {
       await page.setViewportSize(viewport)
