@@ -8,8 +8,8 @@ import { isPackId } from '@/features/packs/lib/parse-pack-id'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { appConfigQuery } from '../app-config'
 
-// The pack page's chunk, as the router loads it. The browse list takes the pack query and
-// error screens from it rather than importing them, which would split them out of it.
+// The pack page's chunk, as the router loads it. Prefetching takes the pack query from it:
+// importing the query here would split it out of that chunk.
 const loadPackPage = () => import('./pack-route')
 
 /**
