@@ -61,6 +61,13 @@ const log = (/** @type {string} */ message) =>
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const round = (/** @type {number} */ value, digits = 1) => Number(value.toFixed(digits))
 
+/**
+ * A pause after each run: closing a page that scrolled through thousands of images leaves
+ * its renderer's teardown to the browser, which would otherwise overlap the next run's load.
+ */
+const COOL_DOWN_MS = 1_500
+const coolDown = () => sleep(COOL_DOWN_MS)
+
 /** Everything to stop on exit, newest first. */
 /** @type {{ name: string, close: () => Promise<unknown> }[]} */
 const running = []
@@ -154,6 +161,7 @@ async function main() {
         const runs = kind === 'naive' && size === 10_000 ? NAIVE_10K_RUNS : RUNS
         if (run > runs) continue
         const result = await measurePage(browser, kind, size)
+        await coolDown()
         ;(pages[kind][size] ??= []).push(result)
         log(`${kind} ${size.toLocaleString('en-US')} run ${run}/${runs}: ${summary(result)}`)
       }
@@ -165,6 +173,7 @@ async function main() {
   for (let run = 1; run <= RUNS; run++) {
     for (const size of CLS_SIZES) {
       const result = await measureCls(browser, size)
+      await coolDown()
       ;(cls[size] ??= []).push(result)
       log(`CLS ${size.toLocaleString('en-US')} run ${run}/${RUNS}: ${result.cls}`)
     }
