@@ -1,12 +1,10 @@
 import { TextSearch } from 'lucide-react'
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
+import { useDebouncedText } from '@/lib/use-debounced-text'
 
 const DEBOUNCE_MS = 300
 
-/**
- * The browse list's search. Keeps its own text while typing and sends it on after a pause,
- * so a word is one request (and one history entry), not one per keystroke.
- */
+/** The browse list's search: a word is one request, not one per keystroke. */
 export function BrowseSearchField({
   value,
   onChange,
@@ -15,23 +13,7 @@ export function BrowseSearchField({
   onChange: (value: string) => void
 }) {
   const inputId = useId()
-  const [text, setText] = useState(value)
-  const [sent, setSent] = useState(value)
-  const [lastValue, setLastValue] = useState(value)
-  // The URL changed by other means (back/forward, "Clear search"): show what it says.
-  if (value !== lastValue) {
-    setLastValue(value)
-    if (value !== sent) setText(value)
-  }
-
-  useEffect(() => {
-    if (text === value) return
-    const timer = window.setTimeout(() => {
-      setSent(text)
-      onChange(text)
-    }, DEBOUNCE_MS)
-    return () => window.clearTimeout(timer)
-  }, [text, value, onChange])
+  const [text, setText] = useDebouncedText(value, onChange, DEBOUNCE_MS)
 
   return (
     <div className="relative min-w-0 flex-1">

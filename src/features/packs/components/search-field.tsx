@@ -1,11 +1,12 @@
 import { Search } from 'lucide-react'
-import { useEffect, useState, type Ref } from 'react'
+import type { Ref } from 'react'
+import { useDebouncedText } from '@/lib/use-debounced-text'
 
 const DEBOUNCE_MS = 200
 
 /**
- * Free-text search. Keeps its own text while typing and sends it on after a pause, so a
- * keystroke neither re-filters thousands of images nor adds a history entry.
+ * Free-text search: a keystroke neither re-filters thousands of images nor adds a history
+ * entry.
  */
 export function SearchField({
   value,
@@ -16,23 +17,7 @@ export function SearchField({
   onChange: (value: string) => void
   inputRef?: Ref<HTMLInputElement>
 }) {
-  const [text, setText] = useState(value)
-  const [sent, setSent] = useState(value)
-  const [lastValue, setLastValue] = useState(value)
-  // The URL changed by other means (back/forward, reset, an error group): show what it says.
-  if (value !== lastValue) {
-    setLastValue(value)
-    if (value !== sent) setText(value)
-  }
-
-  useEffect(() => {
-    if (text === value) return
-    const timer = window.setTimeout(() => {
-      setSent(text)
-      onChange(text)
-    }, DEBOUNCE_MS)
-    return () => window.clearTimeout(timer)
-  }, [text, value, onChange])
+  const [text, setText] = useDebouncedText(value, onChange, DEBOUNCE_MS)
 
   return (
     <div className="relative min-w-0 flex-1">
