@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useId, useRef } from 'react'
+import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
 import { packListQueries } from '../api/pack-list-queries'
 import type { PackList } from '../api/pack-list-schema'
 import { pageCount, type BrowseParams } from '../lib/browse-params'
 import { useBrowseParams } from '../lib/use-browse-params'
 import { BrowsePagination } from './browse-pagination'
-import { BrowseSearchField } from './browse-search-field'
 import {
   BrowseSkeleton,
   InvalidQueryScreen,
@@ -88,7 +88,13 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
         </p>
       </div>
       <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-center sm:gap-5">
-        <BrowseSearchField value={params.q} onChange={search} />
+        <SearchField
+          label="Search packs"
+          placeholder="Search packs by name…"
+          delayMs={300}
+          value={params.q}
+          onChange={search}
+        />
         <label className="flex shrink-0 items-center gap-2 text-sm font-medium text-slate-700">
           <input
             type="checkbox"

@@ -1,10 +1,10 @@
 import { Tags } from 'lucide-react'
 import { useCallback, useState, type Ref } from 'react'
+import { SearchField } from '@/components/search-field'
 import { ToggleButton } from '@/components/toggle-button'
 import { IMAGE_STATUSES, STATUS_LABELS, type ImageStatus } from '../lib/image-status'
 import { SORT_LABELS, SORTS, type Facets, type PackFilters, type Sort } from '../lib/pack-filters'
 import { FLAG_LABELS, QA_FLAGS, type QaFlag } from '../lib/qa-flags'
-import { SearchField } from './search-field'
 
 /** Search, sort and every filter of the pack page; all of it lives in the URL. */
 export function PackToolbar({
@@ -30,7 +30,15 @@ export function PackToolbar({
   return (
     <section aria-label="Filters" className="flex flex-col gap-3">
       <div className="flex flex-col gap-2 sm:flex-row">
-        <SearchField value={filters.q} onChange={onSearch} inputRef={searchRef} />
+        <SearchField
+          label="Search images"
+          placeholder="Search descriptions, keywords, IDs, URLs…"
+          delayMs={200}
+          value={filters.q}
+          onChange={onSearch}
+          inputRef={searchRef}
+          keyShortcut="/"
+        />
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <span className="shrink-0 font-medium">Sort</span>
           <select
