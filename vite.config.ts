@@ -16,7 +16,10 @@ export default defineConfig({
     minifyPublicScripts(['early-pack-request.js']),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
   },
   // Separate caches let the e2e suite run two dev servers side by side.
   cacheDir: process.env.PACK_EXPLORER_VITE_CACHE_DIR,

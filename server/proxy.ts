@@ -2,6 +2,12 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { request as httpsRequest } from 'node:https'
 import { promisify } from 'node:util'
 import { brotliCompress, brotliDecompress, constants as zlib, gunzip, gzip } from 'node:zlib'
+import {
+  LIST_QUERY_PARAMS,
+  PACK_PATH_PATTERN,
+  PACKS_PATH,
+  packPath,
+} from '../contract/partner-api/paths.ts'
 import { sendError } from './envelope.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
 
@@ -25,11 +31,6 @@ export interface PartnerProxyOptions {
 export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
 
-const PACK_PATH =
-  /^\/api\/partner\/v1\/packs\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/
-const LIST_PATH = '/api/partner/v1/packs'
-/** List Packs' documented query parameters: the only ones forwarded, the first value of each. */
-const LIST_PARAMS = ['search', 'limit', 'offset', 'include_public'] as const
 /** Response headers worth passing back; everything else (Set-Cookie first) stays behind. */
 const RESPONSE_HEADERS = ['content-type', 'retry-after', 'etag', 'last-modified'] as const
 
@@ -53,8 +54,8 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
     const rawPath = rawUrl.split('?')[0] ?? ''
     if (rawPath !== '/api' && !rawPath.startsWith('/api/')) return next()
 
-    const match = PACK_PATH.exec(rawPath)
-    if (!match && rawPath !== LIST_PATH) {
+    const match = PACK_PATH_PATTERN.exec(rawPath)
+    if (!match && rawPath !== PACKS_PATH) {
       return sendError(
         res,
         404,
@@ -68,8 +69,8 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
       })
     }
     const target = match
-      ? new URL(`/api/partner/v1/packs/${match[1]!.toLowerCase()}`, base)
-      : new URL(LIST_PATH + listQuery(rawUrl), base)
+      ? new URL(packPath(match[1]!.toLowerCase()), base)
+      : new URL(PACKS_PATH + listQuery(rawUrl), base)
     void forward(req, res, target).catch(() => {
       if (!res.headersSent)
         sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
@@ -200,12 +201,12 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
   }
 }
 
-/** The list's documented parameters from the browser's query string, and nothing else. */
+/** The list's documented parameters from the browser's query string (the first value of each), and nothing else. */
 function listQuery(rawUrl: string): string {
   const start = rawUrl.indexOf('?')
   const given = new URLSearchParams(start === -1 ? '' : rawUrl.slice(start + 1))
   const kept = new URLSearchParams()
-  for (const name of LIST_PARAMS) {
+  for (const name of LIST_QUERY_PARAMS) {
     const value = given.get(name)
     if (value !== null) kept.set(name, value)
   }

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState, type CSSProperties } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { packSchema, type Pack } from '@/features/packs/api/pack-schema'
+import { packSchema, type Pack } from '@contract/partner-api/pack'
 import { ImageCard } from '@/features/packs/components/image-card'
 import { StatusSummary } from '@/features/packs/components/status-summary'
 import { countStatuses } from '@/features/packs/lib/image-status'

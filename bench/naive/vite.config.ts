@@ -14,7 +14,7 @@ export default defineConfig({
   publicDir: path('../../public'),
   plugins: [react(), tailwindcss(), partnerApiPlugin()],
   resolve: {
-    alias: { '@': path('../../src') },
+    alias: { '@contract': path('../../contract'), '@': path('../../src') },
   },
   logLevel: 'warn',
   cacheDir: path('../../node_modules/.vite-bench-naive'),

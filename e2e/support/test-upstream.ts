@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { TEST_API_TOKEN } from './ports'
+import { PACKS_PATH } from '../../contract/partner-api/paths'
 
 /** One scripted answer. `raw` is sent as is; otherwise `body` as JSON. */
 export interface ScriptedResponse {
@@ -86,7 +87,7 @@ export function createTestUpstream(): Server {
       })
     }
     const { pathname, searchParams } = new URL(url, 'http://upstream.invalid')
-    if (pathname === '/api/partner/v1/packs') {
+    if (pathname === PACKS_PATH) {
       const queue = listScripts.get(searchParams.get('search') ?? '')
       if (!queue || queue.length === 0) {
         return respond({
@@ -106,7 +107,9 @@ export function createTestUpstream(): Server {
       }
       return take(queue)
     }
-    const match = /^\/api\/partner\/v1\/packs\/([^/?]+)/.exec(url)
+    const match = pathname.startsWith(`${PACKS_PATH}/`)
+      ? /^([^/]+)/.exec(pathname.slice(PACKS_PATH.length + 1))
+      : null
     const queue = match ? scripts.get(match[1]!) : undefined
     if (!queue || queue.length === 0) {
       return respond({

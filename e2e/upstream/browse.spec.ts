@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import { DOCUMENTED_ERRORS, errorEnvelope, okEnvelope } from '../../src/testing/factories'
+import { errorEnvelope, okEnvelope } from '../../contract/partner-api/envelope'
+import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors'
 import { receivedRequests, scriptList } from '../support/upstream'
 
 const LIST_PATH = '/api/partner/v1/packs'

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { createPack, errorEnvelope, okEnvelope } from '../../src/testing/factories'
+import { errorEnvelope, okEnvelope } from '../../contract/partner-api/envelope'
+import { createPack } from '../../contract/partner-api/wire'
 import { receivedRequests, scriptPack } from '../support/upstream'
 
 const ok = (name: string) => ({ status: 200, body: okEnvelope(createPack({ name })) })

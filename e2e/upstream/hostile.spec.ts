@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
+import { okEnvelope } from '../../contract/partner-api/envelope'
 import {
   createMetadata,
   createPack,
   failedMetadata,
-  okEnvelope,
   type WireImage,
-} from '../../src/testing/factories'
+} from '../../contract/partner-api/wire'
 import { UPSTREAM_APP_PORT } from '../support/ports'
 import { scriptPack } from '../support/upstream'
 

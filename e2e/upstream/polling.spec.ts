@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createImage, createPack, okEnvelope, pendingMetadata } from '../../src/testing/factories'
+import { okEnvelope } from '../../contract/partner-api/envelope'
+import { createImage, createPack, pendingMetadata } from '../../contract/partner-api/wire'
 import { receivedRequests, scriptPack } from '../support/upstream'
 
 /**

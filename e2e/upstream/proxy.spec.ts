@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test'
-import {
-  createImage,
-  createPack,
-  errorEnvelope,
-  okEnvelope,
-  pendingMetadata,
-} from '../../src/testing/factories'
+import { errorEnvelope, okEnvelope } from '../../contract/partner-api/envelope'
+import { createImage, createPack, pendingMetadata } from '../../contract/partner-api/wire'
 import { TEST_API_TOKEN, UPSTREAM_APP_PORT } from '../support/ports'
 import { receivedRequests, scriptPack } from '../support/upstream'
 

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
+import { okEnvelope } from '../../contract/partner-api/envelope'
 import {
   createImage,
   createMetadata,
   createPack,
   failedMetadata,
-  okEnvelope,
   pendingMetadata,
   type WireImage,
-} from '../../src/testing/factories'
+} from '../../contract/partner-api/wire'
 import { UPSTREAM_APP_PORT } from '../support/ports'
 import { receivedRequests, scriptPack } from '../support/upstream'
 

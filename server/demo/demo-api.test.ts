@@ -2,8 +2,8 @@
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { packSchema } from '../../src/features/packs/api/pack-schema.ts'
-import { DOCUMENTED_ERRORS } from '../../src/testing/factories.ts'
+import { packSchema } from '../../contract/partner-api/pack.ts'
+import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
 import { createPartnerProxy } from '../proxy.ts'
 import { DEMO_API_TOKEN, startDemoApi, type DemoApi } from './demo-api.ts'
 import {

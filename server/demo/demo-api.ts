@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, constants as zlib } from 'node:zlib'
-import { DOCUMENTED_ERRORS, okEnvelope, type WirePack } from '../../src/testing/factories.ts'
+import { okEnvelope } from '../../contract/partner-api/envelope.ts'
+import { PACKS_PATH } from '../../contract/partner-api/paths.ts'
+import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
+import { type WirePack } from '../../contract/partner-api/wire.ts'
 import {
   DEMO_ERROR_IDS,
   DEMO_IMAGE_PATH,
@@ -58,17 +61,19 @@ function handle(
     return json(res, 401, DOCUMENTED_ERRORS[401])
   }
   const url = new URL(req.url ?? '/', 'http://demo.invalid')
-  if (url.pathname === LIST_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+  if (url.pathname === PACKS_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
     return listPacks(packs, url.searchParams, req, res)
   }
-  const match = /^\/api\/partner\/v1\/packs\/([^/]*)$/.exec(url.pathname)
-  if (!match) return json(res, 404, DOCUMENTED_ERRORS[404])
+  const rawId = url.pathname.startsWith(`${PACKS_PATH}/`)
+    ? url.pathname.slice(PACKS_PATH.length + 1)
+    : null
+  if (rawId === null || rawId.includes('/')) return json(res, 404, DOCUMENTED_ERRORS[404])
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return json(res, 405, { ok: false, code: 405, message: 'Method not allowed' })
   }
   let packId: string
   try {
-    packId = decodeURIComponent(match[1] ?? '').toLowerCase()
+    packId = decodeURIComponent(rawId).toLowerCase()
   } catch {
     // A malformed escape (`%E0%A4%A`) names no pack; uncaught, it would crash the server.
     return json(res, 404, DOCUMENTED_ERRORS[404])
@@ -108,8 +113,6 @@ function handle(
   })
   res.end(req.method === 'HEAD' ? undefined : body.br)
 }
-
-const LIST_PATH = '/api/partner/v1/packs'
 
 /**
  * List Packs: name (or keyword) search, `include_public`, `limit` 1-100 and `offset`, as the

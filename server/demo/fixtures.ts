@@ -1,14 +1,14 @@
+import { errorEnvelope } from '../../contract/partner-api/envelope.ts'
+import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
 import {
-  DOCUMENTED_ERRORS,
   createMetadata,
-  errorEnvelope,
   failedMetadata,
   fakeUuid,
   pendingMetadata,
   type WireImage,
   type WireMetadata,
   type WirePack,
-} from '../../src/testing/factories.ts'
+} from '../../contract/partner-api/wire.ts'
 import { demoScenes, type DemoScene } from './scenes.ts'
 
 /** Image URLs in fixtures are paths; the demo API prefixes the app's origin when serving. */

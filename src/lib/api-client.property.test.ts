@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { packImageParser, packOutlineSchema, packSchema } from '@/features/packs/api/pack-schema'
+import { packImageParser, packOutlineSchema, packSchema } from '@contract/partner-api/pack'
 import { server, setupMsw } from '@/testing/msw'
 import { apiGet } from './api-client'
 import { isApiError } from './api-error'

@@ -29,7 +29,7 @@ declare global {
 /**
  * The request public/early-pack-request.js started for `path` when the page opened on a pack
  * link, before this code had even downloaded; taken once, later calls send their own. That
- * script builds the path as packApiPath() does, and never-taken requests are harmless.
+ * script builds the path as packPath() does, and never-taken requests are harmless.
  */
 function takeEarlyRequest(path: string): EarlyRequest | undefined {
   const early = typeof window === 'undefined' ? undefined : window.packExplorerEarlyRequest

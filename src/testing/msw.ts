@@ -1,7 +1,9 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { createPack, okEnvelope, type WirePack } from './factories'
+import { okEnvelope } from '@contract/partner-api/envelope'
+import { packPath } from '@contract/partner-api/paths'
+import { createPack, type WirePack } from '@contract/partner-api/wire'
 
 export const server = setupServer()
 
@@ -12,7 +14,7 @@ export function setupMsw() {
   afterAll(() => server.close())
 }
 
-export const packUrl = (packId: string) => `*/api/partner/v1/packs/${packId}`
+export const packUrl = (packId: string) => `*${packPath(packId)}`
 
 export function servePack(pack: WirePack = createPack()) {
   server.use(http.get(packUrl(pack.id), () => HttpResponse.json(okEnvelope(pack))))

@@ -4,7 +4,7 @@ import { LinkCard } from '@/components/link-card'
 import { BrowsePacks } from '@/features/browse/components/browse-packs'
 import { PackLookupForm } from '@/features/packs/components/pack-lookup-form'
 import { RecentPacks } from '@/features/packs/components/recent-packs'
-import { isPackId } from '@/features/packs/lib/parse-pack-id'
+import { isPackId } from '@contract/partner-api/paths'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { appConfigQuery } from '../app-config'
 

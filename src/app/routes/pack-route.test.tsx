@@ -1,14 +1,14 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOCUMENTED_ERRORS } from '@contract/partner-api/errors'
 import {
-  DOCUMENTED_ERRORS,
   createImage,
   createMetadata,
   createPack,
   failedMetadata,
   pendingMetadata,
-} from '@/testing/factories'
+} from '@contract/partner-api/wire'
 import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
 import { renderRoutes } from '@/testing/render'
 import { Component as PackRoute } from './pack-route'

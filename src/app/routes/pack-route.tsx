@@ -3,7 +3,7 @@ import { useParams } from 'react-router'
 import { useLivePack } from '@/features/packs/api/use-live-pack'
 import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
 import { PackView } from '@/features/packs/components/pack-view'
-import { isPackId } from '@/features/packs/lib/parse-pack-id'
+import { isPackId } from '@contract/partner-api/paths'
 import { recordRecentPack } from '@/features/packs/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 

@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
 import { listQueryString, type BrowseParams } from '../lib/browse-params'
-import { packListSchema } from './pack-list-schema'
-
-export const PACK_LIST_PATH = '/api/partner/v1/packs'
+import { packListSchema } from '@contract/partner-api/pack-list'
+import { PACKS_PATH } from '@contract/partner-api/paths'
 
 export const packListQueries = {
   // Under the pack queries' ['packs'], so invalidating every pack reaches the lists too.
@@ -14,7 +13,7 @@ export const packListQueries = {
     return queryOptions({
       queryKey: [...packListQueries.all(), params],
       queryFn: ({ signal }) =>
-        apiGet(`${PACK_LIST_PATH}?${listQueryString(params)}`, packListSchema, { signal }),
+        apiGet(`${PACKS_PATH}?${listQueryString(params)}`, packListSchema, { signal }),
     })
   },
 }

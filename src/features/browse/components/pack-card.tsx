@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { RelativeTime } from '@/components/relative-time'
 import { safeHttpUrl } from '@/lib/safe-url'
-import type { PackListItem } from '../api/pack-list-schema'
+import type { PackListItem } from '@contract/partner-api/pack-list'
 
 /** A pointer that rests this long on a card means it; one that crosses the grid does not. */
 const HOVER_INTENT_MS = 80

@@ -2,9 +2,9 @@ import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
 import { parseInSlices, yieldToMain } from '@/lib/slices'
 import { facetsOf, type Facets } from '../lib/pack-filters'
-import { packApiPath } from '../lib/parse-pack-id'
+import { packPath } from '@contract/partner-api/paths'
 import { countUrls, reviewImage, type ReviewedImage } from '../lib/qa-flags'
-import { packImageParser, packOutlineSchema, type Pack } from './pack-schema'
+import { packImageParser, packOutlineSchema, type Pack } from '@contract/partner-api/pack'
 
 /** A pack as the page shows it: validated, with what review derives from it. */
 export type LoadedPack = Pack & {
@@ -27,7 +27,7 @@ export const packQueries = {
  * that is too much work for one task, and the page must stay responsive meanwhile.
  */
 async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack> {
-  const path = packApiPath(packId)
+  const path = packPath(packId)
   const outline = await apiGet(path, packOutlineSchema, { signal })
   // Parsing a big body was one task already; let the browser paint before going on.
   await yieldToMain()

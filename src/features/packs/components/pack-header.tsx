@@ -2,7 +2,7 @@ import { CalendarDays, Globe, Images, Link2, Lock, RotateCw } from 'lucide-react
 import { buttonStyles } from '@/components/button-styles'
 import { CopyButton } from '@/components/copy-button'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
-import type { Pack } from '../api/pack-schema'
+import type { Pack } from '@contract/partner-api/pack'
 
 export function PackHeader({
   pack,

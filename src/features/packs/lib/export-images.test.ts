@@ -1,8 +1,8 @@
 import { parse } from 'papaparse'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { captureDownloads, readBlobBytes, readBlobText } from '@/testing/downloads'
-import { createImage, createMetadata, type WireImage } from '@/testing/factories'
-import { packImageSchema } from '../api/pack-schema'
+import { createImage, createMetadata, type WireImage } from '@contract/partner-api/wire'
+import { packImageSchema } from '@contract/partner-api/pack'
 import {
   CSV_COLUMNS,
   downloadExport,

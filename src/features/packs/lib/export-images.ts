@@ -1,5 +1,5 @@
 import { unparse } from 'papaparse'
-import type { PackImage } from '../api/pack-schema'
+import type { PackImage } from '@contract/partner-api/pack'
 import type { ImageStatus } from './image-status'
 
 /** One exported image. Rows arrive already filtered and sorted, as the user sees them. */

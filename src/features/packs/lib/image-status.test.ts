@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createImage, createMetadata } from '@/testing/factories'
-import { packImageSchema } from '../api/pack-schema'
+import { createImage, createMetadata } from '@contract/partner-api/wire'
+import { packImageSchema } from '@contract/partner-api/pack'
 import { countStatuses, imageStatus } from './image-status'
 
 const parse = (wire: unknown) => packImageSchema.parse(wire)

@@ -1,4 +1,4 @@
-import type { PackImage } from '../api/pack-schema'
+import type { PackImage } from '@contract/partner-api/pack'
 
 export const IMAGE_STATUSES = ['completed', 'pending', 'processing', 'error', 'unknown'] as const
 export type ImageStatus = (typeof IMAGE_STATUSES)[number]

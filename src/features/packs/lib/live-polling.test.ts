@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createImage, createPack, pendingMetadata } from '@/testing/factories'
-import { packSchema } from '../api/pack-schema'
+import { createImage, createPack, pendingMetadata } from '@contract/partner-api/wire'
+import { packSchema } from '@contract/partner-api/pack'
 import { POLL_FIRST_MS, POLL_MAX_MS, nextPoll, type PollState } from './live-polling'
 
 const generating = packSchema.parse(

@@ -1,4 +1,4 @@
-import type { Pack } from '../api/pack-schema'
+import type { Pack } from '@contract/partner-api/pack'
 import { imageStatus } from './image-status'
 
 export const POLL_FIRST_MS = 5_000

@@ -5,8 +5,8 @@ import {
   createPack,
   failedMetadata,
   pendingMetadata,
-} from '@/testing/factories'
-import { packSchema } from '../api/pack-schema'
+} from '@contract/partner-api/wire'
+import { packSchema } from '@contract/partner-api/pack'
 import {
   applyFilters,
   facetsOf,

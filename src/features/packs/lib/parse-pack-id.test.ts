@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractPackId, isPackId } from './parse-pack-id'
+import { extractPackId } from './parse-pack-id'
 
 const ID = '11111111-1111-1111-1111-111111111111'
 
@@ -22,12 +22,4 @@ describe('extractPackId', () => {
       expect(extractPackId(input)).toBeNull()
     },
   )
-})
-
-describe('isPackId', () => {
-  it('accepts only a whole UUID', () => {
-    expect(isPackId(ID)).toBe(true)
-    expect(isPackId(`${ID}x`)).toBe(false)
-    expect(isPackId('not-a-pack')).toBe(false)
-  })
 })

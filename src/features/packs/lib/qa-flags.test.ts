@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createImage, createMetadata, createPack, pendingMetadata } from '@/testing/factories'
-import { packSchema } from '../api/pack-schema'
+import {
+  createImage,
+  createMetadata,
+  createPack,
+  pendingMetadata,
+} from '@contract/partner-api/wire'
+import { packSchema } from '@contract/partner-api/pack'
 import { flagsOf, reviewImages } from './qa-flags'
 
 const review = (wire: Parameters<typeof createPack>[0]) =>

@@ -1,5 +1,5 @@
 import { safeHttpUrl } from '@/lib/safe-url'
-import type { PackImage } from '../api/pack-schema'
+import type { PackImage } from '@contract/partner-api/pack'
 import { imageStatus, type ImageStatus } from './image-status'
 
 export const QA_FLAGS = ['broken', 'unsafe', 'no-description', 'no-keywords', 'duplicate'] as const

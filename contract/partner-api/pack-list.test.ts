@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { packListSchema } from './pack-list-schema'
+import { packListSchema } from './pack-list.ts'
 
 const ID = '7c1d3e50-0000-4000-8000-000000000001'
 

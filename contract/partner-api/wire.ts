@@ -1,15 +1,9 @@
 /**
- * Builders for Partner API payloads, shared by unit tests, the e2e test upstream and the
- * demo API. They produce wire JSON (what the API sends), not parsed types, so tests can
- * also build payloads the contract does not promise.
+ * The payloads as the Partner API sends them, and builders for them, shared by the demo API's
+ * fixtures, unit tests and the e2e test upstream. They are wire JSON, not parsed types, with
+ * extra fields allowed: the API may add some, and tests build payloads the contract does not
+ * promise. How the app reads them is in pack.ts and pack-list.ts.
  */
-
-export interface WireImage {
-  id: string
-  url: string | null
-  metadata?: WireMetadata | null
-  [extra: string]: unknown
-}
 
 export interface WireMetadata {
   status?: string | null
@@ -18,6 +12,13 @@ export interface WireMetadata {
   model?: string | null
   generated_at?: string | null
   error?: string | null
+  [extra: string]: unknown
+}
+
+export interface WireImage {
+  id: string
+  url: string | null
+  metadata?: WireMetadata | null
   [extra: string]: unknown
 }
 
@@ -94,31 +95,3 @@ export function createPack(overrides: Partial<WirePack> = {}): WirePack {
     images,
   }
 }
-
-export function okEnvelope<T>(data: T, message = 'Pack retrieved') {
-  return { ok: true as const, code: 200, message, data }
-}
-
-export function errorEnvelope(code: number, message: string, errorCode?: string) {
-  return {
-    ok: false as const,
-    code,
-    message,
-    ...(errorCode === undefined ? {} : { error_code: errorCode }),
-  }
-}
-
-/** The documented failures of Get Pack, one per HTTP status. */
-export const DOCUMENTED_ERRORS = {
-  400: errorEnvelope(400, 'Pack ID is required', 'missing_pack_id'),
-  401: errorEnvelope(401, 'API key not found', 'invalid_token'),
-  402: errorEnvelope(
-    402,
-    'An active Creator, Professional or Business subscription is required',
-    'subscription_required',
-  ),
-  403: errorEnvelope(403, 'Scheduler tier cannot use the Partner API', 'tier_not_allowed'),
-  404: errorEnvelope(404, 'Pack not found', 'not_found'),
-  429: errorEnvelope(429, 'Too many requests', 'rate_limited'),
-  500: errorEnvelope(500, 'Failed to retrieve pack', 'pack_get_failed'),
-} as const

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createImage, createPack, pendingMetadata } from '@/testing/factories'
-import { packImageParser, packImageSchema, packSchema } from './pack-schema'
+import { createImage, createPack, pendingMetadata } from './wire.ts'
+import { packImageParser, packImageSchema, packSchema } from './pack.ts'
 
 describe('packSchema', () => {
   it('parses the reference payload', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod/mini'
 const nullable = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullable(schema), null)
 
 /**
- * One pack of the List Packs payload. Lenient like the Get Pack schema (pack-schema.ts):
+ * One pack of the List Packs payload. Lenient like the Get Pack schema (pack.ts):
  * only the id is required, since without it there is nothing to link to.
  */
 export const packListItemSchema = z.looseObject({
