@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_API_BASE_URL, readServerConfig } from './config.ts'
 import { DEFAULT_TIMEOUT_MS } from './proxy.ts'

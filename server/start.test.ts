@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { Agent, createServer, get, type Server } from 'node:http'
