@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_API_BASE_URL, readServerConfig } from './config.ts'
-import { DEFAULT_TIMEOUT_MS } from './proxy.ts'
+import { DEFAULT_TIMEOUT_MS } from './proxy/proxy.ts'
 
 describe('readServerConfig', () => {
   it('defaults to the public API, no key and the default timeout', () => {

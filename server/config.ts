@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from './proxy.ts'
+import { DEFAULT_TIMEOUT_MS } from './proxy/proxy.ts'
 
 export const DEFAULT_API_BASE_URL = 'https://www.genviral.io'
 

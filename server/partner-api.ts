@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
-import { createPartnerProxy } from './proxy.ts'
+import { createPartnerProxy } from './proxy/proxy.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'

@@ -1,12 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import {
-  createServer,
-  request,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +10,8 @@ import { createJsonLog } from './json-log.ts'
 import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
+import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
+import { rawRequest, type RawAnswer } from './test-kit/request.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
 const TOKEN = 'pub_9f2.sk_live_PRODUCTION-TEST-SECRET-41c7'
@@ -32,13 +27,6 @@ const PASSWORD = 'correct horse:battery staple'
 const upstreamBody = () =>
   JSON.stringify({ ok: true, code: 200, message: 'Pack retrieved', data: { id: PACK_ID } })
 
-interface Answer {
-  status: number
-  headers: IncomingHttpHeaders
-  body: Buffer
-  text: string
-}
-
 interface Running {
   url: string
   port: number
@@ -46,11 +34,10 @@ interface Running {
 }
 
 let distDir: string
-let upstream: Server
+let upstream: FakeUpstream
 let upstreamUrl: string
 /** Paths (with query) the upstream received. */
-let upstreamReceived: string[] = []
-let upstreamHandler: (req: IncomingMessage, res: ServerResponse) => void
+const upstreamReceived = () => upstream.received.map((request) => request.url)
 /** Every line any app under test logged. */
 const logLines: string[] = []
 const running: Running[] = []
@@ -69,27 +56,19 @@ beforeAll(async () => {
   await writeFile(join(distDir, ASSET_PATH), ASSET)
   await writeFile(join(distDir, 'early-pack-request.js'), ';(function () {})()\n')
   await writeFile(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n')
-  upstream = createServer((req, res) => {
-    upstreamReceived.push(req.url ?? '')
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(401, { 'content-type': 'application/json' })
-      return void res.end('{"ok":false,"code":401,"message":"Bad key"}')
-    }
-    upstreamHandler(req, res)
-  })
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+  // Requests without the key get a 401.
+  upstream = await startFakeUpstream({ token: TOKEN })
+  upstreamUrl = upstream.url
 })
 
 beforeEach(() => {
-  upstreamHandler = defaultUpstream
-  upstreamReceived = []
+  upstream.reset()
+  upstream.handleWith(defaultUpstream)
 })
 
 afterAll(async () => {
   await Promise.all(running.map((app) => app.close()))
-  upstream?.closeAllConnections()
-  await new Promise((resolve) => upstream?.close(resolve))
+  await upstream?.close()
   if (distDir) await rm(distDir, { recursive: true, force: true })
   // Whatever happened above, the key and the password never reached a log line.
   expect(logLines.length).toBeGreaterThan(0)
@@ -135,27 +114,12 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
 
 /** A raw request: no automatic decompression, exactly these headers. */
 function send(
-  app: Running,
+  app: Pick<Running, 'url'>,
   path: string,
   headers: Record<string, string> = {},
   method = 'GET',
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: app.port, path, method, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const body = Buffer.concat(chunks)
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: String(body) })
-        })
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
+): Promise<RawAnswer> {
+  return rawRequest(app.url, path, { headers, method })
 }
 
 const basic = (user: string, password: string) =>
@@ -242,17 +206,17 @@ describe('the production app', () => {
       message: 'Pack retrieved',
       data: { id: PACK_ID, images: Array.from({ length: 200 }, (_, i) => ({ id: `img-${i}` })) },
     })
-    upstreamHandler = (_req, res) => {
+    upstream.handleWith((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' })
       res.end(brotliCompressSync(json))
-    }
+    })
     for (const accept of ['br', 'gzip, deflate, br']) {
       const answer = await send(app, PACK_PATH, { 'accept-encoding': accept })
       expect(answer.status).toBe(200)
       expect(answer.headers['content-encoding']).toBe('br')
       expect(String(brotliDecompressSync(answer.body))).toBe(json)
     }
-    // Recompressed by the proxy itself (gzip asked): still one coding.
+    // Decoded by the proxy and compressed again (gzip asked): still one coding.
     const gzip = await send(app, PACK_PATH, { 'accept-encoding': 'gzip' })
     expect(gzip.headers['content-encoding']).toBe('gzip')
     expect(String(gunzipSync(gzip.body))).toBe(json)
@@ -262,7 +226,7 @@ describe('the production app', () => {
     const answer = await send(app, '/api/partner/v1/other')
     expect(answer.status).toBe(404)
     expect(JSON.parse(answer.text)).toMatchObject({ error_code: 'proxy_path_not_allowed' })
-    expect(upstreamReceived).toEqual([])
+    expect(upstreamReceived()).toEqual([])
   })
 
   it('sends the security headers with pages, assets and errors, and the API its own', async () => {
@@ -358,7 +322,7 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
       expect(answer.headers).toMatchObject(SECURITY_HEADERS)
       expect(answer.text).not.toContain('<div id="root">')
     }
-    expect(upstreamReceived).toEqual([])
+    expect(upstreamReceived()).toEqual([])
   })
 
   it('lets the right credentials in, everywhere', async () => {
@@ -398,7 +362,7 @@ describe('the rate limit', () => {
     })
     // The list path shares the budget.
     expect((await send(app, '/api/partner/v1/packs')).status).toBe(429)
-    expect(upstreamReceived).toHaveLength(3)
+    expect(upstreamReceived()).toHaveLength(3)
 
     // Files, pages and health checks are not counted.
     for (const path of [ASSET_PATH, '/', `/packs/${PACK_ID}`, '/app-config.json', '/healthz']) {
@@ -455,12 +419,12 @@ describe('in demo mode', () => {
     expect(production.demo).toBe(true)
     const server = createServer(production.app)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const app = { port: (server.address() as AddressInfo).port } as Running
+    const app = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
     expect(JSON.parse((await send(app, '/app-config.json')).text)).toMatchObject({ demo: true })
     const pack = await send(app, PACK_PATH)
     expect(pack.status).toBe(200)
     expect(JSON.parse(pack.text)).toMatchObject({ ok: true, data: { id: PACK_ID } })
-    expect(upstreamReceived).toEqual([])
+    expect(upstreamReceived()).toEqual([])
     server.closeAllConnections()
     await new Promise((resolve) => server.close(resolve))
     await production.close()

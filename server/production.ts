@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
-import compression from 'compression'
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { basicAuth } from './basic-auth.ts'
+import { compress } from './compression.ts'
 import { sendError } from './envelope.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
@@ -59,12 +59,8 @@ export async function createProductionApp(
     res.set('cache-control', 'no-store').json({ ok: true })
   })
   if (config.basicAuth) app.use(basicAuth(config.basicAuth))
-  app.use(
-    compression({
-      // The proxy compresses (or relays compressed) what it answers itself.
-      filter: (req, res) => !isApiPath(req.path) && compression.filter(req, res),
-    }),
-  )
+  // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
+  app.use(compress())
   app.use(
     PROXIED_PREFIX,
     rateLimit({
@@ -122,10 +118,6 @@ export async function createProductionApp(
 function describe(error: unknown, message?: string): string {
   const text = error instanceof Error ? error.message : String(error)
   return message ? `${message} ${text}` : text
-}
-
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/')
 }
 
 const notFound: RequestHandler = (_req, res) => {

@@ -1,4 +1,5 @@
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite'
+import { compress } from './compression.ts'
 import { readServerConfig } from './config.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
 
@@ -14,6 +15,8 @@ export function partnerApiPlugin(): Plugin {
     const api = await createPartnerApiMiddleware(readServerConfig(env), (line) =>
       logger.info(`[partner-api] ${line}`, { timestamp: true }),
     )
+    // Vite compresses neither the dev server's answers nor plugin middleware's in preview.
+    server.middlewares.use('/api', compress())
     server.middlewares.use(api.handle)
     server.httpServer?.once('close', () => void api.close())
   }

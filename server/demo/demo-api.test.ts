@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packSchema } from '../../contract/partner-api/pack.ts'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
-import { createPartnerProxy } from '../proxy.ts'
+import { createPartnerProxy } from '../proxy/proxy.ts'
 import { DEMO_API_TOKEN, startDemoApi, type DemoApi } from './demo-api.ts'
 import {
   DEMO_ERROR_IDS,
