@@ -1,11 +1,7 @@
-import { createTestUpstream } from './support/test-upstream'
-import { TEST_UPSTREAM_PORT } from './support/ports'
+import { startFakeUpstream } from '../server/test-kit/fake-upstream.ts'
+import { TEST_API_TOKEN, TEST_UPSTREAM_PORT } from './support/ports'
 
 export default async function globalSetup() {
-  const server = createTestUpstream()
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(TEST_UPSTREAM_PORT, '127.0.0.1', resolve)
-  })
-  return () => new Promise<void>((resolve) => server.close(() => resolve()))
+  const upstream = await startFakeUpstream({ token: TEST_API_TOKEN, port: TEST_UPSTREAM_PORT })
+  return () => upstream.close()
 }

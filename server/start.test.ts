@@ -1,12 +1,18 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { Agent, createServer, get, type Server } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
+import { Agent, get } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
+import {
+  spawnProductionServer,
+  startProductionServer,
+  type SpawnedServer,
+} from './test-kit/production-server.ts'
 
 // The real `npm start` entry, compiled the way `npm run build` compiles it and run by plain
 // Node in a child process, so signals and exit codes are the real ones.
@@ -17,9 +23,8 @@ const SLOW_MS = 1_000
 
 let outDir: string
 let distDir: string
-let upstream: Server
+let upstream: FakeUpstream
 let upstreamUrl: string
-const upstreamReceived: string[] = []
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
@@ -43,65 +48,49 @@ beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-start-test-'))
   await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
 
-  upstream = createServer((req, res) => {
-    upstreamReceived.push(req.url ?? '')
-    const body = JSON.stringify({ ok: true, code: 200, message: 'Pack retrieved', data: {} })
-    const delay = req.url?.includes(SLOW_PACK) ? SLOW_MS : 0
-    setTimeout(() => {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(body)
-    }, delay)
-  })
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+  upstream = await startFakeUpstream({ token: TOKEN })
+  upstream.scriptPack(
+    [
+      {
+        status: 200,
+        body: { ok: true, code: 200, message: 'Pack retrieved', data: {} },
+        delayMs: SLOW_MS,
+      },
+    ],
+    SLOW_PACK,
+  )
+  upstreamUrl = upstream.url
 }, 120_000)
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-  upstream?.closeAllConnections()
-  await new Promise((resolve) => upstream?.close(resolve))
+  await upstream?.close()
   if (outDir) await rm(outDir, { recursive: true, force: true })
   if (distDir) await rm(distDir, { recursive: true, force: true })
 })
 
-interface Started {
-  child: ChildProcess
-  stdout: string[]
-  stderr: () => string
-  exited: Promise<number | null>
-}
-
 /** Runs the compiled entry with only these variables (and PATH). */
-function run(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [join(outDir, 'server/start.js')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PACK_EXPLORER_DIST_DIR: distDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  const stdout: string[] = []
-  let pending = ''
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const lines = (pending + String(chunk)).split('\n')
-    pending = lines.pop() ?? ''
-    stdout.push(...lines)
-  })
-  let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  return { child, stdout, stderr: () => stderr, exited }
+const entry = () => ({
+  entry: join(outDir, 'server/start.js'),
+  distDir,
+  cwd: ROOT,
+  baseEnv: { PATH: process.env.PATH ?? '' },
+})
+
+function run(env: Record<string, string>): SpawnedServer {
+  const started = spawnProductionServer({ ...entry(), env })
+  children.push(started.child)
+  return started
 }
 
-/** Waits for the startup line and returns the URL it names. */
-async function listening(started: Started): Promise<URL> {
-  for (let i = 0; i < 200; i++) {
-    const line = started.stdout.find((text) => text.includes('"msg":"listening"'))
-    if (line) return new URL((JSON.parse(line) as { url: string }).url)
-    if (started.child.exitCode !== null) throw new Error(`exited: ${started.stderr()}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error('no startup line')
+async function listen(env: Record<string, string>) {
+  const started = await startProductionServer({ ...entry(), env })
+  children.push(started.child)
+  return { started, url: new URL(started.url) }
 }
+
+/** The lines it wrote to stdout so far. */
+const stdoutLines = (started: SpawnedServer) => started.stdout().split('\n')
 
 function getText(url: URL, agent: Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -127,13 +116,14 @@ function canConnect(url: URL): Promise<boolean> {
 
 describe('npm start', () => {
   it('finishes a request in flight after SIGTERM, refuses new connections, and exits 0', async () => {
-    const started = run({
+    const { started, url } = await listen({
       PORT: '0',
       GENVIRAL_API_TOKEN: TOKEN,
       GENVIRAL_API_BASE_URL: upstreamUrl,
     })
-    const url = await listening(started)
-    expect(JSON.parse(started.stdout.find((line) => line.includes('listening'))!)).toMatchObject({
+    expect(
+      JSON.parse(stdoutLines(started).find((line) => line.includes('listening'))!),
+    ).toMatchObject({
       level: 'info',
       url: `http://127.0.0.1:${url.port}`,
       mode: 'proxy',
@@ -143,7 +133,7 @@ describe('npm start', () => {
     // A kept-alive connection: it must not hold the exit up once its answer is out.
     const agent = new Agent({ keepAlive: true })
     const slow = getText(new URL(`/api/partner/v1/packs/${SLOW_PACK}`, url), agent)
-    while (!upstreamReceived.some((path) => path.includes(SLOW_PACK))) {
+    while (!upstream.received.some((request) => request.url.includes(SLOW_PACK))) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const signalled = Date.now()
@@ -159,7 +149,9 @@ describe('npm start', () => {
     expect(Date.now() - signalled).toBeLessThan(SLOW_MS + 2_000)
     agent.destroy()
 
-    const lines = started.stdout.filter(Boolean).map((line) => JSON.parse(line) as { msg: string })
+    const lines = stdoutLines(started)
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg: string })
     expect(lines.map((line) => line.msg)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^SIGTERM: not accepting new connections/),
@@ -169,14 +161,13 @@ describe('npm start', () => {
     expect(lines).toContainEqual(
       expect.objectContaining({ msg: 'request', path: `/api/partner/v1/packs/${SLOW_PACK}` }),
     )
-    expect(started.stdout.join('\n')).not.toContain(TOKEN)
+    expect(started.stdout()).not.toContain(TOKEN)
     expect(started.stderr()).toBe('')
   }, 20_000)
 
   it('stops on SIGINT in demo mode too', async () => {
-    const started = run({ PORT: '0' })
-    const url = await listening(started)
-    expect(started.stdout.join('\n')).toContain('"mode":"demo"')
+    const { started, url } = await listen({ PORT: '0' })
+    expect(started.stdout()).toContain('"mode":"demo"')
     const agent = new Agent({ keepAlive: true })
     const pack = await getText(
       new URL('/api/partner/v1/packs/11111111-1111-1111-1111-111111111111', url),
@@ -186,7 +177,7 @@ describe('npm start', () => {
     started.child.kill('SIGINT')
     expect(await started.exited).toBe(0)
     agent.destroy()
-    expect(started.stdout.at(-1)).toContain('"msg":"stopped"')
+    expect(stdoutLines(started).filter(Boolean).at(-1)).toContain('"msg":"stopped"')
   }, 20_000)
 
   it('refuses to serve the key on 0.0.0.0 without access control', async () => {
@@ -196,7 +187,7 @@ describe('npm start', () => {
     expect(started.stderr()).toContain('PACK_EXPLORER_BASIC_AUTH')
     expect(started.stderr()).toContain('PACK_EXPLORER_TRUST_PROXY_AUTH')
     expect(started.stderr()).not.toContain(TOKEN)
-    expect(started.stdout.filter(Boolean)).toEqual([])
+    expect(started.stdout()).toBe('')
   }, 20_000)
 
   it.each([
