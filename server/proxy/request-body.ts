@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http'
-import { BodyTooLargeError, readCapped } from './read-body.ts'
 import type { RequestBodyRule } from './routes.ts'
 
 /** Why a browser's body is not forwarded: the envelope the proxy answers with instead. */
@@ -17,11 +16,8 @@ export async function readRequestBody(
   req: IncomingMessage,
   rule: RequestBodyRule,
 ): Promise<{ body: Buffer } | { refusal: BodyRefusal }> {
-  let raw: Buffer
-  try {
-    raw = await readCapped(req, rule.maxBytes)
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error
+  const raw = await readUpTo(req, rule.maxBytes)
+  if (!raw) {
     return {
       refusal: {
         status: 413,
@@ -47,4 +43,19 @@ export async function readRequestBody(
     }
   }
   return { body: Buffer.from(JSON.stringify(checked.data)) }
+}
+
+/**
+ * The request's body, or null when it is over `maxBytes`: refused at once when announced,
+ * else read to its end and dropped (the answer has to wait for the request to be over).
+ */
+async function readUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > maxBytes) return null
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.byteLength
+    if (total <= maxBytes) chunks.push(chunk)
+  }
+  return total > maxBytes ? null : Buffer.concat(chunks)
 }
