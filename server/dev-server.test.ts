@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { request, type IncomingHttpHeaders } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +7,7 @@ import { createLogger, createServer, preview, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
+import { rawRequest, type RawAnswer } from './test-kit/request.ts'
 
 // The real dev server, started from the project's vite.config.ts: what `npm run dev` exposes.
 const PORT = 5311
@@ -23,33 +23,10 @@ const savedToken = process.env.GENVIRAL_API_TOKEN
 /** What the partner-api plugin logged: one line per request the proxy forwarded. */
 const proxyLog: string[] = []
 
-interface Answer {
-  status: number
-  headers: IncomingHttpHeaders
-  body: string
-}
-
 /** A request to the dev server with exactly these headers (fetch would set its own Host). */
-function send(path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: address.address, port: PORT, path, method, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
+function send(path: string, headers: Record<string, string>, method = 'GET'): Promise<RawAnswer> {
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address
+  return rawRequest(`http://${host}:${PORT}`, path, { headers, method })
 }
 
 beforeAll(async () => {
@@ -111,10 +88,10 @@ describe('the dev server', () => {
   it('serves the app and the demo API to its own host', async () => {
     const page = await send('/', { host: GOOD_HOST })
     expect(page.status).toBe(200)
-    expect(page.body).toContain('<div id="root">')
+    expect(page.text).toContain('<div id="root">')
     const api = await send(API_PATH, { host: GOOD_HOST })
     expect(api.status).toBe(200)
-    expect(JSON.parse(api.body)).toMatchObject({ ok: true, data: { id: DEMO_PACK_IDS.motivation } })
+    expect(JSON.parse(api.text)).toMatchObject({ ok: true, data: { id: DEMO_PACK_IDS.motivation } })
     expect(proxyLog.some((line) => line.includes(`GET ${API_PATH} -> 200`))).toBe(true)
   })
 
@@ -123,7 +100,7 @@ describe('the dev server', () => {
     const logged = proxyLog.length
     const answer = await send(path, { host: 'evil.example', origin: EVIL_ORIGIN })
     expect(answer.status).toBe(403)
-    expect(answer.body).toMatch(/^Blocked request/)
+    expect(answer.text).toMatch(/^Blocked request/)
     expect(answer.headers['access-control-allow-origin']).toBeUndefined()
     expect(proxyLog).toHaveLength(logged)
   })
@@ -150,7 +127,7 @@ describe('the dev server', () => {
       const answer = await send(path, preflight, 'OPTIONS')
       expect(answer.headers['access-control-allow-origin']).toBeUndefined()
       expect(answer.headers['access-control-allow-credentials']).toBeUndefined()
-      expect(answer.body).toBe('')
+      expect(answer.text).toBe('')
       const own = await send(path, { ...preflight, origin: `http://${GOOD_HOST}` }, 'OPTIONS')
       expect(own.headers['access-control-allow-origin']).toBe(`http://${GOOD_HOST}`)
     },
