@@ -31,7 +31,7 @@ describe('a route with a request body', () => {
     const proxy = await extraProxy({ routes: [createRow] })
     const response = await rawCall(CREATE_PATH, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'application/json; charset=utf-8' },
       body: '{ "name": "Summer", "extra": "<dropped>" }',
       base: proxy,
     })
@@ -44,13 +44,29 @@ describe('a route with a request body', () => {
   })
 
   it.each([
-    ['not JSON', 'name=Summer', 400, 'invalid_request_body'],
-    ['the wrong shape', '{"name":42}', 400, 'invalid_request_body'],
-    ['over the cap', JSON.stringify({ name: 'x'.repeat(200) }), 413, 'request_too_large'],
-  ])('answers a body %s itself', async (_name, body, status, errorCode) => {
+    ['not JSON', 'application/json', 'name=Summer', 400, 'invalid_json'],
+    ['of the wrong shape', 'application/json', '{"name":42}', 422, 'invalid_payload'],
+    [
+      'over the cap',
+      'application/json',
+      JSON.stringify({ name: 'x'.repeat(200) }),
+      413,
+      'payload_too_large',
+    ],
+    [
+      'sent as a form',
+      'application/x-www-form-urlencoded',
+      'name=Summer',
+      415,
+      'unsupported_media_type',
+    ],
+    ['sent as text', 'text/plain', '{"name":"Summer"}', 415, 'unsupported_media_type'],
+    ['without a type', '', '{"name":"Summer"}', 415, 'unsupported_media_type'],
+  ])('answers a body %s itself', async (_name, type, body, status, errorCode) => {
     const proxy = await extraProxy({ routes: [createRow] })
+    const headers: Record<string, string> = type ? { 'content-type': type } : {}
     expectEnvelope(
-      await rawCall(CREATE_PATH, { method: 'POST', body, base: proxy }),
+      await rawCall(CREATE_PATH, { method: 'POST', headers, body, base: proxy }),
       status,
       errorCode,
     )
