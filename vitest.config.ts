@@ -1,15 +1,10 @@
-import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    alias: {
-      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
-    },
-  },
+  // The `@` and `@contract` aliases come from tsconfig.app.json's paths.
+  resolve: { tsconfigPaths: true },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup.ts'],
