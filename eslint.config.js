@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'test-results', 'playwright-report', 'bench/.out'] },
+  { ignores: ['dist', 'dist-server', 'test-results', 'playwright-report', 'tools/bench/.out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -32,18 +32,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', 'bench/**/*.ts'],
+    files: ['server/**/*.ts', 'e2e/**/*.ts', '*.config.ts', 'tools/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
   {
     // The benchmark's reference pages.
-    files: ['bench/**/*.tsx'],
+    files: ['tools/**/*.tsx'],
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: globals.browser },
   },
   {
-    // The benchmark harness: Node, plus functions that run in the page.
-    files: ['bench/**/*.mjs'],
+    // The tools: Node, plus functions that run in the benchmarked page.
+    files: ['tools/**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumLaunchOptions } from './e2e/support/chromium'
+import { chromiumLaunchOptions } from './e2e/support/chromium.mjs'
 import {
   BUILD_CANARY_TOKEN,
   DEMO_APP_PORT,
@@ -14,6 +14,14 @@ import {
 } from './e2e/support/ports'
 
 const CI = Boolean(process.env.CI)
+
+/** No key: the dev server starts the built-in demo API. Also what `npm run screenshots` uses. */
+export const demoWebServer = {
+  command: `vite --port ${DEMO_APP_PORT} --strictPort`,
+  url: `http://localhost:${DEMO_APP_PORT}/app-config.json`,
+  env: { GENVIRAL_API_TOKEN: '', PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-demo' },
+  reuseExistingServer: !CI,
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -46,13 +54,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      // No key: the dev server starts the built-in demo API.
-      command: `vite --port ${DEMO_APP_PORT} --strictPort`,
-      url: `http://localhost:${DEMO_APP_PORT}/app-config.json`,
-      env: { GENVIRAL_API_TOKEN: '', PACK_EXPLORER_VITE_CACHE_DIR: 'node_modules/.vite-e2e-demo' },
-      reuseExistingServer: !CI,
-    },
+    demoWebServer,
     {
       // A key and the suite's own test upstream, which records what it receives.
       command: `vite --port ${UPSTREAM_APP_PORT} --strictPort`,

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { minify } from 'rolldown/experimental'
@@ -15,12 +14,8 @@ export default defineConfig({
     partnerApiPlugin(),
     minifyPublicScripts(['early-pack-request.js']),
   ],
-  resolve: {
-    alias: {
-      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
-    },
-  },
+  // The `@` and `@contract` aliases come from tsconfig.app.json's paths.
+  resolve: { tsconfigPaths: true },
   // Separate caches let the e2e suite run two dev servers side by side.
   cacheDir: process.env.PACK_EXPLORER_VITE_CACHE_DIR,
   server: { port: 5173, host: 'localhost' },

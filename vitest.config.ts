@@ -1,16 +1,11 @@
-import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    // The app's import aliases; both projects inherit them (extends: true).
-    alias: {
-      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
-    },
-  },
+  // The `@` and `@contract` aliases come from tsconfig.app.json's paths;
+  // both projects inherit them (extends: true).
+  resolve: { tsconfigPaths: true },
   test: {
     restoreMocks: true,
     unstubGlobals: true,

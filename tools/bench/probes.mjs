@@ -3,13 +3,16 @@
 
 /**
  * Installed with page.addInitScript before any page script: buffered observers for long
- * tasks, long animation frames, layout shifts and Event Timing, input timestamps, and the
- * times the first image card and the header counts are in the document and then painted.
- * @param {number} total images in the pack, to recognise the finished header counts
+ * tasks, long animation frames, layout shifts, Event Timing and the requests for the pack
+ * (Resource Timing), input timestamps, and the times the first image card and the header
+ * counts are in the document and then painted. The page's own code is not instrumented.
+ * @param {{ total: number, packPath: string }} options total: images in the pack, to recognise
+ *   the finished header counts; packPath: the path the pack is requested at
  */
-export function installProbes(total) {
+export function installProbes({ total, packPath }) {
   /** @type {any} */
   const b = {
+    packRequests: [],
     longtasks: [],
     frames: [],
     shifts: [],
@@ -35,6 +38,12 @@ export function installProbes(total) {
       // Entry type not supported by this browser.
     }
   }
+  // An observer rather than performance.getEntriesByType: the resource buffer holds only 250
+  // entries, and scrolling a large pack fetches more thumbnails than that.
+  observe('resource', (e) => {
+    if (new URL(e.name).pathname === packPath)
+      b.packRequests.push({ start: e.startTime, responseEnd: e.responseEnd })
+  })
   observe('longtask', (e) => b.longtasks.push({ start: e.startTime, duration: e.duration }))
   observe('long-animation-frame', (e) =>
     b.frames.push({

@@ -1,10 +1,11 @@
 // Generates the hand-crafted SVG illustrations used as demo "photos" by the built-in demo API.
-// Usage: node scripts/demo-scenes.mjs  (writes into public/demo-images/)
+// Usage: node tools/demo-art/demo-scenes.mjs  (writes into public/demo-images/). The captions
+// and keywords of each scene are kept by hand in server/demo/scenes.ts.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'demo-images')
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'demo-images')
 
 // ---------- tiny SVG helpers ----------
 const r = (v) => Math.round(v * 10) / 10

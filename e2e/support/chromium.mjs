@@ -1,7 +1,9 @@
-// The Chromium for the e2e suite (through e2e/support/chromium.ts) and the benchmark:
+// The Chromium for the e2e suite (playwright.config.ts) and the tools (tools/bench):
 // PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's /usr/bin/chromium (Playwright's browser cannot
 // be downloaded here), else Playwright's own browser, so a newcomer elsewhere can still use
 // `npx playwright install`. Chromium needs --no-sandbox as root.
+// Plain JavaScript with JSDoc types (checked by tsconfig.node.json and tools/tsconfig.json):
+// the tools run on Node 20, which cannot import TypeScript.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'

@@ -1,16 +1,19 @@
-// Writes bench/results.json (every run's raw numbers) and BENCHMARKS.md (medians, ratios and
-// goals) from the results of bench/run.mjs. `node bench/report.mjs` rewrites BENCHMARKS.md
-// from an existing bench/results.json.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Writes tools/bench/.out/results.json (every run's raw numbers, not committed) and
+// BENCHMARKS.md at the repository root (medians, ratios and goals) from the results of
+// tools/bench/run.mjs. `node tools/bench/report.mjs` rewrites BENCHMARKS.md from an existing
+// results.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as prettier from 'prettier'
 
-const RESULTS = fileURLToPath(new URL('results.json', import.meta.url))
-const MARKDOWN = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url))
+export const RESULTS = fileURLToPath(new URL('.out/results.json', import.meta.url))
+const MARKDOWN = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url))
 const SIZES = ['100', '1000', '10000']
 
 /** @param {any} results */
 export async function writeReport(results) {
+  mkdirSync(dirname(RESULTS), { recursive: true })
   writeFileSync(RESULTS, await format(RESULTS, JSON.stringify(results)))
   writeFileSync(MARKDOWN, await format(MARKDOWN, render(results)))
 }
@@ -56,23 +59,6 @@ const pass = (/** @type {boolean | null} */ ok) =>
   ok === null ? 'n/a' : ok ? '**pass**' : '**FAIL**'
 const table = (/** @type {string[]} */ head, /** @type {string[][]} */ rows) =>
   [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
-
-/**
- * The User Timing measures the pages recorded on load (`api:fetch`, `api:validate`, and any
- * the app adds), in a stable order.
- * @param {any} r
- */
-function measureNames(r) {
-  /** @type {Set<string>} */
-  const names = new Set(['api:fetch', 'api:validate'])
-  for (const kind of ['app', 'naive']) {
-    for (const runs of Object.values(r.pages[kind])) {
-      for (const run of /** @type {any[]} */ (runs))
-        Object.keys(run.measures).forEach((n) => names.add(n))
-    }
-  }
-  return [...names]
-}
 
 /**
  * What moved in the CLS runs: each shifted element once, with how often and when.
@@ -121,10 +107,10 @@ const LOAD_MODES = [
 const loadMs = (/** @type {number | null} */ value) =>
   value === null ? '–' : `${fmt(value, 1)} ms`
 
-/** bench/load.mjs's part of "Method". @param {any} load */
+/** tools/bench/load.mjs's part of "Method". @param {any} load */
 function loadMethod(load) {
   const s = load.settings
-  return `- **Production proxy under load** (bench/load.mjs, after everything else): the production server (\`server/start.ts\` compiled with tsconfig.server.json and run by \`node\`, NODE_ENV=production) on 127.0.0.1 in front of a local test upstream (node:http, in the benchmark's process) that answers Get Pack with one fixed pack of ${s.images} images (${kb(s.bodyBytes)} of JSON) and refuses any request without the server's key. autocannon ${s.autocannon}, ${s.connections} connections, no pipelining, ${s.secondsPerMode} s per mode after ${s.warmUpRequestsPerMode} unrecorded requests: straight to the upstream (the load generator sends the key), through the proxy (no key, no \`accept-encoding\`: the body is relayed as it is) and through the proxy as a browser asks (\`accept-encoding: br, gzip\`: the proxy brotli-compresses each answer). The per-address rate limit is raised to ${fmt(s.rateLimitPerMinute)} a minute (\`PACK_EXPLORER_RATE_LIMIT_PER_MINUTE\`): every request comes from one address, and the default would answer most of them with 429. Latency percentiles are exact (every 2xx response time is kept; autocannon's histogram has 1 ms steps). The upstream counts what it receives: through the proxy, that must lie between the requests answered and those sent (autocannon cuts the requests in flight when a run ends), and the server's access log must show no status but 200 and no error line.`
+  return `- **Production proxy under load** (tools/bench/load.mjs, after everything else): the production server (\`server/start.ts\` compiled with tsconfig.server.json and run by \`node\`, NODE_ENV=production) on 127.0.0.1 in front of a local test upstream (node:http, in the benchmark's process) that answers Get Pack with one fixed pack of ${s.images} images (${kb(s.bodyBytes)} of JSON) and refuses any request without the server's key. autocannon ${s.autocannon}, ${s.connections} connections, no pipelining, ${s.secondsPerMode} s per mode after ${s.warmUpRequestsPerMode} unrecorded requests: straight to the upstream (the load generator sends the key), through the proxy (no key, no \`accept-encoding\`: the body is relayed as it is) and through the proxy as a browser asks (\`accept-encoding: br, gzip\`: the proxy brotli-compresses each answer). The per-address rate limit is raised to ${fmt(s.rateLimitPerMinute)} a minute (\`PACK_EXPLORER_RATE_LIMIT_PER_MINUTE\`): every request comes from one address, and the default would answer most of them with 429. Latency percentiles are exact (every 2xx response time is kept; autocannon's histogram has 1 ms steps). The upstream counts what it receives: through the proxy, that must lie between the requests answered and those sent (autocannon cuts the requests in flight when a run ends), and the server's access log must show no status but 200 and no error line.`
 }
 
 /** @param {any} load @param {number} cores */
@@ -209,11 +195,9 @@ function render(r) {
   const mainRows = [
     ['Runs', ...columns.map(({ kind, size }) => String(runsOf(kind, size)))],
     row('First image card painted', (x) => x.firstCard, ms),
-    row('… counted from the pack response read', (x) => x.firstCardAfterResponse ?? null, ms),
+    row('… counted from the pack response', (x) => x.firstCardAfterResponse ?? null, ms),
     row('Header counts painted', (x) => x.counts, ms),
-    ...measureNames(r).map((name) =>
-      row(`User Timing \`${name}\``, (x) => x.measures[name] ?? null, ms),
-    ),
+    row('Pack request, start to last byte (Resource Timing)', (x) => x.packRequest ?? null, ms),
     row('Longest long task during load', (x) => x.loadLongestTask, ms),
     row('JS heap after load (after GC)', (x) => x.heapBytes, mb),
     [
@@ -430,7 +414,7 @@ function render(r) {
   const naive10k = runsOf('naive', '10000')
   return `# Benchmarks
 
-Generated by \`npm run bench\` (bench/run.mjs) on ${r.date.slice(0, 10)} (${r.date}); the run took ${Math.round(r.durationSeconds / 60)} minutes. Raw per-run numbers: [bench/results.json](bench/results.json).
+Generated by \`npm run bench\` (tools/bench/run.mjs) on ${r.date.slice(0, 10)} (${r.date}); the run took ${Math.round(r.durationSeconds / 60)} minutes. Raw per-run numbers go to tools/bench/.out/results.json, which is not committed.
 
 ## Machine and versions
 
@@ -440,25 +424,25 @@ Generated by \`npm run bench\` (bench/run.mjs) on ${r.date.slice(0, 10)} (${r.da
 
 ## Method
 
-Three builds are measured: the app (\`vite build\` with the project's config), the **naive** reference page (bench/naive: the same pack fetched and validated with the app's client, then every image rendered as the app's \`ImageCard\` in a plain \`<ul>\` grid, no virtualization, no filters, no polling) and the **floor** page (bench/floor.mjs: generated from the app's module graph, it imports the app's runtime libraries exactly as the app does, with no app code: one module for the entry and one for each \`import()\` of the app, each importing the same names from the same packages as the app's source files in that part of the graph, and the entry loading the others with \`import()\`). The app and the naive page are served by \`vite preview\` on 127.0.0.1 in demo mode (no API key, so the built-in demo Partner API answers through the production proxy path). Packs are the demo's generated packs of 100, 1,000 and 10,000 images (\`${c.packIds['10000']}\` for 10,000). Chromium runs headless through Playwright with a ${c.viewport.width}×${c.viewport.height} viewport, a fresh browser context (empty cache) per run, and the values in the tables are medians of ${c.runs} runs (${naive10k} for the naive page at 10,000 images, which is slow). The runs go round-robin (run 1 of every size and page, then run 2, …), so the ratios compare runs made side by side, with a 1.5 s pause after each run so that one page's teardown does not overlap the next one's load. All times are \`performance.now()\` in the page, so 0 is navigation start.
+Three builds are measured: the app (\`vite build\` with the project's config), the **naive** reference page (tools/bench/naive: the same pack fetched and validated with the app's client, then every image rendered as the app's \`ImageCard\` in a plain \`<ul>\` grid, no virtualization, no filters, no polling) and the **floor** page (tools/bench/floor.mjs: generated from the app's module graph, it imports the app's runtime libraries exactly as the app does, with no app code: one module for the entry and one for each \`import()\` of the app, each importing the same names from the same packages as the app's source files in that part of the graph, and the entry loading the others with \`import()\`). The app and the naive page are served by \`vite preview\` on 127.0.0.1 in demo mode (no API key, so the built-in demo Partner API answers through the production proxy path). Packs are the demo's generated packs of 100, 1,000 and 10,000 images (\`${c.packIds['10000']}\` for 10,000). Chromium runs headless through Playwright with a ${c.viewport.width}×${c.viewport.height} viewport, a fresh browser context (empty cache) per run, and the values in the tables are medians of ${c.runs} runs (${naive10k} for the naive page at 10,000 images, which is slow). The runs go round-robin (run 1 of every size and page, then run 2, …), so the ratios compare runs made side by side, with a 1.5 s pause after each run so that one page's teardown does not overlap the next one's load. All times are \`performance.now()\` in the page, so 0 is navigation start.
 
-- **First image card / header counts painted**: a \`MutationObserver\` installed before any page script (\`page.addInitScript\`) notes when the first \`[data-image-id]\` card is in the document with a box, and when both the \`role="status"\` summary says "… of N images have metadata" and the line "Showing N of N images" is present with the pack's total. The time reported is when the frame that shows it finished rendering: the end of that frame's \`long-animation-frame\` entry, or, for a frame shorter than 50 ms, the first task after it (at most 50 ms after its \`requestAnimationFrame\`). "Counted from the pack response read" subtracts the end of the \`api:fetch\` measure.
-- **User Timing**: the app's own measures, by name without the path: \`api:fetch <path>\` (request to body read) and \`api:validate <path>\` (JSON parse and zod validation) from \`src/lib/api-client.ts\`, and any other measure the page recorded during the first load (the first of each name). The naive page uses the same client, so it has them too.
+- **First image card / header counts painted**: a \`MutationObserver\` installed before any page script (\`page.addInitScript\`) notes when the first \`[data-image-id]\` card is in the document with a box, and when both the \`role="status"\` summary says "… of N images have metadata" and the line "Showing N of N images" is present with the pack's total. The time reported is when the frame that shows it finished rendering: the end of that frame's \`long-animation-frame\` entry, or, for a frame shorter than 50 ms, the first task after it (at most 50 ms after its \`requestAnimationFrame\`). "Counted from the pack response" subtracts the pack request's \`responseEnd\` (below).
+- **Pack request**: observed from outside the page's code, with Resource Timing (a \`PerformanceObserver\` of type \`resource\` installed with the probes): the first request for the pack's path, from its \`startTime\` to its \`responseEnd\` (the last byte received). Parsing and validating the body are not separated from rendering: the page's code is not instrumented.
 - **Longest long task during load**: the longest \`longtask\` entry (buffered observer) that started before the header counts were painted.
 - **JS heap**: after the load settled (500 ms), CDP \`HeapProfiler.collectGarbage\` then \`Runtime.getHeapUsage\` (used size).
 - **Elements / \`<img>\`**: \`document.getElementsByTagName('*').length\` and the \`<img>\` count with the window scrolled to 0, to half the scroll height and to the bottom, each after two animation frames and a 300 ms settle.
-- **Scroll to end**: from the top, one \`window.scrollBy\` per animation frame until the bottom: ${c.scrollStep} × the viewport height per step, or longer steps where that would take more than ${c.scrollFrames} frames (so 1,000 and 10,000 images are scrolled in ${c.scrollFrames} frames: at 10,000 images every frame jumps about 13 viewports and renders all-new rows, a fast fling rather than a gentle scroll), stopping after ${c.scrollMaxMs / 1000} s; \`longtask\` entries that started meanwhile (count, sum, longest). "Pack refetches" counts \`api:validate\` measures in that window: the app polls a pack whose metadata is still generating (every 5 s, backing off), and the generated packs have pending images.
+- **Scroll to end**: from the top, one \`window.scrollBy\` per animation frame until the bottom: ${c.scrollStep} × the viewport height per step, or longer steps where that would take more than ${c.scrollFrames} frames (so 1,000 and 10,000 images are scrolled in ${c.scrollFrames} frames: at 10,000 images every frame jumps about 13 viewports and renders all-new rows, a fast fling rather than a gentle scroll), stopping after ${c.scrollMaxMs / 1000} s; \`longtask\` entries that started meanwhile (count, sum, longest). "Pack refetches" counts requests for the pack's path (Resource Timing) that started in that window: the app polls a pack whose metadata is still generating (every 5 s, backing off), and the generated packs have pending images.
 - **Filter click** (app only): the status filter buttons are clicked in turn (${c.filterClicks.join(' → ')}), each after the previous result was painted. The Event Timing API (\`PerformanceObserver\` type \`event\`, \`durationThreshold: 16\`, entries with \`interactionId > 0\`) gives each interaction's duration (input to next paint, 8 ms granularity; under 16 ms is not reported and counts as 0); the table shows the worst of the clicks. "Filter click → list painted" is measured separately: from the \`pointerdown\` event's timestamp to the painted change of "Showing X of N images" (painted as above). It is larger when the update is rendered after the interaction's first paint.
 - **Search** (app only): the search field is clicked, then "${c.searchTerm}" is typed with 50 ms between keys, then erased with Backspace (50 ms apart). The worst keyboard interaction over all those keys is the Event Timing figure: it covers the input handling and the next paint only. The search is debounced (200 ms), so a second figure is reported: from the last keystroke's \`keydown\` timestamp to the painted "Showing X of N images" with the result, which includes the 200 ms debounce plus filtering and rendering. The same after the last Backspace, back to the full list.
 - **CLS with delayed images** (app only): every \`/demo-images/\` response is held for ${c.imageDelayMs / 1000} s (\`context.route\`); the page is loaded, then after the counts are painted the run waits ${c.imageDelayMs / 1000 + 1} s and until every thumbnail in the viewport is complete, and sums the \`layout-shift\` entries (buffered) without recent input.
-- **JS size**: gzip (zlib level 9) of each file, summed. "From the build manifest" is the chunk of \`index.html\` plus the chunk of \`src/app/routes/pack-route.tsx\` plus their static imports, recursively (scripts/route-bundle.mjs, shared with \`npm run size\`); "loaded in the browser" is every response of resource type \`script\` while opening the 100-image pack page and for one second after. The floor is measured the same way: its entry chunk, the chunk standing for the pack route and their static imports. KB = 1,024 bytes.
+- **JS size**: gzip (zlib level 9) of each file, summed. "From the build manifest" is the chunk of \`index.html\` plus the chunk of \`src/app/routes/pack-route.tsx\` plus their static imports, recursively (tools/size/route-bundle.mjs, shared with \`npm run size\`); "loaded in the browser" is every response of resource type \`script\` while opening the 100-image pack page and for one second after. The floor is measured the same way: its entry chunk, the chunk standing for the pack route and their static imports. KB = 1,024 bytes.
 - **Lighthouse**: the home page, the 100-image and the 10,000-image pack pages, with the Node API and its desktop preset (\`lighthouse/core/config/desktop-config.js\`, simulated throttling), performance category only, a fresh headless Chromium (the same executable) per run, ${c.lighthouseRuns} runs per page; the medians of each metric are taken separately.${r.load ? `\n${loadMethod(r.load)}` : ''}
 
 Caveats:
 
 - Chromium runs with \`--disable-gpu\` on ${r.machine.cores} cores, so rasterization is software and competes with the main thread; absolute times are those of a slow machine.
 - The demo thumbnails are SVGs, which Chromium parses on the main thread as each one arrives; JPEG, PNG or WebP thumbnails decode off the main thread, so scrolling and loading here include work real packs would not cause.
-- The demo API and the proxy run inside the benchmark's own Node process, so \`api:fetch\` includes the server's work on the same machine: the demo API keeps serialized packs (3.8 MB of JSON for 10,000 images) and the proxy compresses them with brotli (about 45 KB).
+- The demo API and the proxy run inside the benchmark's own Node process, so the pack request includes the server's work on the same machine: the demo API keeps serialized packs (3.8 MB of JSON for 10,000 images) and the proxy compresses them with brotli (about 45 KB).
 - The app is built from the working tree as it is when the run starts.
 
 ## Results
@@ -505,5 +489,5 @@ ${table(['Goal', 'Measured', 'Result'], goals)}
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8'))
   writeFileSync(MARKDOWN, await format(MARKDOWN, render(results)))
-  console.log('wrote BENCHMARKS.md from bench/results.json')
+  console.log(`wrote BENCHMARKS.md from ${RESULTS}`)
 }

@@ -1,28 +1,36 @@
 // `npm run bench`: builds the app, a naive reference page and a floor page, serves them with
 // `vite preview` in demo mode, measures them in Chromium (Playwright) and Lighthouse, and
-// writes bench/results.json and BENCHMARKS.md. Missed goals are reported, not fatal; only a
-// harness error exits non-zero.
+// writes tools/bench/.out/results.json and BENCHMARKS.md. The pages are observed from outside
+// (probes.mjs): the app's code has no benchmark hooks. Missed goals are reported, not fatal;
+// only a harness error exits non-zero.
 //
 // Environment: BENCH_RUNS (default 9), BENCH_NAIVE_10K_RUNS (default 1),
 // BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_SCROLL_STEP (viewport fraction, default 0.8),
 // BENCH_SCROLL_FRAMES (most frames for a scroll to the end, default 100), BENCH_LOAD_SECONDS
-// and BENCH_LOAD_CONNECTIONS (bench/load.mjs). BENCH_ONLY=load runs only the load test of the
-// production server and merges it into the existing bench/results.json.
+// and BENCH_LOAD_CONNECTIONS (load.mjs). BENCH_ONLY=load runs only the load test of the
+// production server and merges it into the existing tools/bench/.out/results.json.
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
-import { gzipBytes } from '../scripts/route-bundle.mjs'
+import {
+  CHROMIUM_ARGS,
+  chromiumLaunchOptions,
+  chromiumPath,
+  chromiumVersion,
+} from '../../e2e/support/chromium.mjs'
+import { gzipBytes } from '../size/route-bundle.mjs'
 import { buildAppAndFloor } from './floor.mjs'
-import { CHROMIUM_ARGS, chromiumLaunchOptions, chromiumPath, chromiumVersion } from './chromium.mjs'
 import { runLoadTest } from './load.mjs'
 import { domCountsAt, installProbes, scrollToEnd, showingText, watchShowing } from './probes.mjs'
-import { median, writeReport } from './report.mjs'
+import { RESULTS, median, writeReport } from './report.mjs'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const OUT = join(ROOT, 'bench/.out')
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TOOLS = fileURLToPath(new URL('..', import.meta.url))
+const OUT = join(ROOT, 'tools/bench/.out')
+const NAIVE_CONFIG = join(ROOT, 'tools/bench/naive/vite.config.ts')
 const APP_PORT = 5301
 const NAIVE_PORT = 5302
 const SIZES = [100, 1_000, 10_000]
@@ -46,6 +54,7 @@ const SCROLL_MAX_MS = 45_000
 /** The demo API's generated pack of `size` images (server/demo/fixtures.ts, sizedPackId). */
 const packId = (/** @type {number} */ size) =>
   `5e7d1c2a-0000-4000-8000-${String(size).padStart(12, '0')}`
+const packPath = (/** @type {number} */ size) => `/api/partner/v1/packs/${packId(size)}`
 const appUrl = (/** @type {number} */ size) => `http://127.0.0.1:${APP_PORT}/packs/${packId(size)}`
 const naiveUrl = (/** @type {number} */ size) =>
   `http://127.0.0.1:${NAIVE_PORT}/?id=${packId(size)}`
@@ -87,9 +96,9 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 async function main() {
   if (process.env.BENCH_ONLY === 'load') {
     // The rest of the results stay those of the last full run.
-    const results = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'))
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8'))
     results.load = await runLoadTest({ root: ROOT, log })
-    log('writing bench/results.json and BENCHMARKS.md')
+    log('writing tools/bench/.out/results.json and BENCHMARKS.md')
     await writeReport(results)
     return
   }
@@ -103,9 +112,11 @@ async function main() {
   const built = await buildAppAndFloor({
     root: ROOT,
     appOutDir: appOut,
-    floorDir: join(OUT, 'floor'),
+    // Under the root's node_modules/.tmp, not tools/: the floor's imports must resolve to the
+    // app's packages, and tools/node_modules holds other versions of some (Lighthouse's zod).
+    floorDir: join(ROOT, 'node_modules/.tmp/bench-floor'),
   })
-  await build({ configFile: join(ROOT, 'bench/naive/vite.config.ts') })
+  await build({ configFile: NAIVE_CONFIG })
 
   const bundle = {
     floor: built.floor,
@@ -126,13 +137,13 @@ async function main() {
     preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
   })
   running.push({ name: 'app preview', close: () => appServer.close() })
-  const naiveServer = await preview({ configFile: join(ROOT, 'bench/naive/vite.config.ts') })
+  const naiveServer = await preview({ configFile: NAIVE_CONFIG })
   running.push({ name: 'naive preview', close: () => naiveServer.close() })
 
   // Each server's demo API generates a pack on its first request: do that before measuring.
   for (const port of [APP_PORT, NAIVE_PORT]) {
     for (const size of SIZES) {
-      const response = await fetch(`http://127.0.0.1:${port}/api/partner/v1/packs/${packId(size)}`)
+      const response = await fetch(`http://127.0.0.1:${port}${packPath(size)}`)
       if (!response.ok)
         throw new Error(`warm-up of pack ${size} on :${port}: HTTP ${response.status}`)
       await response.arrayBuffer()
@@ -224,7 +235,7 @@ async function main() {
     lighthouse,
     load,
   }
-  log('writing bench/results.json and BENCHMARKS.md')
+  log('writing tools/bench/.out/results.json and BENCHMARKS.md')
   await writeReport(results)
   log(`done in ${results.durationSeconds}s`)
 }
@@ -260,7 +271,7 @@ async function loadedScripts(browser, /** @type {string} */ url, /** @type {numb
  */
 async function newContext(browser, /** @type {number} */ total) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
-  await context.addInitScript(installProbes, total)
+  await context.addInitScript(installProbes, { total, packPath: packPath(total) })
   return context
 }
 
@@ -301,16 +312,14 @@ async function measurePage(browser, kind, size) {
         firstCard: b.paintedAt(b.firstCardMark),
         countsDom: b.countsDom,
         counts,
-        measures: performance
-          .getEntriesByType('measure')
-          .filter((m) => m.startTime < counts)
-          .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration })),
+        packRequest: b.packRequests[0] ?? null,
         longtasks: b.longtasks.filter((/** @type {any} */ t) => t.start < counts),
         frames: b.frames.filter((/** @type {any} */ f) => f.start < counts && f.blocking > 0),
       }
     })
 
-    const fetched = load.measures.find((m) => m.name.startsWith('api:fetch '))
+    /** @type {{ start: number, responseEnd: number } | null} */
+    const fetched = load.packRequest
     const dom = { top: await page.evaluate(domCountsAt, { where: 'top', settleMs: 300 }) }
 
     const cdp = await context.newCDPSession(page)
@@ -325,10 +334,9 @@ async function measurePage(browser, kind, size) {
     })
     const refetches = await page.evaluate(
       ({ start, end }) =>
-        performance
-          .getEntriesByType('measure')
-          .filter((m) => m.name.startsWith('api:validate ') && m.startTime >= start)
-          .filter((m) => m.startTime < end).length,
+        /** @type {any} */ (window).__bench.packRequests.filter(
+          (/** @type {{ start: number }} */ r) => r.start >= start && r.start < end,
+        ).length,
       { start: scroll.start, end: scroll.end },
     )
 
@@ -343,16 +351,10 @@ async function measurePage(browser, kind, size) {
       firstCardDom: round(load.firstCardDom),
       counts: round(load.counts),
       countsDom: round(load.countsDom),
-      // Every User Timing measure of the first load, by name without the path.
-      measures: Object.fromEntries(
-        load.measures
-          .filter((m, i, all) => all.findIndex((o) => o.name === m.name) === i)
-          .map((m) => [m.name.split(' ')[0], round(m.duration)]),
-      ),
-      // The first card, counted from the moment the pack response was read.
-      firstCardAfterResponse: fetched
-        ? round(load.firstCard - fetched.start - fetched.duration)
-        : null,
+      // The pack request of the first load (Resource Timing), start to last byte.
+      packRequest: fetched ? round(fetched.responseEnd - fetched.start) : null,
+      // The first card, counted from the last byte of the pack response.
+      firstCardAfterResponse: fetched ? round(load.firstCard - fetched.responseEnd) : null,
       loadLongestTask: round(
         Math.max(0, ...load.longtasks.map((/** @type {any} */ t) => t.duration)),
       ),
@@ -610,13 +612,14 @@ async function runLighthouse(targets) {
 }
 
 function versions() {
-  const pkg = (/** @type {string} */ name) =>
-    JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version
+  // The app's packages are in the root's node_modules, the bench's own in tools/node_modules.
+  const pkg = (/** @type {string} */ name, root = ROOT) =>
+    JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
   return {
     node: process.version,
     chromium: chromiumVersion(),
     playwright: pkg('@playwright/test'),
-    lighthouse: pkg('lighthouse'),
+    lighthouse: pkg('lighthouse', TOOLS),
     vite: pkg('vite'),
     react: pkg('react'),
     'react-router': pkg('react-router'),

@@ -1,6 +1,6 @@
 // Prints the gzip size of the JavaScript a route loads: the entry, the route's lazy module
 // and everything they import statically. Run after `npm run build`:
-//   node scripts/bundle-size.mjs [src/app/routes/pack-route.tsx]
+//   npm run size [-- src/app/routes/pack-route.tsx]
 import { DEFAULT_ROUTE, routeBundle } from './route-bundle.mjs'
 
 const route = process.argv[2] ?? DEFAULT_ROUTE

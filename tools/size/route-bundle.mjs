@@ -1,6 +1,6 @@
 // The JavaScript a route loads, read from a Vite build's manifest: the entry (index.html),
 // the route's lazy module and everything they import statically, with the gzip size of each.
-// Shared by `npm run size` (scripts/bundle-size.mjs) and `npm run bench`.
+// Shared by `npm run size` (bundle-size.mjs) and `npm run bench`.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'

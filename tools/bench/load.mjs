@@ -1,7 +1,7 @@
 // A bounded loopback load test of the production server (`npm start`): the same Get Pack
 // request sent with autocannon straight to a local test upstream, then through the
 // production proxy in front of it, to see what the proxy adds. Part of `npm run bench`
-// (results.load); `node bench/load.mjs` runs it alone and prints the result as JSON.
+// (results.load); `node tools/bench/load.mjs` runs it alone and prints the result as JSON.
 //
 // Environment: BENCH_LOAD_SECONDS (per measured mode, default 15, at most 20, so the three
 // modes stay within 60 s of load), BENCH_LOAD_CONNECTIONS (default 10).
@@ -173,7 +173,7 @@ export async function runLoadTest({ root, log }) {
         bodyBytes: body.length,
         rateLimitPerMinute: RATE_LIMIT_PER_MINUTE,
         node: process.version,
-        autocannon: autocannonVersion(root),
+        autocannon: autocannonVersion(),
       },
       modes,
       proxyAddsMs: adds(proxy),
@@ -461,13 +461,14 @@ function describe(/** @type {ReturnType<typeof summarize>} */ m) {
   ].join('; ')
 }
 
-function autocannonVersion(/** @type {string} */ root) {
-  const file = join(root, 'node_modules/autocannon/package.json')
+/** autocannon is the bench's own dependency, in tools/node_modules. */
+function autocannonVersion() {
+  const file = fileURLToPath(new URL('../node_modules/autocannon/package.json', import.meta.url))
   return /** @type {string} */ (JSON.parse(readFileSync(file, 'utf8')).version)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL('..', import.meta.url))
+  const root = fileURLToPath(new URL('../..', import.meta.url))
   const result = await runLoadTest({ root, log: (message) => console.error(message) })
   console.log(JSON.stringify(result, null, 2))
   if (!result.ok) process.exitCode = 1

@@ -7,12 +7,12 @@
 //   in that part of the graph import (`z.member(...)` calls for the `z` namespace), and keeps
 //   them alive; the entry loads the others with `import()` as the app does.
 // Its "pack route JS" is then measured like the app's: the entry chunk, the chunk of the pack
-// route's counterpart and their static imports (scripts/route-bundle.mjs).
+// route's counterpart and their static imports (tools/size/route-bundle.mjs).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
-import { routeBundle } from '../scripts/route-bundle.mjs'
+import { routeBundle } from '../size/route-bundle.mjs'
 
 const IMPORT = /import\s+(?:type\s+)?(\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+'([^']+)'/g
 
@@ -107,7 +107,8 @@ function floorModule(/** @type {Map<string, Set<string>>} */ imports, /** @type 
 
 /**
  * Builds the app (with its own config) into `appOutDir`, then generates, builds and measures
- * the floor in `floorDir`, which must sit inside the project so its packages resolve.
+ * the floor in `floorDir`, which must sit where the app's packages resolve (the root's
+ * node_modules, not tools/node_modules).
  * @param {{ root: string, appOutDir: string, floorDir: string, packRoute?: string }} options
  */
 export async function buildAppAndFloor({
