@@ -249,7 +249,7 @@ describe('BrowsePacks', () => {
     expect(await cards()).toHaveLength(1)
   })
 
-  it('reuses the pack page’s error screens for other failures, with Retry', async () => {
+  it('shows the shared API error screen for other failures, with Retry', async () => {
     let fail = true
     server.use(
       http.get(LIST_URL, () =>

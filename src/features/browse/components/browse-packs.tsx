@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useId, useRef } from 'react'
+import { Suspense, useCallback, useId, useRef } from 'react'
 import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
+import { lazyNamed } from '@/lib/lazy-named'
 import { packListQueries } from '../api/pack-list-queries'
 import type { PackList } from '@contract/partner-api/pack-list'
 import { pageCount, type BrowseParams } from '../lib/browse-params'
@@ -17,11 +18,8 @@ import {
 } from './browse-states'
 import { PackCard } from './pack-card'
 
-const PackErrorScreen = lazy(() =>
-  import('@/features/packs/components/pack-error-screen').then((module) => ({
-    default: module.PackErrorScreen,
-  })),
-)
+// The error screen and its explanations load when a request fails.
+const ApiErrorScreen = lazyNamed(() => import('@/components/api-error-screen'), 'ApiErrorScreen')
 
 /**
  * The packs the key can see, a page at a time, with search and the public toggle in the
@@ -65,8 +63,9 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
         <InvalidQueryScreen error={error} onReset={reset} />
       ) : (
         <Suspense fallback={<BrowseSkeleton />}>
-          <PackErrorScreen
+          <ApiErrorScreen
             error={error}
+            subject="pack-list"
             onRetry={() => void refetch()}
             retrying={isFetching}
             embedded

@@ -6,7 +6,6 @@ import {
   FileWarning,
   Hourglass,
   KeyRound,
-  RotateCw,
   SearchX,
   ServerCrash,
   ShieldX,
@@ -14,14 +13,14 @@ import {
   type LucideIcon,
 } from 'lucide-react'
 import { Link } from 'react-router'
-import { buttonStyles } from '@/components/button-styles'
-import { ErrorScreen, type ErrorDetail } from '@/components/error-screen'
-import { Notice } from '@/components/notice'
 import { isApiError } from '@/lib/api-error'
+import { describeApiError, type ErrorTopic, type LoadSubject } from '@/lib/describe-api-error'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { describePackError, type ErrorTopic } from '../lib/describe-pack-error'
+import { buttonStyles } from './button-styles'
+import { ErrorScreen, type ErrorDetail } from './error-screen'
+import { RefreshIcon } from './icons'
 
-export const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
+const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
 
 const ICONS: Record<ErrorTopic, LucideIcon> = {
   input: CircleSlash,
@@ -39,20 +38,21 @@ const ICONS: Record<ErrorTopic, LucideIcon> = {
 /**
  * A failed Partner API request, explained, with the way forward. The whole page on the pack
  * page (it names the tab); `embedded` in another page, such as the home page's pack list.
- * Its own chunk, with the explanations: only a failure needs them.
  */
-export function PackErrorScreen({
+export function ApiErrorScreen({
   error,
+  subject,
   onRetry,
   retrying = false,
   embedded = false,
 }: {
   error: unknown
+  subject: LoadSubject
   onRetry: () => void
   retrying?: boolean
   embedded?: boolean
 }) {
-  const { topic, title, explanation, canRetry, showPlans } = describePackError(error)
+  const { topic, title, explanation, canRetry, showPlans } = describeApiError(error, subject)
   const Icon = ICONS[topic]
   useDocumentTitle(embedded ? null : title)
   return (
@@ -82,7 +82,7 @@ export function PackErrorScreen({
               onClick={onRetry}
               disabled={retrying}
             >
-              <RotateCw
+              <RefreshIcon
                 aria-hidden="true"
                 className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
               />
@@ -102,15 +102,6 @@ export function PackErrorScreen({
     >
       <p>{explanation}</p>
     </ErrorScreen>
-  )
-}
-
-/** Over a pack that is still shown when refreshing it failed. */
-export function RefreshFailedNotice({ error }: { error: unknown }) {
-  return (
-    <Notice role="alert">
-      Refreshing failed ({describePackError(error).title}). Showing the last loaded data.
-    </Notice>
   )
 }
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import fc from 'fast-check'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { Component as PackRoute } from '@/app/routes/pack-route'
+import { PackPage } from './pack-route'
 import { okEnvelope } from '@contract/partner-api/envelope'
 import { type WireImage, type WireMetadata } from '@contract/partner-api/wire'
 import { packUrl, server, setupMsw } from '@/testing/msw'
@@ -94,7 +94,7 @@ describe('the pack page', () => {
         server.use(http.get(packUrl(generated.id), () => HttpResponse.json(okEnvelope(generated))))
         const queryClient = createTestQueryClient()
         const view = renderRoutes(
-          [{ path: '/packs/:packId', element: <PackRoute /> }],
+          [{ path: '/packs/:packId', element: <PackPage /> }],
           `/packs/${generated.id}`,
           queryClient,
         )

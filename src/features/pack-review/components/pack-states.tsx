@@ -4,7 +4,7 @@ import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
-// The pack page's rare states, loaded when they happen (see pack-view.tsx and pack-route.tsx).
+// The pack page's states other than a loaded, non-empty gallery.
 
 export function NoMatches({ onReset }: { onReset: () => void }) {
   return (

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { renderRoutes } from '@/testing/render'
-import { RECENT_PACKS_KEY, recordRecentPack } from '../lib/recent-packs'
+import { RECENT_PACKS_KEY, recordRecentPack } from '@/lib/recent-packs'
 import { PackLookupForm } from './pack-lookup-form'
 import { RecentPacks } from './recent-packs'
 

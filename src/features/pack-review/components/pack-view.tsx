@@ -1,8 +1,9 @@
 import { Keyboard } from 'lucide-react'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { Notice } from '@/components/notice'
+import { lazyNamed } from '@/lib/lazy-named'
 import type { LoadedPack } from '../api/pack-queries'
 import { useBrokenImages } from '../lib/broken-images'
 import { applyFilters, facetsOf, hasFilters } from '../lib/pack-filters'
@@ -13,26 +14,16 @@ import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { PackHeader } from './pack-header'
+import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { StatusSummary } from './status-summary'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
 // The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
 const loadImageDetailDialog = () => import('./image-detail-dialog')
-const ImageDetailDialog = lazy(() =>
-  loadImageDetailDialog().then((module) => ({ default: module.ImageDetailDialog })),
-)
-const ShortcutsDialog = lazy(() =>
-  import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
-)
+const ImageDetailDialog = lazyNamed(loadImageDetailDialog, 'ImageDetailDialog')
+const ShortcutsDialog = lazyNamed(() => import('./shortcuts-dialog'), 'ShortcutsDialog')
 const preloadImageDetailDialog = () => void loadImageDetailDialog()
-// Rare states: their screens load when they happen.
-const NoMatches = lazy(() =>
-  import('./pack-states').then((module) => ({ default: module.NoMatches })),
-)
-const EmptyPack = lazy(() =>
-  import('./pack-states').then((module) => ({ default: module.EmptyPack })),
-)
 
 export function PackView({
   pack,
@@ -135,9 +126,7 @@ export function PackView({
         </Notice>
       )}
       {returned === 0 ? (
-        <Suspense>
-          <EmptyPack />
-        </Suspense>
+        <EmptyPack />
       ) : (
         <>
           <StatusSummary
@@ -184,9 +173,7 @@ export function PackView({
             </div>
           </div>
           {visible.length === 0 ? (
-            <Suspense>
-              <NoMatches onReset={reset} />
-            </Suspense>
+            <NoMatches onReset={reset} />
           ) : (
             <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
               <PackGallery

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '@/lib/api-error'
-import { describePackError } from './describe-pack-error'
+import { ApiError } from './api-error'
+import { describeApiError } from './describe-api-error'
 
 const http = (status: number, errorCode: string | null = null, hasEnvelope = true) =>
   new ApiError({ kind: 'http', status, errorCode, hasEnvelope, message: 'm' })
 
-describe('describePackError', () => {
+const describePackError = (error: unknown) => describeApiError(error, 'pack')
+const describeListError = (error: unknown) => describeApiError(error, 'pack-list')
+
+describe('describeApiError for a pack', () => {
   it.each([
     [http(400, 'missing_pack_id'), 'Missing pack ID'],
     [http(401, 'invalid_token'), 'API key not accepted'],
@@ -45,5 +48,50 @@ describe('describePackError', () => {
     expect(describePackError(http(401)).canRetry).toBe(false)
     expect(describePackError(http(429)).canRetry).toBe(true)
     expect(describePackError(http(500)).canRetry).toBe(true)
+  })
+})
+
+describe('describeApiError for the pack list', () => {
+  it.each([
+    [http(400), 'Pack list request refused'],
+    [http(404, 'not_found'), 'Pack list not found'],
+    [http(404, null, false), 'Pack list not found'],
+    [http(500, 'list_failed'), 'Pack list could not be loaded'],
+    [http(401, 'invalid_token'), 'API key not accepted'],
+    [http(402, 'subscription_required'), 'Subscription required'],
+    [http(429, 'rate_limited'), 'Too many requests'],
+    [http(502, 'upstream_unreachable'), 'Genviral API unreachable'],
+    [new TypeError('boom'), 'Something went wrong'],
+  ])('%o gets "%s"', (error, title) => {
+    expect(describeListError(error).title).toBe(title)
+  })
+
+  it('never speaks of one pack or its ID', () => {
+    const errors = [
+      http(400),
+      http(403, 'forbidden'),
+      http(404),
+      http(500),
+      http(418),
+      new ApiError({ kind: 'invalid-response', status: 200, message: 'm' }),
+      new TypeError('boom'),
+    ]
+    for (const error of errors) {
+      const { title, explanation } = describeListError(error)
+      expect(`${title} ${explanation}`).not.toMatch(
+        /this pack|pack ID|another pack|Pack not found/i,
+      )
+    }
+  })
+
+  it('offers the same ways forward as for a pack', () => {
+    for (const status of [400, 401, 402, 403, 404, 429, 500, 503, 418]) {
+      const { canRetry, showPlans, topic } = describeListError(http(status))
+      expect({ canRetry, showPlans, topic }).toEqual({
+        canRetry: describePackError(http(status)).canRetry,
+        showPlans: describePackError(http(status)).showPlans,
+        topic: describePackError(http(status)).topic,
+      })
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { LinkCard } from '@/components/link-card'
 import { RelativeTime } from '@/components/relative-time'
-import { clearRecentPacks, useRecentPacks } from '../lib/recent-packs'
+import { clearRecentPacks, useRecentPacks } from '@/lib/recent-packs'
 
 /** Packs opened in this browser, newest first. Renders nothing until there is one. */
 export function RecentPacks() {
