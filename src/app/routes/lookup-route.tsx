@@ -6,7 +6,7 @@ import { PackLookupForm } from '@/features/lookup/components/pack-lookup-form'
 import { RecentPacks } from '@/features/lookup/components/recent-packs'
 import { isPackId } from '@contract/partner-api/paths'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { appConfigQuery } from '../app-config'
+import { appConfigQuery } from '@/app/app-config'
 
 /**
  * Loads the pack page's code and the pack itself, so opening it is instant. The query's

@@ -3,10 +3,10 @@ import { Suspense, useCallback, useId, useRef } from 'react'
 import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
 import { lazyNamed } from '@/lib/lazy-named'
-import { packListQueries } from '../api/pack-list-queries'
+import { packListQueries } from '@/features/browse/api/pack-list-queries'
 import type { PackList } from '@contract/partner-api/pack-list'
-import { pageCount, type BrowseParams } from '../lib/browse-params'
-import { useBrowseParams } from '../lib/use-browse-params'
+import { pageCount, type BrowseParams } from '@/features/browse/lib/browse-params'
+import { useBrowseParams } from '@/features/browse/lib/use-browse-params'
 import { BrowsePagination } from './browse-pagination'
 import {
   BrowseSkeleton,

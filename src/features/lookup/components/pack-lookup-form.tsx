@@ -2,7 +2,7 @@ import { ArrowRight } from 'lucide-react'
 import { useId, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
-import { extractPackId } from '../lib/parse-pack-id'
+import { extractPackId } from '@/features/lookup/lib/parse-pack-id'
 
 export function PackLookupForm() {
   const navigate = useNavigate()

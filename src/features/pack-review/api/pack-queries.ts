@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
 import { parseInSlices, yieldToMain } from '@/lib/slices'
-import { facetsOf, type Facets } from '../lib/pack-filters'
+import { facetsOf, type Facets } from '@/features/pack-review/lib/pack-filters'
 import { packPath } from '@contract/partner-api/paths'
-import { countUrls, reviewImage, type ReviewedImage } from '../lib/qa-flags'
+import { countUrls, reviewImage, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { packImageParser, packOutlineSchema, type Pack } from '@contract/partner-api/pack'
 
 /** A pack as the page shows it: validated, with what review derives from it. */

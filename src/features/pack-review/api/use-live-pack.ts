@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
-import { nextPoll, type PollState } from '../lib/live-polling'
+import { nextPoll, type PollState } from '@/features/pack-review/lib/live-polling'
 import { packQueries } from './pack-queries'
 
 /**

@@ -6,7 +6,7 @@ import { captureDownloads, readBlobText } from '@/testing/downloads'
 import { createImage, createMetadata } from '@contract/partner-api/wire'
 import { renderWithProviders } from '@/testing/render'
 import { packImageSchema } from '@contract/partner-api/pack'
-import { reviewImage, type ReviewedImage } from '../lib/qa-flags'
+import { reviewImage, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { ExportButtons } from './export-buttons'
 
 const PACK = { id: '11111111-1111-1111-1111-111111111111', name: 'Café Été, vol. 2' }

@@ -1,8 +1,8 @@
 import { FileDown } from 'lucide-react'
 import { useState } from 'react'
 import { buttonStyles } from '@/components/button-styles'
-import type { ExportFormat, ExportPack } from '../lib/export-images'
-import { flagsOf, type ReviewedImage } from '../lib/qa-flags'
+import type { ExportFormat, ExportPack } from '@/features/pack-review/lib/export-images'
+import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 
@@ -26,7 +26,7 @@ export function ExportButtons({
     setFailed(false)
     try {
       // Loaded on first use so papaparse stays out of the pack page's own chunk.
-      const { downloadExport } = await import('../lib/export-images')
+      const { downloadExport } = await import('@/features/pack-review/lib/export-images')
       const rows = items.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) }))
       downloadExport(format, rows, pack)
     } catch {

@@ -1,5 +1,5 @@
 import { TriangleAlert } from 'lucide-react'
-import { FLAG_LABELS, type QaFlag } from '../lib/qa-flags'
+import { FLAG_LABELS, type QaFlag } from '@/features/pack-review/lib/qa-flags'
 
 export function FlagChips({ flags }: { flags: readonly QaFlag[] }) {
   if (flags.length === 0) return null

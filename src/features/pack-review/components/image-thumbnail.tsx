@@ -1,6 +1,6 @@
 import { ImageOff, ShieldAlert } from 'lucide-react'
 import type { ReactNode } from 'react'
-import { markBroken } from '../lib/broken-images'
+import { markBroken } from '@/features/pack-review/lib/broken-images'
 
 /** Thumbnail with a fixed 4:3 box, so nothing shifts while images load or fail. */
 export function ImageThumbnail({

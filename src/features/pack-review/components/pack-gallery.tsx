@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react'
-import { flagsOf, type ReviewedImage } from '../lib/qa-flags'
+import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { ImageCard } from './image-card'
 
 const GAP = 16

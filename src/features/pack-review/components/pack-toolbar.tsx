@@ -2,9 +2,19 @@ import { Tags } from 'lucide-react'
 import { useCallback, useState, type Ref } from 'react'
 import { SearchField } from '@/components/search-field'
 import { ToggleButton } from '@/components/toggle-button'
-import { IMAGE_STATUSES, STATUS_LABELS, type ImageStatus } from '../lib/image-status'
-import { SORT_LABELS, SORTS, type Facets, type PackFilters, type Sort } from '../lib/pack-filters'
-import { FLAG_LABELS, QA_FLAGS, type QaFlag } from '../lib/qa-flags'
+import {
+  IMAGE_STATUSES,
+  STATUS_LABELS,
+  type ImageStatus,
+} from '@/features/pack-review/lib/image-status'
+import {
+  SORT_LABELS,
+  SORTS,
+  type Facets,
+  type PackFilters,
+  type Sort,
+} from '@/features/pack-review/lib/pack-filters'
+import { FLAG_LABELS, QA_FLAGS, type QaFlag } from '@/features/pack-review/lib/qa-flags'
 
 /** Search, sort and every filter of the pack page; all of it lives in the URL. */
 export function PackToolbar({

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import { buttonStyles } from '@/components/button-styles'
-import { SHORTCUTS } from '../lib/shortcuts'
+import { SHORTCUTS } from '@/features/pack-review/lib/shortcuts'
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null)

@@ -6,7 +6,7 @@ import {
   Clock,
   type LucideIcon,
 } from 'lucide-react'
-import { STATUS_LABELS, type ImageStatus } from '../lib/image-status'
+import { STATUS_LABELS, type ImageStatus } from '@/features/pack-review/lib/image-status'
 
 const STYLES: Record<ImageStatus, { icon: LucideIcon; className: string }> = {
   completed: { icon: CircleCheck, className: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30' },

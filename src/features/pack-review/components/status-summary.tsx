@@ -1,4 +1,4 @@
-import { IMAGE_STATUSES, type ImageStatus } from '../lib/image-status'
+import { IMAGE_STATUSES, type ImageStatus } from '@/features/pack-review/lib/image-status'
 import { StatusBadge } from './status-badge'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
