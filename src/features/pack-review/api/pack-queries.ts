@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
+import { takeEarlyRequest } from './early-pack-request'
 import { parseInSlices, yieldToMain } from '@/lib/slices'
 import { facetsOf, type Facets } from '@/features/pack-review/lib/pack-filters'
 import { packPath } from '@contract/partner-api/paths'
@@ -28,10 +29,9 @@ export const packQueries = {
  */
 async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack> {
   const path = packPath(packId)
-  const outline = await apiGet(path, packOutlineSchema, { signal })
+  const outline = await apiGet(path, packOutlineSchema, { signal, sent: takeEarlyRequest(path) })
   // Parsing a big body was one task already; let the browser paint before going on.
   await yieldToMain()
-  const started = performance.now()
   const urlCounts = countUrls(outline.images)
   const reviewed = await parseInSlices(outline.images, packImageParser, {
     prefix: ['data', 'images'],
@@ -41,7 +41,5 @@ async function loadPack(packId: string, signal: AbortSignal): Promise<LoadedPack
   const images = reviewed.map((item) => item.image)
   await yieldToMain()
   const facets = facetsOf(reviewed, new Set())
-  // Read by `npm run bench`.
-  performance.measure(`pack:validate-images ${path}`, { start: started })
   return { ...outline, images, reviewed, facets }
 }

@@ -1,4 +1,4 @@
-import { CircleAlert } from 'lucide-react'
+import { ErrorIcon } from '@/components/icons'
 
 /** Failed images grouped by message: the usual first question in a review. */
 export function ErrorGroups({
@@ -18,7 +18,7 @@ export function ErrorGroups({
         id="error-groups-heading"
         className="flex items-center gap-1.5 text-sm font-semibold text-red-900"
       >
-        <CircleAlert aria-hidden="true" className="size-4" />
+        <ErrorIcon aria-hidden="true" className="size-4" />
         Errors by message
       </h2>
       <ul className="mt-2 flex flex-col gap-1">

@@ -1,4 +1,4 @@
-import { CircleAlert } from 'lucide-react'
+import { ErrorIcon } from '@/components/icons'
 import { memo } from 'react'
 import { Link } from 'react-router'
 import { Highlight } from '@/components/highlight'
@@ -60,7 +60,7 @@ export const ImageCard = memo(function ImageCard({
       <div className="flex h-(--card-body-height) flex-col gap-2 overflow-hidden p-3">
         {status === 'error' && (
           <p className="flex shrink-0 gap-1.5 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-800">
-            <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            <ErrorIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
             <span className="line-clamp-2 min-w-0 break-words">
               <Highlight
                 text={metadata?.error?.trim() || 'Metadata generation failed (no message).'}

@@ -1,4 +1,5 @@
-import { CalendarDays, Globe, Images, Link2, Lock, RotateCw } from 'lucide-react'
+import { CalendarDays, Link2 } from 'lucide-react'
+import { ImageCountIcon, PrivateIcon, PublicIcon, RefreshIcon } from '@/components/icons'
 import { buttonStyles } from '@/components/button-styles'
 import { CopyButton } from '@/components/copy-button'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
@@ -28,14 +29,14 @@ export function PackHeader({
         >
           <li className="flex items-center gap-1.5">
             {pack.is_public === null ? null : pack.is_public ? (
-              <Globe aria-hidden="true" className="size-4" />
+              <PublicIcon aria-hidden="true" className="size-4" />
             ) : (
-              <Lock aria-hidden="true" className="size-4" />
+              <PrivateIcon aria-hidden="true" className="size-4" />
             )}
             {pack.is_public === null ? 'Visibility unknown' : pack.is_public ? 'Public' : 'Private'}
           </li>
           <li className="flex items-center gap-1.5">
-            <Images aria-hidden="true" className="size-4" />
+            <ImageCountIcon aria-hidden="true" className="size-4" />
             {imageCount.toLocaleString()} {imageCount === 1 ? 'image' : 'images'}
           </li>
           <li className="flex items-center gap-1.5">
@@ -58,7 +59,7 @@ export function PackHeader({
           onClick={onRefresh}
           disabled={refreshing}
         >
-          <RotateCw
+          <RefreshIcon
             aria-hidden="true"
             className={`size-4 ${refreshing ? 'motion-safe:animate-spin' : ''}`}
           />

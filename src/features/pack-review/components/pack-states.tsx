@@ -1,4 +1,5 @@
-import { ImagePlus, SearchX } from 'lucide-react'
+import { ImagePlus } from 'lucide-react'
+import { NoMatchesIcon } from '@/components/icons'
 import { Link } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
@@ -9,7 +10,7 @@ import { useDocumentTitle } from '@/lib/use-document-title'
 export function NoMatches({ onReset }: { onReset: () => void }) {
   return (
     <section className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      <SearchX aria-hidden="true" className="size-10 text-slate-400" />
+      <NoMatchesIcon aria-hidden="true" className="size-10 text-slate-400" />
       <h2 className="mt-3 text-lg font-semibold text-slate-900">No images match these filters</h2>
       <p className="mt-1 max-w-md text-sm text-slate-600">
         None of this pack’s images pass every filter and the search at once. Remove a filter, or

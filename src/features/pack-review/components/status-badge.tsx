@@ -1,18 +1,12 @@
-import {
-  CircleAlert,
-  CircleCheck,
-  CircleDashed,
-  CircleHelp,
-  Clock,
-  type LucideIcon,
-} from 'lucide-react'
+import { CircleCheck, CircleDashed, CircleHelp, Clock, type LucideIcon } from 'lucide-react'
+import { ErrorIcon } from '@/components/icons'
 import { STATUS_LABELS, type ImageStatus } from '@/features/pack-review/lib/image-status'
 
 const STYLES: Record<ImageStatus, { icon: LucideIcon; className: string }> = {
   completed: { icon: CircleCheck, className: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30' },
   pending: { icon: Clock, className: 'bg-amber-50 text-amber-900 ring-amber-600/30' },
   processing: { icon: CircleDashed, className: 'bg-sky-50 text-sky-800 ring-sky-600/30' },
-  error: { icon: CircleAlert, className: 'bg-red-50 text-red-800 ring-red-600/30' },
+  error: { icon: ErrorIcon, className: 'bg-red-50 text-red-800 ring-red-600/30' },
   unknown: { icon: CircleHelp, className: 'bg-slate-100 text-slate-700 ring-slate-500/30' },
 }
 

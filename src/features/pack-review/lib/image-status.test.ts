@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createImage, createMetadata } from '@contract/partner-api/wire'
 import { packImageSchema } from '@contract/partner-api/pack'
-import { countStatuses, imageStatus } from './image-status'
+import { imageStatus } from './image-status'
 
 const parse = (wire: unknown) => packImageSchema.parse(wire)
 
@@ -38,18 +38,5 @@ describe('imageStatus', () => {
     expect(imageStatus(parse({ id: 'a', url: 'https://x.test/a.jpg' }))).toBe('unknown')
     expect(imageStatus(parse({ id: 'a', url: null, metadata: { keywords: [] } }))).toBe('unknown')
     expect(imageStatus(parse({ id: 'a', url: null, metadata: { status: 42 } }))).toBe('unknown')
-  })
-
-  it('counts every status', () => {
-    const images = ['completed', 'completed', 'pending', 'failed', 'what'].map((status) =>
-      parse(createImage({ metadata: createMetadata({ status }) })),
-    )
-    expect(countStatuses(images)).toEqual({
-      completed: 2,
-      pending: 1,
-      processing: 0,
-      error: 1,
-      unknown: 1,
-    })
   })
 })

@@ -24,18 +24,6 @@ export function imageStatus(image: PackImage): ImageStatus {
   return 'unknown'
 }
 
-export function countStatuses(images: readonly PackImage[]): Record<ImageStatus, number> {
-  const counts: Record<ImageStatus, number> = {
-    completed: 0,
-    pending: 0,
-    processing: 0,
-    error: 0,
-    unknown: 0,
-  }
-  for (const image of images) counts[imageStatus(image)]++
-  return counts
-}
-
 /** Tooltip for a badge: what the API actually said. */
 export function statusTitle(image: PackImage): string {
   const raw = image.metadata?.status

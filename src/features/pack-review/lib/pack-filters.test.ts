@@ -6,7 +6,7 @@ import {
   failedMetadata,
   pendingMetadata,
 } from '@contract/partner-api/wire'
-import { packSchema } from '@contract/partner-api/pack'
+import { packSchema, type PackImage } from '@contract/partner-api/pack'
 import {
   applyFilters,
   facetsOf,
@@ -16,7 +16,13 @@ import {
   writeFilters,
   type PackFilters,
 } from './pack-filters'
-import { reviewImages } from './qa-flags'
+import { countUrls, reviewImage, type ReviewedImage } from './qa-flags'
+
+/** Reviews every image of a pack, as loading it does. */
+function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
+  const urlCounts = countUrls(images)
+  return images.map((image, index) => reviewImage(image, index, urlCounts))
+}
 
 const images = packSchema.parse(
   createPack({

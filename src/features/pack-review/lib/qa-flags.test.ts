@@ -5,8 +5,14 @@ import {
   createPack,
   pendingMetadata,
 } from '@contract/partner-api/wire'
-import { packSchema } from '@contract/partner-api/pack'
-import { flagsOf, reviewImages } from './qa-flags'
+import { packSchema, type PackImage } from '@contract/partner-api/pack'
+import { countUrls, flagsOf, reviewImage, type ReviewedImage } from './qa-flags'
+
+/** Reviews every image of a pack, as loading it does. */
+function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
+  const urlCounts = countUrls(images)
+  return images.map((image, index) => reviewImage(image, index, urlCounts))
+}
 
 const review = (wire: Parameters<typeof createPack>[0]) =>
   reviewImages(packSchema.parse(createPack(wire)).images)

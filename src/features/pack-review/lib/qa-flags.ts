@@ -26,11 +26,6 @@ export interface ReviewedImage {
   flags: readonly QaFlag[]
 }
 
-export function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
-  const urlCounts = countUrls(images)
-  return images.map((image, index) => reviewImage(image, index, urlCounts))
-}
-
 /**
  * How often each URL occurs in the pack, for the `duplicate` flag. Works on images not
  * validated yet too: a string `url` is kept as it is by the schema.
