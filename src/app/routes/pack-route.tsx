@@ -1,20 +1,14 @@
-import { Suspense, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
+import { ApiErrorScreen } from '@/components/api-error-screen'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
-import { lazyNamed } from '@/lib/lazy-named'
 import { recordRecentPack } from '@/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isPackId } from '@contract/partner-api/paths'
-
-// Error screens and their explanations load when a request fails, not with every pack.
-const ApiErrorScreen = lazyNamed(() => import('@/components/api-error-screen'), 'ApiErrorScreen')
-const RefreshFailedNotice = lazyNamed(
-  () => import('@/components/refresh-failed-notice'),
-  'RefreshFailedNotice',
-)
 
 export function PackPage() {
   const { packId = '', imageId = null } = useParams()
@@ -44,9 +38,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
       <>
         {error && !isFetching && (
           <div className="mb-4">
-            <Suspense>
-              <RefreshFailedNotice error={error} subject="pack" />
-            </Suspense>
+            <RefreshFailedNotice error={error} subject="pack" />
           </div>
         )}
         <PackView
@@ -61,14 +53,12 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
   }
   if (error) {
     return (
-      <Suspense>
-        <ApiErrorScreen
-          error={error}
-          subject="pack"
-          onRetry={() => void refetch()}
-          retrying={isFetching}
-        />
-      </Suspense>
+      <ApiErrorScreen
+        error={error}
+        subject="pack"
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     )
   }
   // TanStack Query holds requests while the browser is offline and sends them once it is back.

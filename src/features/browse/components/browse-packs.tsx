@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Suspense, useCallback, useId, useRef } from 'react'
+import { useCallback, useId, useRef } from 'react'
+import { ApiErrorScreen } from '@/components/api-error-screen'
 import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
-import { lazyNamed } from '@/lib/lazy-named'
 import { packListQueries } from '@/features/browse/api/pack-list-queries'
 import type { PackList } from '@contract/partner-api/pack-list'
 import { pageCount, type BrowseParams } from '@/features/browse/lib/browse-params'
@@ -17,9 +17,6 @@ import {
   PastLastPage,
 } from './browse-states'
 import { PackCard } from './pack-card'
-
-// The error screen and its explanations load when a request fails.
-const ApiErrorScreen = lazyNamed(() => import('@/components/api-error-screen'), 'ApiErrorScreen')
 
 /**
  * The packs the key can see, a page at a time, with search and the public toggle in the
@@ -62,15 +59,13 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
       isApiError(error) && error.status === 422 && error.errorCode === 'invalid_query' ? (
         <InvalidQueryScreen error={error} onReset={reset} />
       ) : (
-        <Suspense fallback={<BrowseSkeleton />}>
-          <ApiErrorScreen
-            error={error}
-            subject="pack-list"
-            onRetry={() => void refetch()}
-            retrying={isFetching}
-            embedded
-          />
-        </Suspense>
+        <ApiErrorScreen
+          error={error}
+          subject="pack-list"
+          onRetry={() => void refetch()}
+          retrying={isFetching}
+          embedded
+        />
       )
   } else {
     body = <BrowseSkeleton />

@@ -1,4 +1,3 @@
-// Icons the pack page does not use: sharing one would move it out of the pack page's chunk.
 import { ImageIcon } from 'lucide-react'
 import { ImageCountIcon, PrivateIcon, PublicIcon } from '@/components/icons'
 import { useRef, useState } from 'react'
