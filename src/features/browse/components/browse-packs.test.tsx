@@ -266,6 +266,20 @@ describe('BrowsePacks', () => {
     expect(await cards()).toHaveLength(1)
   })
 
+  it('words a 404 for the list, not for one pack', async () => {
+    server.use(
+      http.get(LIST_URL, () =>
+        HttpResponse.json(errorEnvelope(404, 'Not found', 'not_found'), { status: 404 }),
+      ),
+    )
+    setup()
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Pack list not found',
+    )
+    expect(alert).not.toHaveTextContent(/No pack with this ID/)
+  })
+
   it('asks for the pack on hover and on focus', async () => {
     serveList([listPack(1), listPack(2)])
     const { onPrefetchPack } = setup()
