@@ -1,9 +1,94 @@
+import { readdirSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import pluginQuery from '@tanstack/eslint-plugin-query'
 import reactHooks from 'eslint-plugin-react-hooks'
 import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+// Who may import whom. The parts: src/app -> src/features/<one> -> shared (src/components,
+// src/lib), and contract/ under all of them; server/ sees contract/ only. Inside src, another
+// folder is reached through '@/...', so these patterns see every import between parts.
+const FEATURES = readdirSync(new URL('src/features', import.meta.url))
+const rule = (regex, message) => ({ regex, message })
+const forbid = {
+  climbInSrc: rule(
+    '^\\.\\./(?!(\\.\\./)*contract/)',
+    "Inside src, import another folder through '@/...' (or '@contract/...').",
+  ),
+  app: rule('^@/app(/|$)', 'Only src/app imports src/app.'),
+  features: rule(
+    '^@/features(/|$)',
+    'Shared code (src/components, src/lib) never imports a feature.',
+  ),
+  otherFeature: (feature) =>
+    rule(
+      `^@/features/(?!${feature}/)`,
+      'A feature never imports another feature: move what both need to src/components or src/lib, or wire them together in src/app.',
+    ),
+  src: rule('^(@/|(\\.\\./)+src(/|$))', 'Only src imports src: share through contract/.'),
+  server: rule('^(\\.\\./)+server(/|$)', 'contract/ never imports server/.'),
+  react: rule('^react(-dom)?(/|$)', 'contract/ is plain TypeScript: no React.'),
+  node: rule('^node:', 'contract/ runs in the browser too: no Node APIs.'),
+  testSupport: rule(
+    '(^|/)(testing|test-kit|e2e)(/|$)',
+    'Production code never imports test support (src/testing, server/test-kit, e2e).',
+  ),
+}
+const BOUNDARIES = [
+  // Later entries replace earlier ones for the files both match.
+  { files: ['src/**'], patterns: [forbid.climbInSrc] },
+  {
+    files: ['src/components/**', 'src/lib/**'],
+    patterns: [forbid.climbInSrc, forbid.app, forbid.features],
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    patterns: [forbid.climbInSrc, forbid.app, forbid.otherFeature(feature)],
+  })),
+  { files: ['server/**'], patterns: [forbid.src] },
+  {
+    files: ['contract/**'],
+    patterns: [forbid.src, forbid.server, forbid.react, forbid.node],
+    paths: builtinModules.map((name) => ({ name, message: forbid.node.message })),
+  },
+]
+const TESTS_AND_TEST_SUPPORT = [
+  '**/*.test.{ts,tsx}',
+  'src/testing/**',
+  'server/test-kit/**',
+  'e2e/**',
+]
+const NO_RAW_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render API text as text.',
+}
+
+function importRules({ files, patterns, paths = [] }) {
+  // no-restricted-imports does not look at import(): the same patterns, for dynamic imports.
+  const dynamic = patterns.map(({ regex, message }) => ({
+    selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`,
+    message,
+  }))
+  // no-restricted-syntax is also where src forbids raw HTML; one list, as options replace.
+  const syntax = files.some((glob) => glob.startsWith('src/')) ? [NO_RAW_HTML] : []
+  return {
+    'no-restricted-imports': ['error', { paths, patterns }],
+    'no-restricted-syntax': ['error', ...syntax, ...dynamic],
+  }
+}
+
+// A later config object replaces an earlier one's options for the same rule, so each part
+// gets one object with its rules, then one for its production files with test support added.
+const boundaryConfigs = BOUNDARIES.flatMap((boundary) => [
+  { files: boundary.files, rules: importRules(boundary) },
+  {
+    files: boundary.files,
+    ignores: TESTS_AND_TEST_SUPPORT,
+    rules: importRules({ ...boundary, patterns: [...boundary.patterns, forbid.testSupport] }),
+  },
+])
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'test-results', 'playwright-report', 'tools/bench/.out'] },
@@ -22,13 +107,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Render API text as text.',
-        },
-      ],
+      // no-restricted-syntax (raw HTML) is set with the import boundaries below.
     },
   },
   {
@@ -47,4 +126,5 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  ...boundaryConfigs,
 )

@@ -1,4 +1,5 @@
-// Starts a pack link's request before the app loads; see takeEarlyRequest in src/lib/api-client.ts.
+// Starts a pack link's request before the app loads; see takeEarlyRequest in
+// src/features/pack-review/api/early-pack-request.ts (its test checks this script's path).
 ;(function () {
   var id = /^\/packs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i.exec(
     location.pathname,
@@ -24,6 +25,5 @@
     path: path,
     response: response,
     timeout: timeout,
-    started: performance.now(),
   }
 })()

@@ -1,3 +1,4 @@
+import { MutationObserver } from '@tanstack/react-query'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ApiError, type ApiErrorKind } from '@/lib/api-error'
@@ -27,6 +28,21 @@ describe('shouldRetry', () => {
   it('does not retry a broken contract or a bug', () => {
     expect(shouldRetry(0, new ApiError({ kind: 'invalid-response', message: 'x' }))).toBe(false)
     expect(shouldRetry(0, new TypeError('bug'))).toBe(false)
+  })
+})
+
+describe('writes', () => {
+  it('are never retried: the retry rules are for queries only', async () => {
+    const client = createQueryClient()
+    let tries = 0
+    const write = new MutationObserver(client, {
+      mutationFn: () => {
+        tries++
+        return Promise.reject(new ApiError({ kind: 'network', message: 'x' }))
+      },
+    })
+    await expect(write.mutate()).rejects.toBeInstanceOf(ApiError)
+    expect(tries).toBe(1)
   })
 })
 

@@ -1,26 +1,23 @@
-import { lazy, type ComponentType } from 'react'
 import { Route, Routes } from 'react-router'
+import { lazyNamed } from '@/lib/lazy-named'
 import { RootLayout } from './root-layout'
 
 // Declarative routes: the data router (createBrowserRouter) would add ~18 KB gzip of
 // loaders and actions that this app does not use. Each page is its own chunk.
-const page = (load: () => Promise<{ Component: ComponentType }>) =>
-  lazy(() => load().then((module) => ({ default: module.Component })))
-
-const LookupRoute = page(() => import('./routes/lookup-route'))
-const PackRoute = page(() => import('./routes/pack-route'))
-const NotFoundRoute = page(() => import('./routes/not-found-route'))
+const LookupPage = lazyNamed(() => import('./routes/lookup-route'), 'LookupPage')
+const PackPage = lazyNamed(() => import('./routes/pack-route'), 'PackPage')
+const NotFoundPage = lazyNamed(() => import('./routes/not-found-route'), 'NotFoundPage')
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<RootLayout />}>
-        <Route index element={<LookupRoute />} />
-        <Route path="packs/:packId" element={<PackRoute />}>
+        <Route index element={<LookupPage />} />
+        <Route path="packs/:packId" element={<PackPage />}>
           {/* The pack page stays mounted and shows the image in a dialog over the gallery. */}
           <Route path="images/:imageId" element={null} />
         </Route>
-        <Route path="*" element={<NotFoundRoute />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   )

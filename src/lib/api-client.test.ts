@@ -1,10 +1,8 @@
 import { http, HttpResponse } from 'msw'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { server, setupMsw } from '@/testing/msw'
-import { apiGet } from './api-client'
+import { apiGet, apiSend } from './api-client'
 import { ApiError } from './api-error'
 
 setupMsw()
@@ -106,74 +104,82 @@ describe('apiGet', () => {
     expect(error).not.toBeInstanceOf(ApiError)
     expect((error as Error).name).toBe('AbortError')
   })
+})
 
-  describe('with the request public/early-pack-request.js started from index.html', () => {
-    const PACK = '11111111-2222-4333-8444-555555555555'
-    const PATH = `/api/partner/v1/packs/${PACK}`
-    const script = readFileSync(join(process.cwd(), 'public/early-pack-request.js'), 'utf8')
-    /** Opens `pathname` and runs the script as index.html would. */
-    const openPage = (pathname: string) => {
-      window.history.replaceState(null, '', pathname)
-      window.eval(script)
-    }
-    afterEach(() => {
-      delete window.packExplorerEarlyRequest
-      window.history.replaceState(null, '', '/')
+describe('apiSend', () => {
+  it('sends the body as JSON and returns the validated data', async () => {
+    let received: { method: string; type: string | null; body: unknown } | null = null
+    server.use(
+      http.post(URL_PATH, async ({ request }) => {
+        received = {
+          method: request.method,
+          type: request.headers.get('content-type'),
+          body: await request.json(),
+        }
+        return HttpResponse.json({ ok: true, code: 201, message: 'ok', data: { id: 'new' } })
+      }),
+    )
+    await expect(apiSend('POST', URL_PATH, { name: 'x', tags: [1] }, schema)).resolves.toEqual({
+      id: 'new',
     })
+    expect(received).toEqual({
+      method: 'POST',
+      type: 'application/json',
+      body: { name: 'x', tags: [1] },
+    })
+  })
 
-    it('takes that request instead of sending another, once', async () => {
-      let requests = 0
+  it.each(['PUT', 'PATCH', 'DELETE'] as const)(
+    'sends %s with the method asked for',
+    async (method) => {
+      let seen = ''
       server.use(
-        http.get(PATH, () => {
-          requests++
-          return HttpResponse.json({
-            ok: true,
-            code: 200,
-            message: 'ok',
-            data: { id: `p${requests}` },
-          })
+        http.all(URL_PATH, ({ request }) => {
+          seen = request.method
+          return HttpResponse.json({ ok: true, data: { id: 'p' } })
         }),
       )
-      openPage(`/packs/${PACK.toUpperCase()}/images/abc?status=error`)
-      expect(window.packExplorerEarlyRequest?.path).toBe(PATH)
-      await expect(apiGet(PATH, schema)).resolves.toEqual({ id: 'p1' })
-      expect(requests).toBe(1)
-      // The next call (a retry, a refresh) asks again.
-      await expect(apiGet(PATH, schema)).resolves.toEqual({ id: 'p2' })
-      expect(requests).toBe(2)
-    })
+      await apiSend(method, URL_PATH, {}, schema)
+      expect(seen).toBe(method)
+    },
+  )
 
-    it('starts nothing on other pages', () => {
-      for (const pathname of ['/', '/packs/not-a-uuid', `/packs/${PACK}x`, `/other/${PACK}`]) {
-        openPage(pathname)
-        expect(window.packExplorerEarlyRequest, pathname).toBeUndefined()
-      }
-    })
-
-    it('maps a failed early request like any other', async () => {
-      server.use(http.get(PATH, () => HttpResponse.error()))
-      openPage(`/packs/${PACK}`)
-      const error = await failure(apiGet(PATH, schema))
-      expect(error.kind).toBe('network')
-    })
-
-    it('keeps the status, headers and body of an error answer', async () => {
-      server.use(
-        http.get(PATH, () =>
-          HttpResponse.json(
-            { ok: false, code: 429, message: 'Slow down', error_code: 'rate_limited' },
-            { status: 429, headers: { 'retry-after': '7' } },
-          ),
+  it('turns an error envelope into the same ApiError as apiGet', async () => {
+    server.use(
+      http.post(URL_PATH, () =>
+        HttpResponse.json(
+          { ok: false, code: 429, message: 'Slow down', error_code: 'rate_limited' },
+          { status: 429, headers: { 'retry-after': '3' } },
         ),
-      )
-      openPage(`/packs/${PACK}`)
-      const error = await failure(apiGet(PATH, schema))
-      expect(error).toMatchObject({
-        status: 429,
-        message: 'Slow down',
-        errorCode: 'rate_limited',
-        retryAfterSeconds: 7,
-      })
+      ),
+    )
+    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 429,
+      message: 'Slow down',
+      errorCode: 'rate_limited',
+      hasEnvelope: true,
+      retryAfterSeconds: 3,
     })
+  })
+
+  it('names the field that breaks the contract', async () => {
+    server.use(http.post(URL_PATH, () => HttpResponse.json({ ok: true, data: { id: 7 } })))
+    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    expect(error).toMatchObject({ kind: 'invalid-response', issuePath: 'data.id' })
+  })
+
+  it('reports a network failure, and sends once', async () => {
+    let requests = 0
+    server.use(
+      http.post(URL_PATH, () => {
+        requests++
+        return HttpResponse.error()
+      }),
+    )
+    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    expect(error).toMatchObject({ kind: 'network', status: 0 })
+    expect(requests).toBe(1)
   })
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { ApiError } from './api-error'
+import { contractError } from './contract-error'
 import { parseRetryAfter } from './retry-after'
 
 export const REQUEST_TIMEOUT_MS = 15_000
@@ -10,54 +11,68 @@ const errorEnvelopeSchema = z.object({
   error_code: z.nullish(z.string()),
 })
 
-const ACCEPT_JSON = { accept: 'application/json' }
-
-interface EarlyRequest {
-  path: string
+/** A request that is already on its way, with the deadline it was sent with. */
+export interface SentRequest {
   response: Promise<Response>
   timeout: AbortSignal
-  started: number
 }
 
-declare global {
-  interface Window {
-    /** Set by public/early-pack-request.js when the page opened on a pack link. */
-    packExplorerEarlyRequest?: EarlyRequest
-  }
-}
-
-/**
- * The request public/early-pack-request.js started for `path` when the page opened on a pack
- * link, before this code had even downloaded; taken once, later calls send their own. That
- * script builds the path as packPath() does, and never-taken requests are harmless.
- */
-function takeEarlyRequest(path: string): EarlyRequest | undefined {
-  const early = typeof window === 'undefined' ? undefined : window.packExplorerEarlyRequest
-  if (early?.path !== path) return undefined
-  delete window.packExplorerEarlyRequest
-  return early
-}
+export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * GETs a Partner API path on our own origin (the proxy adds the key) and returns the
  * envelope's `data`, validated by `schema`. Every failure is an `ApiError`, except the
  * caller's own abort, which is rethrown untouched so TanStack Query can cancel quietly.
+ * `sent` is the same GET already started elsewhere: its answer is read instead.
  */
-export async function apiGet<T>(
+export function apiGet<T>(
   path: string,
+  schema: z.ZodMiniType<T>,
+  { signal, sent }: { signal?: AbortSignal; sent?: SentRequest } = {},
+): Promise<T> {
+  return request(path, { method: 'GET', schema, signal, sent })
+}
+
+/**
+ * Sends `body` as JSON with `method` and returns the envelope's `data`, validated by
+ * `schema`, with the same errors as `apiGet`. Writes are not retried: the API has no
+ * idempotency keys (see query-client.ts, whose retries apply to queries only).
+ */
+export function apiSend<T>(
+  method: SendMethod,
+  path: string,
+  body: unknown,
   schema: z.ZodMiniType<T>,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<T> {
-  const taken = takeEarlyRequest(path)
-  const timeout = taken?.timeout ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS)
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+  return request(path, { method, body: JSON.stringify(body), schema, signal })
+}
 
-  // User Timing entries (`api:fetch <path>`, `api:validate <path>`) feed `npm run bench`.
-  const started = taken?.started ?? performance.now()
+async function request<T>(
+  path: string,
+  {
+    method,
+    body,
+    schema,
+    signal,
+    sent,
+  }: {
+    method: 'GET' | SendMethod
+    body?: string
+    schema: z.ZodMiniType<T>
+    signal?: AbortSignal
+    sent?: SentRequest
+  },
+): Promise<T> {
+  const timeout = sent?.timeout ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+
   let response: Response
   let text: string
   try {
-    response = await (taken?.response ?? fetch(path, { signal: combined, headers: ACCEPT_JSON }))
+    response = await (sent?.response ?? fetch(path, { method, body, headers, signal: combined }))
     text = await response.text()
     signal?.throwIfAborted()
   } catch (error) {
@@ -76,12 +91,10 @@ export async function apiGet<T>(
     })
   }
 
-  const received = performance.now()
-  performance.measure(`api:fetch ${path}`, { start: started, end: received })
-  const body = parseJson(text)
+  const json = parseJson(text)
 
   if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(body)
+    const envelope = errorEnvelopeSchema.safeParse(json)
     throw new ApiError({
       kind: 'http',
       status: response.status,
@@ -94,7 +107,7 @@ export async function apiGet<T>(
     })
   }
 
-  if (body === undefined) {
+  if (json === undefined) {
     throw new ApiError({
       kind: 'invalid-response',
       status: response.status,
@@ -102,33 +115,9 @@ export async function apiGet<T>(
     })
   }
 
-  const parsed = z.object({ ok: z.literal(true), data: schema }).safeParse(body)
-  performance.measure(`api:validate ${path}`, { start: received })
+  const parsed = z.object({ ok: z.literal(true), data: schema }).safeParse(json)
   if (!parsed.success) throw contractError(parsed.error.issues[0], response.status)
   return parsed.data.data
-}
-
-/**
- * The error for a response body that breaks the contract. `prefix` is where the checked
- * value sits in the body, so the reported path is the full one, e.g. `data.images.3.id`.
- */
-export function contractError(
-  issue: z.core.$ZodIssue | undefined,
-  status: number,
-  prefix: readonly PropertyKey[] = [],
-): ApiError {
-  const path = [...prefix, ...(issue?.path ?? [])]
-  const issuePath = path.length ? path.join('.') : null
-  // zod/mini ships no message texts; say what the contract expected instead.
-  const detail = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : issue?.code
-  return new ApiError({
-    kind: 'invalid-response',
-    status,
-    message: issuePath
-      ? `Field "${issuePath}" is not what the API contract promises (${detail}).`
-      : `The response does not match the API contract (${detail}).`,
-    issuePath,
-  })
 }
 
 function parseJson(text: string): unknown {

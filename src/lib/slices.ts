@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { contractError } from './api-client'
+import { contractError } from './contract-error'
 
 /**
  * Work per task before yielding: under the 50 ms that makes a long task, with room for

@@ -2,15 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { LinkCard } from '@/components/link-card'
 import { BrowsePacks } from '@/features/browse/components/browse-packs'
-import { PackLookupForm } from '@/features/packs/components/pack-lookup-form'
-import { RecentPacks } from '@/features/packs/components/recent-packs'
+import { PackLookupForm } from '@/features/lookup/components/pack-lookup-form'
+import { RecentPacks } from '@/features/lookup/components/recent-packs'
 import { isPackId } from '@contract/partner-api/paths'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { appConfigQuery } from '../app-config'
-
-// The pack page's chunk, as the router loads it. Prefetching takes the pack query from it:
-// importing the query here would split it out of that chunk.
-const loadPackPage = () => import('./pack-route')
+import { appConfigQuery } from '@/app/app-config'
 
 /**
  * Loads the pack page's code and the pack itself, so opening it is instant. The query's
@@ -20,8 +16,8 @@ function usePrefetchPack() {
   const queryClient = useQueryClient()
   return useCallback(
     (packId: string) => {
-      loadPackPage()
-        .then(({ packQueries }) => {
+      Promise.all([import('./pack-route'), import('@/features/pack-review/api/pack-queries')])
+        .then(([, { packQueries }]) => {
           // The pack page keys its query by the lower-case id, and asks for nothing else.
           if (isPackId(packId)) {
             return queryClient.prefetchQuery(packQueries.detail(packId.toLowerCase()))
@@ -33,7 +29,7 @@ function usePrefetchPack() {
   )
 }
 
-export function Component() {
+export function LookupPage() {
   useDocumentTitle('Look up a pack')
   const { data: config } = useQuery(appConfigQuery)
   const examples = config?.examples ?? []

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
 import { useDocumentTitle } from '@/lib/use-document-title'
 
-export function Component() {
+export function NotFoundPage() {
   useDocumentTitle('Page not found')
   return (
     <section className="mx-auto my-8 max-w-2xl rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">

@@ -11,12 +11,12 @@ import {
 } from '@contract/partner-api/wire'
 import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
 import { renderRoutes } from '@/testing/render'
-import { Component as PackRoute } from './pack-route'
+import { PackPage } from './pack-route'
 
 setupMsw()
 
 const renderPack = (packId: string) =>
-  renderRoutes([{ path: '/packs/:packId', element: <PackRoute /> }], `/packs/${packId}`)
+  renderRoutes([{ path: '/packs/:packId', element: <PackPage /> }], `/packs/${packId}`)
 
 describe('pack route', () => {
   beforeEach(() => {

@@ -1,47 +1,23 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
-import { useLivePack } from '@/features/packs/api/use-live-pack'
-import { PackSkeleton } from '@/features/packs/components/pack-skeleton'
-import { PackView } from '@/features/packs/components/pack-view'
-import { isPackId } from '@contract/partner-api/paths'
-import { recordRecentPack } from '@/features/packs/lib/recent-packs'
+import { ApiErrorScreen } from '@/components/api-error-screen'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { useLivePack } from '@/features/pack-review/api/use-live-pack'
+import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
+import { InvalidPackId } from '@/features/pack-review/components/pack-states'
+import { PackView } from '@/features/pack-review/components/pack-view'
+import { recordRecentPack } from '@/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
+import { isPackId } from '@contract/partner-api/paths'
 
-// For the home page, which prefetches packs into this page's query: importing the queries
-// there directly would move them into a chunk of their own, and this page would load more
-// JavaScript. From here they cost the export alone.
-// eslint-disable-next-line react-refresh/only-export-components
-export { packQueries } from '@/features/packs/api/pack-queries'
-
-// Error screens and their explanations load when a request fails, not with every pack.
-const loadErrorScreens = () => import('@/features/packs/components/pack-error-screen')
-const PackErrorScreen = lazy(() =>
-  loadErrorScreens().then((module) => ({ default: module.PackErrorScreen })),
-)
-const RefreshFailedNotice = lazy(() =>
-  loadErrorScreens().then((module) => ({ default: module.RefreshFailedNotice })),
-)
-
-const InvalidPackId = lazy(() =>
-  import('@/features/packs/components/pack-states').then((module) => ({
-    default: module.InvalidPackId,
-  })),
-)
-
-export function Component() {
+export function PackPage() {
   const { packId = '', imageId = null } = useParams()
-  if (!isPackId(packId)) {
-    return (
-      <Suspense>
-        <InvalidPackId packId={packId} />
-      </Suspense>
-    )
-  }
+  if (!isPackId(packId)) return <InvalidPackId packId={packId} />
   // Keyed so that switching packs never shows the previous pack's state.
-  return <PackPage key={packId} packId={packId.toLowerCase()} imageId={imageId} />
+  return <LivePackPage key={packId} packId={packId.toLowerCase()} imageId={imageId} />
 }
 
-function PackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
+function LivePackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
   const { data, error, isFetching, failureCount, refetch, dataUpdatedAt, fetchStatus } =
     useLivePack(packId)
   const loadedName = data?.name
@@ -62,9 +38,7 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
       <>
         {error && !isFetching && (
           <div className="mb-4">
-            <Suspense>
-              <RefreshFailedNotice error={error} />
-            </Suspense>
+            <RefreshFailedNotice error={error} subject="pack" />
           </div>
         )}
         <PackView
@@ -79,9 +53,12 @@ function PackPage({ packId, imageId }: { packId: string; imageId: string | null 
   }
   if (error) {
     return (
-      <Suspense>
-        <PackErrorScreen error={error} onRetry={() => void refetch()} retrying={isFetching} />
-      </Suspense>
+      <ApiErrorScreen
+        error={error}
+        subject="pack"
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     )
   }
   // TanStack Query holds requests while the browser is offline and sends them once it is back.

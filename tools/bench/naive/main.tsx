@@ -5,10 +5,10 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { packSchema, type Pack } from '@contract/partner-api/pack'
-import { ImageCard } from '@/features/packs/components/image-card'
-import { StatusSummary } from '@/features/packs/components/status-summary'
-import { countStatuses } from '@/features/packs/lib/image-status'
-import { reviewImages } from '@/features/packs/lib/qa-flags'
+import { ImageCard } from '@/features/pack-review/components/image-card'
+import { StatusSummary } from '@/features/pack-review/components/status-summary'
+import { facetsOf } from '@/features/pack-review/lib/pack-filters'
+import { countUrls, reviewImage } from '@/features/pack-review/lib/qa-flags'
 import { apiGet } from '@/lib/api-client'
 import './naive.css'
 
@@ -27,8 +27,12 @@ function NaivePack({ packId }: { packId: string }) {
     )
   }, [packId])
 
-  const reviewed = useMemo(() => (pack ? reviewImages(pack.images) : []), [pack])
-  const counts = useMemo(() => countStatuses(pack?.images ?? []), [pack])
+  const reviewed = useMemo(() => {
+    const images = pack?.images ?? []
+    const urlCounts = countUrls(images)
+    return images.map((image, index) => reviewImage(image, index, urlCounts))
+  }, [pack])
+  const counts = useMemo(() => facetsOf(reviewed, new Set()).statuses, [reviewed])
 
   if (error) return <p role="alert">{error}</p>
   if (!pack) return <p>Loading…</p>

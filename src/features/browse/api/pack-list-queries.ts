@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client'
-import { listQueryString, type BrowseParams } from '../lib/browse-params'
+import { listQueryString, type BrowseParams } from '@/features/browse/lib/browse-params'
 import { packListSchema } from '@contract/partner-api/pack-list'
 import { PACKS_PATH } from '@contract/partner-api/paths'
 

@@ -249,7 +249,7 @@ describe('BrowsePacks', () => {
     expect(await cards()).toHaveLength(1)
   })
 
-  it('reuses the pack page’s error screens for other failures, with Retry', async () => {
+  it('shows the shared API error screen for other failures, with Retry', async () => {
     let fail = true
     server.use(
       http.get(LIST_URL, () =>
@@ -264,6 +264,20 @@ describe('BrowsePacks', () => {
     fail = false
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     expect(await cards()).toHaveLength(1)
+  })
+
+  it('words a 404 for the list, not for one pack', async () => {
+    server.use(
+      http.get(LIST_URL, () =>
+        HttpResponse.json(errorEnvelope(404, 'Not found', 'not_found'), { status: 404 }),
+      ),
+    )
+    setup()
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Pack list not found',
+    )
+    expect(alert).not.toHaveTextContent(/No pack with this ID/)
   })
 
   it('asks for the pack on hover and on focus', async () => {

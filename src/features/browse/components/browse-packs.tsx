@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useId, useRef } from 'react'
+import { useCallback, useId, useRef } from 'react'
+import { ApiErrorScreen } from '@/components/api-error-screen'
 import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
-import { packListQueries } from '../api/pack-list-queries'
+import { packListQueries } from '@/features/browse/api/pack-list-queries'
 import type { PackList } from '@contract/partner-api/pack-list'
-import { pageCount, type BrowseParams } from '../lib/browse-params'
-import { useBrowseParams } from '../lib/use-browse-params'
+import { pageCount, type BrowseParams } from '@/features/browse/lib/browse-params'
+import { useBrowseParams } from '@/features/browse/lib/use-browse-params'
 import { BrowsePagination } from './browse-pagination'
 import {
   BrowseSkeleton,
@@ -16,12 +17,6 @@ import {
   PastLastPage,
 } from './browse-states'
 import { PackCard } from './pack-card'
-
-const PackErrorScreen = lazy(() =>
-  import('@/features/packs/components/pack-error-screen').then((module) => ({
-    default: module.PackErrorScreen,
-  })),
-)
 
 /**
  * The packs the key can see, a page at a time, with search and the public toggle in the
@@ -64,14 +59,13 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
       isApiError(error) && error.status === 422 && error.errorCode === 'invalid_query' ? (
         <InvalidQueryScreen error={error} onReset={reset} />
       ) : (
-        <Suspense fallback={<BrowseSkeleton />}>
-          <PackErrorScreen
-            error={error}
-            onRetry={() => void refetch()}
-            retrying={isFetching}
-            embedded
-          />
-        </Suspense>
+        <ApiErrorScreen
+          error={error}
+          subject="pack-list"
+          onRetry={() => void refetch()}
+          retrying={isFetching}
+          embedded
+        />
       )
   } else {
     body = <BrowseSkeleton />

@@ -1,4 +1,5 @@
-import { FilterX, FolderOpen, SearchSlash } from 'lucide-react'
+import { FilterX, FolderOpen } from 'lucide-react'
+import { NoMatchesIcon } from '@/components/icons'
 import type { ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
@@ -71,7 +72,7 @@ const iconClass = 'size-10 text-slate-400'
 export function NoMatchingPacks({ q, onClear }: { q: string; onClear: () => void }) {
   return (
     <EmptyState
-      icon={<SearchSlash aria-hidden="true" className={iconClass} />}
+      icon={<NoMatchesIcon aria-hidden="true" className={iconClass} />}
       title={<>No packs match “{q.trim()}”.</>}
       action={
         <button type="button" onClick={onClear} className={buttonStyles.primary}>

@@ -1,5 +1,5 @@
-// Icons the pack page does not use: sharing one would move it out of the pack page's chunk.
-import { Earth, GalleryVerticalEnd, ImageIcon, LockKeyhole } from 'lucide-react'
+import { ImageIcon } from 'lucide-react'
+import { ImageCountIcon, PrivateIcon, PublicIcon } from '@/components/icons'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { RelativeTime } from '@/components/relative-time'
@@ -66,7 +66,7 @@ export function PackCard({
         </span>
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
           <span className="inline-flex items-center gap-1.5">
-            <GalleryVerticalEnd aria-hidden="true" className="size-4 shrink-0" />
+            <ImageCountIcon aria-hidden="true" className="size-4 shrink-0" />
             {imageCount(pack.image_count)}
           </span>
           <Visibility isPublic={pack.is_public} />
@@ -81,7 +81,7 @@ export function PackCard({
 
 function Visibility({ isPublic }: { isPublic: boolean | null }) {
   if (isPublic === null) return <span>Visibility unknown</span>
-  const Icon = isPublic ? Earth : LockKeyhole
+  const Icon = isPublic ? PublicIcon : PrivateIcon
   return (
     <span className="inline-flex items-center gap-1.5">
       <Icon aria-hidden="true" className="size-4 shrink-0" />

@@ -1,0 +1,124 @@
+import {
+  Bug,
+  CircleSlash,
+  CreditCard,
+  ExternalLink,
+  FileWarning,
+  Hourglass,
+  KeyRound,
+  SearchX,
+  ServerCrash,
+  ShieldX,
+  WifiOff,
+  type LucideIcon,
+} from 'lucide-react'
+import { Link } from 'react-router'
+import { isApiError } from '@/lib/api-error'
+import { describeApiError, type ErrorTopic, type LoadSubject } from '@/lib/describe-api-error'
+import { useDocumentTitle } from '@/lib/use-document-title'
+import { buttonStyles } from './button-styles'
+import { ErrorScreen, type ErrorDetail } from './error-screen'
+import { RefreshIcon } from './icons'
+
+const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
+
+const ICONS: Record<ErrorTopic, LucideIcon> = {
+  input: CircleSlash,
+  key: KeyRound,
+  plan: CreditCard,
+  access: ShieldX,
+  missing: SearchX,
+  rate: Hourglass,
+  server: ServerCrash,
+  offline: WifiOff,
+  contract: FileWarning,
+  bug: Bug,
+}
+
+/**
+ * A failed Partner API request, explained, with the way forward. The whole page on the pack
+ * page (it names the tab); `embedded` in another page, such as the home page's pack list.
+ */
+export function ApiErrorScreen({
+  error,
+  subject,
+  onRetry,
+  retrying = false,
+  embedded = false,
+}: {
+  error: unknown
+  subject: LoadSubject
+  onRetry: () => void
+  retrying?: boolean
+  embedded?: boolean
+}) {
+  const { topic, title, explanation, canRetry, showPlans } = describeApiError(error, subject)
+  const Icon = ICONS[topic]
+  useDocumentTitle(embedded ? null : title)
+  return (
+    <ErrorScreen
+      title={title}
+      level={embedded ? 2 : 1}
+      icon={<Icon className="size-6" />}
+      details={errorDetails(error)}
+      actions={
+        <>
+          {showPlans && (
+            <a
+              href={GENVIRAL_PLANS_URL}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonStyles.primary}
+            >
+              See Genviral plans
+              <ExternalLink aria-hidden="true" className="size-4" />
+              <span className="sr-only">(opens in a new tab)</span>
+            </a>
+          )}
+          {canRetry && (
+            <button
+              type="button"
+              className={showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              onClick={onRetry}
+              disabled={retrying}
+            >
+              <RefreshIcon
+                aria-hidden="true"
+                className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
+              />
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
+          {!embedded && (
+            <Link
+              to="/"
+              className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
+            >
+              Look up another pack
+            </Link>
+          )}
+        </>
+      }
+    >
+      <p>{explanation}</p>
+    </ErrorScreen>
+  )
+}
+
+function errorDetails(error: unknown): ErrorDetail[] {
+  if (!isApiError(error)) {
+    return [{ label: 'Error', value: error instanceof Error ? error.message : String(error) }]
+  }
+  return [
+    { label: 'API message', value: error.message },
+    { label: 'Error code', value: error.errorCode ?? errorCodeFallback(error.kind) },
+    { label: 'HTTP status', value: error.status === 0 ? 'no response' : String(error.status) },
+  ]
+}
+
+function errorCodeFallback(kind: string): string {
+  if (kind === 'timeout') return 'client_timeout'
+  if (kind === 'network') return 'network_error'
+  if (kind === 'invalid-response') return 'invalid_response'
+  return 'none'
+}

@@ -1,0 +1,62 @@
+import { FileDown } from 'lucide-react'
+import { useState } from 'react'
+import { buttonStyles } from '@/components/button-styles'
+import type { ExportFormat, ExportPack } from '@/features/pack-review/lib/export-images'
+import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+
+const FORMATS: readonly ExportFormat[] = ['csv', 'json']
+
+/**
+ * Downloads the images the user is looking at, in their order. Files (and their rows) are
+ * built on click, never on render: a pack can hold 10,000 images.
+ */
+export function ExportButtons({
+  items,
+  brokenUrls,
+  pack,
+}: {
+  items: readonly ReviewedImage[]
+  brokenUrls: ReadonlySet<string>
+  pack: ExportPack
+}) {
+  const [failed, setFailed] = useState(false)
+  const empty = items.length === 0
+
+  const download = async (format: ExportFormat) => {
+    setFailed(false)
+    try {
+      // Loaded on first use so papaparse stays out of the pack page's own chunk.
+      const { downloadExport } = await import('@/features/pack-review/lib/export-images')
+      const rows = items.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) }))
+      downloadExport(format, rows, pack)
+    } catch {
+      setFailed(true)
+    }
+  }
+
+  const title = empty ? 'Nothing to export' : undefined
+  return (
+    <div className="flex flex-col gap-2">
+      <div role="group" aria-label="Export images" className="flex flex-wrap gap-2">
+        {FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className={buttonStyles.secondary}
+            disabled={empty}
+            title={title}
+            onClick={() => void download(format)}
+          >
+            <FileDown aria-hidden="true" className="size-4" />
+            Export {format.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      {failed && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          Export failed. Check your connection and try again.
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+import { TriangleAlert } from 'lucide-react'
+import { FLAG_LABELS, type QaFlag } from '@/features/pack-review/lib/qa-flags'
+
+export function FlagChips({ flags }: { flags: readonly QaFlag[] }) {
+  if (flags.length === 0) return null
+  return (
+    <ul aria-label="QA flags" className="flex shrink-0 flex-wrap gap-1">
+      {flags.map((flag) => (
+        <li
+          key={flag}
+          className="inline-flex items-center gap-1 rounded-md bg-orange-50 px-1.5 py-0.5 text-xs font-medium text-orange-900 ring-1 ring-orange-600/30 ring-inset"
+        >
+          <TriangleAlert aria-hidden="true" className="size-3" />
+          {FLAG_LABELS[flag]}
+        </li>
+      ))}
+    </ul>
+  )
+}

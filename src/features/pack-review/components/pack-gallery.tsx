@@ -1,0 +1,189 @@
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
+import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import { ImageCard } from './image-card'
+
+const GAP = 16
+/** The card's fixed text area; cards read it as `--card-body-height`. */
+const CARD_BODY_HEIGHT = 184
+const CARD_BORDERS = 2
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
+
+export interface PackGalleryHandle {
+  /** Scrolls the image's card into view and focuses it. */
+  focusImage: (imageId: string) => void
+}
+
+function columnsFor(width: number): number {
+  if (width >= 1000) return 4
+  if (width >= 700) return 3
+  if (width >= 400) return 2
+  return 1
+}
+
+/**
+ * The images as a list, virtualized: only the rows near the viewport are in the document,
+ * so a pack of 10,000 images costs what a pack of 50 does. Rows have a fixed height (4:3
+ * thumbnail plus a fixed text area), so nothing shifts as they mount.
+ */
+export function PackGallery({
+  items,
+  brokenUrls,
+  query,
+  hrefFor,
+  ref,
+}: {
+  items: readonly ReviewedImage[]
+  brokenUrls: ReadonlySet<string>
+  query: string
+  hrefFor: (imageId: string) => string
+  ref?: Ref<PackGalleryHandle>
+}) {
+  const listRef = useRef<HTMLUListElement>(null)
+  const [layout, setLayout] = useState({ width: 0, top: 0 })
+  // The card that has (or must get) focus stays mounted even when scrolled away.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null)
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null)
+
+  useLayoutEffect(() => {
+    const list = listRef.current
+    if (!list) return
+    const measure = () =>
+      setLayout((previous) => {
+        const width = list.clientWidth
+        const top = list.getBoundingClientRect().top + window.scrollY
+        return previous.width === width && previous.top === top ? previous : { width, top }
+      })
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(list)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [])
+
+  const columns = columnsFor(layout.width)
+  const cardWidth = layout.width > 0 ? (layout.width - GAP * (columns - 1)) / columns : 320
+  const rowHeight = Math.round((cardWidth * 3) / 4 + CARD_BODY_HEIGHT + CARD_BORDERS + GAP)
+  const focusRow = focusIndex === null ? null : Math.floor(focusIndex / columns)
+
+  const virtualizer = useWindowVirtualizer({
+    count: Math.ceil(items.length / columns),
+    estimateSize: () => rowHeight,
+    overscan: 2,
+    scrollMargin: layout.top,
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+        const rows = defaultRangeExtractor(range)
+        return focusRow === null || rows.includes(focusRow)
+          ? rows
+          : [...rows, focusRow].sort((a, b) => a - b)
+      },
+      [focusRow],
+    ),
+  })
+
+  useEffect(() => {
+    virtualizer.measure()
+  }, [virtualizer, rowHeight])
+
+  const rows = virtualizer.getVirtualItems()
+  // Focus lands once the target's row has mounted, which can take a scroll and a render.
+  useEffect(() => {
+    if (pendingFocus === null) return
+    const link = listRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus}"] [data-card-link]`,
+    )
+    if (!link) return
+    link.focus({ preventScroll: true })
+    setPendingFocus(null)
+  }, [pendingFocus, rows])
+
+  const moveTo = (index: number) => {
+    setFocusIndex(index)
+    setPendingFocus(index)
+    virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' })
+  }
+
+  useImperativeHandle(ref, () => ({
+    focusImage: (imageId: string) => {
+      const index = items.findIndex((item) => item.image.id === imageId)
+      if (index !== -1) moveTo(index)
+    },
+  }))
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!NAVIGATION_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return
+    const from = Number((event.target as HTMLElement).closest('li')?.dataset.index)
+    if (Number.isNaN(from)) return
+    const target = {
+      ArrowLeft: from - 1,
+      ArrowRight: from + 1,
+      ArrowUp: from - columns,
+      ArrowDown: from + columns,
+      Home: 0,
+      End: items.length - 1,
+    }[event.key]
+    if (target === undefined || target < 0 || target >= items.length) return
+    event.preventDefault()
+    moveTo(target)
+  }
+
+  return (
+    <ul
+      ref={listRef}
+      aria-label="Images"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const index = Number((event.target as HTMLElement).closest('li')?.dataset.index)
+        if (!Number.isNaN(index)) setFocusIndex(index)
+      }}
+      className="relative"
+      style={
+        {
+          height: virtualizer.getTotalSize(),
+          '--card-body-height': `${CARD_BODY_HEIGHT}px`,
+        } as CSSProperties
+      }
+    >
+      {rows.flatMap((row) =>
+        items.slice(row.index * columns, (row.index + 1) * columns).map((item, column) => {
+          const index = row.index * columns + column
+          return (
+            <li
+              key={`${item.image.id}-${item.position}`}
+              data-index={index}
+              aria-setsize={items.length}
+              aria-posinset={index + 1}
+              className="absolute top-0"
+              style={{
+                left: column * (cardWidth + GAP),
+                width: cardWidth,
+                height: rowHeight - GAP,
+                transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+              }}
+            >
+              <ImageCard
+                item={item}
+                flags={flagsOf(item, brokenUrls)}
+                query={query}
+                href={hrefFor(item.image.id)}
+                priority={row.index === 0}
+              />
+            </li>
+          )
+        }),
+      )}
+    </ul>
+  )
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createImage,
+  createMetadata,
+  createPack,
+  failedMetadata,
+  pendingMetadata,
+} from '@contract/partner-api/wire'
+import { packSchema, type PackImage } from '@contract/partner-api/pack'
+import {
+  applyFilters,
+  facetsOf,
+  hasFilters,
+  NO_FILTERS,
+  parseFilters,
+  writeFilters,
+  type PackFilters,
+} from './pack-filters'
+import { countUrls, reviewImage, type ReviewedImage } from './qa-flags'
+
+/** Reviews every image of a pack, as loading it does. */
+function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
+  const urlCounts = countUrls(images)
+  return images.map((image, index) => reviewImage(image, index, urlCounts))
+}
+
+const images = packSchema.parse(
+  createPack({
+    images: [
+      createImage({
+        id: 'a',
+        metadata: createMetadata({
+          description: 'Red bicycle by a wall',
+          keywords: ['bike', 'city'],
+          generated_at: '2026-01-02T00:00:00Z',
+        }),
+      }),
+      createImage({ id: 'b', metadata: pendingMetadata() }),
+      createImage({ id: 'c', metadata: failedMetadata('Timeout') }),
+      createImage({
+        id: 'd',
+        metadata: createMetadata({
+          description: 'City at night',
+          keywords: ['city'],
+          generated_at: '2026-01-03T00:00:00Z',
+        }),
+      }),
+      createImage({ id: 'e', metadata: failedMetadata('Timeout') }),
+      createImage({
+        id: 'f',
+        metadata: createMetadata({
+          description: null,
+          keywords: [],
+          generated_at: '2026-01-01T00:00:00Z',
+        }),
+      }),
+    ],
+  }),
+).images
+const reviewed = reviewImages(images)
+const none = new Set<string>()
+const ids = (filters: Partial<PackFilters>, broken: ReadonlySet<string> = none) =>
+  applyFilters(reviewed, { ...NO_FILTERS, ...filters }, broken).map((item) => item.image.id)
+
+describe('URL filters', () => {
+  it('round-trips through the query string and leaves defaults out', () => {
+    const filters: PackFilters = {
+      statuses: ['pending', 'error'],
+      q: 'red bike',
+      keyword: 'city',
+      flags: ['no-keywords'],
+      sort: 'generated-desc',
+    }
+    const params = writeFilters(new URLSearchParams('other=1'), filters)
+    expect(params.toString()).toBe(
+      'other=1&status=pending%2Cerror&q=red+bike&keyword=city&flag=no-keywords&sort=generated-desc',
+    )
+    expect(parseFilters(params)).toEqual(filters)
+    expect(writeFilters(params, NO_FILTERS).toString()).toBe('other=1')
+  })
+
+  it('drops values it does not know instead of failing', () => {
+    expect(
+      parseFilters(new URLSearchParams('status=error,bogus&flag=x,broken&sort=sideways')),
+    ).toEqual({
+      ...NO_FILTERS,
+      statuses: ['error'],
+      flags: ['broken'],
+    })
+  })
+
+  it('knows when anything is filtered', () => {
+    expect(hasFilters(NO_FILTERS)).toBe(false)
+    expect(hasFilters({ ...NO_FILTERS, sort: 'status' })).toBe(false)
+    expect(hasFilters({ ...NO_FILTERS, q: 'x' })).toBe(true)
+  })
+})
+
+describe('applyFilters', () => {
+  it('keeps API order by default', () => {
+    expect(ids({})).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+  })
+
+  it('filters by any of several statuses', () => {
+    expect(ids({ statuses: ['error', 'pending'] })).toEqual(['b', 'c', 'e'])
+  })
+
+  it('searches description, keywords, id, URL and error, case-insensitively', () => {
+    expect(ids({ q: 'BICYCLE' })).toEqual(['a'])
+    expect(ids({ q: 'city' })).toEqual(['a', 'd'])
+    expect(ids({ q: 'timeout' })).toEqual(['c', 'e'])
+    expect(ids({ q: images[5]!.url! })).toEqual(['f'])
+  })
+
+  it('filters by exact keyword and by flag, broken included', () => {
+    expect(ids({ keyword: 'city' })).toEqual(['a', 'd'])
+    expect(ids({ keyword: 'cit' })).toEqual([])
+    expect(ids({ flags: ['no-description'] })).toEqual(['f'])
+    expect(ids({ flags: ['broken'] }, new Set([images[1]!.url!]))).toEqual(['b'])
+  })
+
+  it('sorts by generation time both ways, undated last, and by status with problems first', () => {
+    expect(ids({ sort: 'generated-desc' })).toEqual(['d', 'a', 'f', 'b', 'c', 'e'])
+    expect(ids({ sort: 'generated-asc' })).toEqual(['f', 'a', 'd', 'b', 'c', 'e'])
+    expect(ids({ sort: 'status' })).toEqual(['c', 'e', 'b', 'a', 'd', 'f'])
+  })
+})
+
+describe('facetsOf', () => {
+  it('counts statuses, flags, keywords and error messages', () => {
+    const facets = facetsOf(reviewed, new Set([images[0]!.url!]))
+    expect(facets.statuses).toEqual({
+      completed: 3,
+      pending: 1,
+      processing: 0,
+      error: 2,
+      unknown: 0,
+    })
+    expect(facets.flags).toMatchObject({
+      broken: 1,
+      'no-description': 1,
+      'no-keywords': 1,
+      duplicate: 0,
+    })
+    expect(facets.keywords).toEqual([
+      ['city', 2],
+      ['bike', 1],
+    ])
+    expect(facets.errors).toEqual([['Timeout', 2]])
+  })
+
+  it('counts a keyword once per image, however often the image repeats it', () => {
+    const twice = packSchema.parse(
+      createPack({
+        images: [
+          createImage({ metadata: createMetadata({ keywords: ['sea', 'sea', 'sky', 'sea'] }) }),
+          createImage({ metadata: createMetadata({ keywords: ['sky'] }) }),
+        ],
+      }),
+    ).images
+    expect(facetsOf(reviewImages(twice), new Set()).keywords).toEqual([
+      ['sky', 2],
+      ['sea', 1],
+    ])
+  })
+})
