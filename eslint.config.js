@@ -58,6 +58,8 @@ const TESTS_AND_TEST_SUPPORT = [
   '**/*.test.{ts,tsx}',
   'src/testing/**',
   'server/test-kit/**',
+  // The proxy tests' shared set-up (it starts the kit's upstreams around each test file).
+  'server/proxy/test-harness.ts',
   'e2e/**',
 ]
 const NO_RAW_HTML = {
