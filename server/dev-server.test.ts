@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import { packPath } from '../contract/partner-api/paths.ts'
 
 // The real dev server, started from the project's vite.config.ts: what `npm run dev` exposes.
 const PORT = 5311
 const PREVIEW_PORT = 5312
-const API_PATH = `/api/partner/v1/packs/${DEMO_PACK_IDS.motivation}`
+const API_PATH = packPath(DEMO_PACK_IDS.motivation)
 const GOOD_HOST = `localhost:${PORT}`
 const EVIL_ORIGIN = 'https://evil.example'
 

@@ -12,11 +12,12 @@ import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
 const TOKEN = 'pub_9f2.sk_live_PRODUCTION-TEST-SECRET-41c7'
 const PACK_ID = '11111111-1111-1111-1111-111111111111'
-const PACK_PATH = `/api/partner/v1/packs/${PACK_ID}`
+const PACK_PATH = packPath(PACK_ID)
 const ASSET_PATH = '/assets/app-abc123.js'
 /** Big enough to be worth compressing, and it compresses well. */
 const ASSET = 'export function greet(name) { return `Hello, ${name}!` }\n'.repeat(200)
@@ -256,7 +257,7 @@ describe('the production app', () => {
   it('logs one JSON line per request, without the query string', async () => {
     const from = logLines.length
     await send(app, `/packs/${PACK_ID}?q=hunter2-search&token=hunter2-token`)
-    await send(app, `/api/partner/v1/packs?search=hunter2-list&limit=5`, {
+    await send(app, `${PACKS_PATH}?search=hunter2-list&limit=5`, {
       authorization: 'Bearer hunter2-browser',
       cookie: 'session=hunter2-cookie',
     })
@@ -269,7 +270,7 @@ describe('the production app', () => {
     }
     expect(accessLines(from)).toEqual([
       expect.objectContaining({ method: 'GET', path: `/packs/${PACK_ID}`, status: 200 }),
-      expect.objectContaining({ method: 'GET', path: '/api/partner/v1/packs', status: 200 }),
+      expect.objectContaining({ method: 'GET', path: PACKS_PATH, status: 200 }),
       expect.objectContaining({ method: 'GET', path: ASSET_PATH, status: 200 }),
     ])
     for (const line of accessLines(from)) {
@@ -361,7 +362,7 @@ describe('the rate limit', () => {
       error_code: 'rate_limited',
     })
     // The list path shares the budget.
-    expect((await send(app, '/api/partner/v1/packs')).status).toBe(429)
+    expect((await send(app, PACKS_PATH)).status).toBe(429)
     expect(upstreamReceived()).toHaveLength(3)
 
     // Files, pages and health checks are not counted.

@@ -13,6 +13,7 @@ import {
   startProductionServer,
   type SpawnedServer,
 } from './test-kit/production-server.ts'
+import { packPath } from '../contract/partner-api/paths.ts'
 
 // The real `npm start` entry, compiled the way `npm run build` compiles it and run by plain
 // Node in a child process, so signals and exit codes are the real ones.
@@ -132,7 +133,7 @@ describe('npm start', () => {
 
     // A kept-alive connection: it must not hold the exit up once its answer is out.
     const agent = new Agent({ keepAlive: true })
-    const slow = getText(new URL(`/api/partner/v1/packs/${SLOW_PACK}`, url), agent)
+    const slow = getText(new URL(packPath(SLOW_PACK), url), agent)
     while (!upstream.received.some((request) => request.url.includes(SLOW_PACK))) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
@@ -159,7 +160,7 @@ describe('npm start', () => {
       ]),
     )
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'request', path: `/api/partner/v1/packs/${SLOW_PACK}` }),
+      expect.objectContaining({ msg: 'request', path: packPath(SLOW_PACK) }),
     )
     expect(started.stdout()).not.toContain(TOKEN)
     expect(started.stderr()).toBe('')
@@ -170,7 +171,7 @@ describe('npm start', () => {
     expect(started.stdout()).toContain('"mode":"demo"')
     const agent = new Agent({ keepAlive: true })
     const pack = await getText(
-      new URL('/api/partner/v1/packs/11111111-1111-1111-1111-111111111111', url),
+      new URL(packPath('11111111-1111-1111-1111-111111111111'), url),
       agent,
     )
     expect(pack.status).toBe(200)

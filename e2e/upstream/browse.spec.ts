@@ -3,12 +3,11 @@ import { expect, test } from '@playwright/test'
 import { errorEnvelope, okEnvelope } from '../../contract/partner-api/envelope'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors'
 import { receivedRequests, scriptList } from '../support/upstream'
-
-const LIST_PATH = '/api/partner/v1/packs'
+import { PACKS_PATH } from '../../contract/partner-api/paths'
 
 /** The List Packs requests the upstream received since `since`, as path and query. */
 async function listRequests(since: number): Promise<string[]> {
-  return (await receivedRequests(`${LIST_PATH}?`))
+  return (await receivedRequests(`${PACKS_PATH}?`))
     .filter((request) => request.at >= since)
     .map((request) => request.url)
 }
@@ -23,32 +22,32 @@ test('the home page asks the upstream for exactly the URL’s page, search and t
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 2, name: 'Browse packs' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'No packs yet' })).toBeVisible()
-  expect(await listRequests(since)).toContain(`${LIST_PATH}?limit=24&offset=0`)
+  expect(await listRequests(since)).toContain(`${PACKS_PATH}?limit=24&offset=0`)
 
   const q = term()
   await page.goto(`/?q=${q}`)
   await expect(page.getByRole('heading', { name: `No packs match “${q}”.` })).toBeVisible()
   expect((await receivedRequests(q)).map((request) => request.url)).toEqual([
-    `${LIST_PATH}?search=${q}&limit=24&offset=0`,
+    `${PACKS_PATH}?search=${q}&limit=24&offset=0`,
   ])
 
   const hidden = term()
   await page.goto(`/?q=${hidden}&public=0`)
   await expect(page.getByRole('heading', { name: `No packs match “${hidden}”.` })).toBeVisible()
   expect((await receivedRequests(hidden)).map((request) => request.url)).toEqual([
-    `${LIST_PATH}?search=${hidden}&limit=24&offset=0&include_public=false`,
+    `${PACKS_PATH}?search=${hidden}&limit=24&offset=0&include_public=false`,
   ])
 
   const paged = Date.now()
   await page.goto('/?page=3')
   await expect(page.getByRole('heading', { name: 'No packs yet' })).toBeVisible()
-  expect(await listRequests(paged)).toContain(`${LIST_PATH}?limit=24&offset=48`)
+  expect(await listRequests(paged)).toContain(`${PACKS_PATH}?limit=24&offset=48`)
 
   const publicOff = Date.now()
   await page.goto('/?public=0')
   await expect(page.getByRole('heading', { name: 'No packs of your own' })).toBeVisible()
   expect(await listRequests(publicOff)).toContain(
-    `${LIST_PATH}?limit=24&offset=0&include_public=false`,
+    `${PACKS_PATH}?limit=24&offset=0&include_public=false`,
   )
 })
 

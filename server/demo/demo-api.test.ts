@@ -13,9 +13,9 @@ import {
   demoPacks,
   generatingPack,
 } from './fixtures.ts'
+import { PACKS_PATH, packPath } from '../../contract/partner-api/paths.ts'
 
 const AUTH = { authorization: `Bearer ${DEMO_API_TOKEN}` }
-const packPath = (id: string) => `/api/partner/v1/packs/${id}`
 
 let demo: DemoApi
 
@@ -146,7 +146,7 @@ describe('demo List Packs', () => {
     }
   }
   const list = async (query = '') => {
-    const response = await get(`/api/partner/v1/packs${query}`)
+    const response = await get(`${PACKS_PATH}${query}`)
     return { status: response.status, body: JSON.parse(response.text) as ListEnvelope }
   }
 
@@ -266,7 +266,7 @@ describe('demo API behind the proxy', () => {
   })
 
   it('lists packs, with previews on the origin the browser used and only known parameters', async () => {
-    const response = await fetch(`${origin}/api/partner/v1/packs?search=summer&limit=5&x=1`)
+    const response = await fetch(`${origin}${PACKS_PATH}?search=summer&limit=5&x=1`)
     expect(response.status).toBe(200)
     const body = (await response.json()) as {
       data: { packs: { preview_image_url: string }[]; limit: number }

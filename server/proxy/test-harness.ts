@@ -15,10 +15,11 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../test-kit/fake
 import { startRawUpstream, type RawUpstream } from '../test-kit/raw-upstream.ts'
 import { flatHeaders, rawRequest, socketRequest } from '../test-kit/request.ts'
 import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
+import { packPath } from '../../contract/partner-api/paths.ts'
 
 export const TOKEN = 'sk_live_PROXY-TEST-SECRET-7f3a9c'
 export const PACK_ID = '11111111-1111-1111-1111-111111111111'
-export const PACK_PATH = `/api/partner/v1/packs/${PACK_ID}`
+export const PACK_PATH = packPath(PACK_ID)
 
 export const json = sendJson
 export const okBody = () => ({
