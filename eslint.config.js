@@ -62,10 +62,13 @@ const TESTS_AND_TEST_SUPPORT = [
   'server/proxy/test-harness.ts',
   'e2e/**',
 ]
-const NO_RAW_HTML = {
-  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-  message: 'Render API text as text.',
-}
+// APIs that turn a string into markup: API text is only ever rendered by React, as text.
+const RAW_HTML_MESSAGE = 'Render API text as text: no API that turns strings into markup.'
+const NO_RAW_HTML = [
+  'JSXAttribute[name.name=/^(dangerouslySetInnerHTML|srcDoc|srcdoc)$/]',
+  'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment)$/]',
+  "MemberExpression[object.name='document'][property.name=/^(write|writeln)$/]",
+].map((selector) => ({ selector, message: RAW_HTML_MESSAGE }))
 
 function importRules({ files, patterns, paths = [] }) {
   // no-restricted-imports does not look at import(): the same patterns, for dynamic imports.
@@ -74,7 +77,7 @@ function importRules({ files, patterns, paths = [] }) {
     message,
   }))
   // no-restricted-syntax is also where src forbids raw HTML; one list, as options replace.
-  const syntax = files.some((glob) => glob.startsWith('src/')) ? [NO_RAW_HTML] : []
+  const syntax = files.some((glob) => glob.startsWith('src/')) ? NO_RAW_HTML : []
   return {
     'no-restricted-imports': ['error', { paths, patterns }],
     'no-restricted-syntax': ['error', ...syntax, ...dynamic],
@@ -121,6 +124,13 @@ export default tseslint.config(
     files: ['tools/**/*.tsx'],
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // Scripts the browser runs as they are (the early pack request).
+    files: ['public/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+    rules: { 'no-restricted-syntax': ['error', ...NO_RAW_HTML] },
   },
   {
     // The tools: Node, plus functions that run in the benchmarked page.
