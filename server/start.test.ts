@@ -1,16 +1,17 @@
-import { execFile, type ChildProcess } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { Agent, get } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import {
+  compileProductionServer,
   spawnProductionServer,
   startProductionServer,
+  type CompiledServer,
   type SpawnedServer,
 } from './test-kit/production-server.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
@@ -22,29 +23,14 @@ const TOKEN = 'pub_5d1.sk_live_START-TEST-SECRET-a83e'
 const SLOW_PACK = '22222222-2222-2222-2222-222222222222'
 const SLOW_MS = 1_000
 
-let outDir: string
+let compiled: CompiledServer
 let distDir: string
 let upstream: FakeUpstream
 let upstreamUrl: string
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
-  // Inside the project, so the compiled files resolve express & co. from its node_modules.
-  await mkdir(join(ROOT, 'node_modules/.tmp'), { recursive: true })
-  outDir = await mkdtemp(join(ROOT, 'node_modules/.tmp/start-test-'))
-  await promisify(execFile)(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/typescript/bin/tsc'),
-      '-p',
-      'tsconfig.server.json',
-      '--outDir',
-      outDir,
-    ],
-    { cwd: ROOT },
-  )
-  // Under node_modules/ the project's package.json does not count: say the files are ESM here.
-  await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n')
+  compiled = await compileProductionServer(ROOT)
 
   distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-start-test-'))
   await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
@@ -66,13 +52,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   await upstream?.close()
-  if (outDir) await rm(outDir, { recursive: true, force: true })
+  await compiled?.remove()
   if (distDir) await rm(distDir, { recursive: true, force: true })
 })
 
 /** Runs the compiled entry with only these variables (and PATH). */
 const entry = () => ({
-  entry: join(outDir, 'server/start.js'),
+  entry: compiled.entry,
   distDir,
   cwd: ROOT,
   baseEnv: { PATH: process.env.PATH ?? '' },

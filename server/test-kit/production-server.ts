@@ -1,5 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { promisify } from 'node:util'
 
 export interface SpawnOptions {
   /** The compiled entry, e.g. `<outDir>/server/start.js` (tsconfig.server.json). */
@@ -13,6 +17,13 @@ export interface SpawnOptions {
    * settings (GENVIRAL_*, PACK_EXPLORER_*): only what the test gives counts.
    */
   baseEnv?: Record<string, string | undefined>
+  /** Called with each whole line the server writes to stdout, as it comes. */
+  onStdoutLine?: (line: string) => void
+  /**
+   * false: stdout is not kept (stdout() is empty and output() has stderr only), for a server
+   * under load, whose access log has a line per request; read it with onStdoutLine instead.
+   */
+  keepStdout?: boolean
 }
 
 export interface SpawnedServer {
@@ -48,10 +59,16 @@ export function spawnProductionServer(options: SpawnOptions): SpawnedServer {
   let stdout = ''
   let stderr = ''
   let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString()
-    output += chunk.toString()
-  })
+  if (options.keepStdout !== false) {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      output += chunk.toString()
+    })
+  }
+  const { onStdoutLine } = options
+  if (onStdoutLine && child.stdout) {
+    createInterface({ input: child.stdout }).on('line', onStdoutLine)
+  }
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
     output += chunk.toString()
@@ -62,25 +79,30 @@ export function spawnProductionServer(options: SpawnOptions): SpawnedServer {
 
 /** Spawns the server and waits until it listens (its "listening" log line). */
 export async function startProductionServer(options: SpawnOptions): Promise<ProductionServer> {
+  let listened: (url: string) => void = () => {}
+  const listening = new Promise<string>((resolve) => (listened = resolve))
   const server = spawnProductionServer({
     ...options,
     env: { HOST: '127.0.0.1', ...options.env },
+    onStdoutLine: (line) => {
+      options.onStdoutLine?.(line)
+      if (line.includes('"msg":"listening"')) listened((JSON.parse(line) as { url: string }).url)
+    },
   })
-  const deadline = Date.now() + 15_000
-  let line: string | undefined
-  while (!(line = listeningLine(server.stdout()))) {
-    const code = await Promise.race([
-      server.exited,
-      new Promise((resolve) => setTimeout(resolve, 50, 'running')),
-    ])
-    if (code !== 'running' || Date.now() > deadline) {
-      server.child.kill()
-      throw new Error(`The production server did not start:\n${server.output()}`)
-    }
+  let timer: NodeJS.Timeout | undefined
+  const url = await Promise.race([
+    listening,
+    server.exited.then(() => null),
+    new Promise<null>((resolve) => (timer = setTimeout(resolve, 15_000, null))),
+  ])
+  clearTimeout(timer)
+  if (url === null) {
+    server.child.kill()
+    throw new Error(`The production server did not start:\n${server.output()}`)
   }
   return {
     ...server,
-    url: (JSON.parse(line) as { url: string }).url,
+    url,
     stop: async () => {
       if (server.child.exitCode === null) server.child.kill('SIGKILL')
       await server.exited
@@ -88,10 +110,32 @@ export async function startProductionServer(options: SpawnOptions): Promise<Prod
   }
 }
 
-function listeningLine(stdout: string): string | undefined {
-  // Whole lines only: the last one may still be coming.
-  return stdout
-    .split('\n')
-    .slice(0, -1)
-    .find((text) => text.includes('"msg":"listening"'))
+export interface CompiledServer {
+  /** `npm start`'s entry, compiled: `<outDir>/server/start.js`. */
+  entry: string
+  outDir: string
+  remove: () => Promise<void>
+}
+
+/**
+ * Compiles the server the way `npm run build` does (tsconfig.server.json), into a fresh
+ * folder under the project's node_modules/.tmp, so the compiled files resolve express & co.
+ * from the project's node_modules.
+ */
+export async function compileProductionServer(root: string): Promise<CompiledServer> {
+  await mkdir(join(root, 'node_modules/.tmp'), { recursive: true })
+  const outDir = await mkdtemp(join(root, 'node_modules/.tmp/server-'))
+  const tsc = join(root, 'node_modules/typescript/bin/tsc')
+  await promisify(execFile)(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.server.json', '--outDir', outDir],
+    { cwd: root },
+  )
+  // Under node_modules/ the project's package.json does not count: say the files are ESM here.
+  await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n')
+  return {
+    entry: join(outDir, 'server/start.js'),
+    outDir,
+    remove: () => rm(outDir, { recursive: true, force: true }),
+  }
 }

@@ -1,21 +1,26 @@
 // A bounded loopback load test of the production server (`npm start`): the same Get Pack
 // request sent with autocannon straight to a local test upstream, then through the
 // production proxy in front of it, to see what the proxy adds. Part of `npm run bench`
-// (results.load); `node tools/bench/load.mjs` runs it alone and prints the result as JSON.
+// (results.load); `node --import tsx bench/load.mjs` in tools/ runs it alone and prints the
+// result as JSON. The upstream, the server and the requests come from the server's test kit
+// (server/test-kit), as in the server's tests and the e2e suite.
 //
 // Environment: BENCH_LOAD_SECONDS (per measured mode, default 15, at most 20, so the three
 // modes stay within 60 s of load), BENCH_LOAD_CONNECTIONS (default 10).
-import { execFile, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer, request } from 'node:http'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
+import { packPath } from '../../contract/partner-api/paths.ts'
+import { startFakeUpstream } from '../../server/test-kit/fake-upstream.ts'
+import {
+  compileProductionServer,
+  startProductionServer,
+} from '../../server/test-kit/production-server.ts'
+import { rawRequest } from '../../server/test-kit/request.ts'
 
 const MODES = /** @type {const} */ (['direct', 'proxy', 'proxyCompressed'])
 /** Three modes × 20 s: the issue's bound of 60 s of load. */
@@ -23,7 +28,7 @@ const MAX_SECONDS = 20
 const IMAGES = 100
 const WARM_UP_REQUESTS = 300
 const PACK_ID = '7b3e9c4a-5d21-4f08-9a6c-0e1f2d3c4b5a'
-const PACK_PATH = `/api/partner/v1/packs/${PACK_ID}`
+const PACK_PATH = packPath(PACK_ID)
 /** Looks like a key, is none; the upstream refuses anything else, so a 200 proves the proxy sent it. */
 const BENCH_KEY = 'pub_load.sk_bench_LOAD-TEST-KEY-0000'
 /**
@@ -55,45 +60,43 @@ export async function runLoadTest({ root, log }) {
   /** @type {(() => Promise<unknown>)[]} */
   const cleanups = []
   try {
-    const upstream = await startUpstream(body)
+    // The kit's upstream refuses any request without the bench key (401) before the handler
+    // sees it, so a 200 proves the proxy sent the key.
+    const upstream = await startFakeUpstream({ token: BENCH_KEY })
+    upstream.handleWith(packHandler(body))
     cleanups.push(upstream.close)
+    const counts = upstreamCounts(upstream)
 
     log('load test: compiling the production server (tsconfig.server.json)')
-    // Inside the project, so the compiled files resolve express & co. from its node_modules
-    // (the same approach as server/start.test.ts).
-    await mkdir(join(root, 'node_modules/.tmp'), { recursive: true })
-    const outDir = await mkdtemp(join(root, 'node_modules/.tmp/load-bench-'))
-    cleanups.push(() => rm(outDir, { recursive: true, force: true }))
-    await promisify(execFile)(
-      process.execPath,
-      [
-        join(root, 'node_modules/typescript/bin/tsc'),
-        '-p',
-        'tsconfig.server.json',
-        '--outDir',
-        outDir,
-      ],
-      { cwd: root },
-    )
-    // Under node_modules/ the project's package.json does not count: say the files are ESM.
-    await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n')
+    const compiled = await compileProductionServer(root)
+    cleanups.push(compiled.remove)
     // Only /api is loaded; the server just refuses to start without an index.html.
     const distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-load-'))
     cleanups.push(() => rm(distDir, { recursive: true, force: true }))
     await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
 
-    const server = startServer(join(outDir, 'server/start.js'), root, {
-      HOST: '127.0.0.1',
-      // Any free port: the URL is read from the server's "listening" line.
-      PORT: '0',
-      NODE_ENV: 'production',
-      GENVIRAL_API_TOKEN: BENCH_KEY,
-      GENVIRAL_API_BASE_URL: upstream.url,
-      PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
-      PACK_EXPLORER_DIST_DIR: distDir,
+    const serverLog = countServerLog()
+    const server = await startProductionServer({
+      entry: compiled.entry,
+      distDir,
+      cwd: root,
+      // Only these variables (and PATH).
+      baseEnv: { PATH: process.env.PATH ?? '' },
+      env: {
+        // Any free port: the kit reads the URL from the server's "listening" line.
+        PORT: '0',
+        NODE_ENV: 'production',
+        GENVIRAL_API_TOKEN: BENCH_KEY,
+        GENVIRAL_API_BASE_URL: upstream.url,
+        PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      },
+      // Counted line by line, not kept: the access log has a line per request.
+      keepStdout: false,
+      onStdoutLine: serverLog.count,
     })
-    cleanups.push(server.stop)
-    const serverUrl = await server.listening
+    const stop = stopGracefully(server)
+    cleanups.push(stop)
+    const serverUrl = server.url
     log(`load test: upstream ${upstream.url}, production server ${serverUrl}`)
 
     /** @type {Record<Mode, { url: string, headers: Record<string, string> }>} */
@@ -102,7 +105,9 @@ export async function runLoadTest({ root, log }) {
       direct: { url: upstream.url + PACK_PATH, headers: { authorization: `Bearer ${BENCH_KEY}` } },
       // No key and no accept-encoding: the proxy adds the one and relays the body as it is.
       proxy: { url: serverUrl + PACK_PATH, headers: {} },
-      // What a browser sends: the proxy brotli-compresses every answer over 1 KB.
+      // What a browser sends: the server's compression middleware (server/compression.ts,
+      // brotli at quality 5) compresses the proxy's answer. The proxy itself compresses
+      // nothing: it relays an upstream's br or gzip body as it came, and this one sends none.
       proxyCompressed: { url: serverUrl + PACK_PATH, headers: { 'accept-encoding': 'br, gzip' } },
     }
 
@@ -126,20 +131,21 @@ export async function runLoadTest({ root, log }) {
     const modes = {}
     for (const mode of MODES) {
       log(`load test: ${mode}, ${connections} connections for ${seconds} s`)
-      const receivedBefore = upstream.received()
-      const requestsBefore = server.stats().requests
+      const receivedBefore = counts.received()
+      const requestsBefore = serverLog.stats().requests
       const measured = await measure(targets[mode], connections, seconds)
       // Requests cut at the end of the run may still be on their way to the upstream.
       await sleep(500)
       modes[mode] = summarize(measured, {
-        upstreamReceived: upstream.received() - receivedBefore,
-        accessLogLines: mode === 'direct' ? null : server.stats().requests - requestsBefore,
+        upstreamReceived: counts.received() - receivedBefore,
+        accessLogLines: mode === 'direct' ? null : serverLog.stats().requests - requestsBefore,
       })
       log(`load test: ${mode}: ${describe(/** @type {any} */ (modes[mode]))}`)
     }
 
-    const exitCode = await server.stop()
-    const stats = server.stats()
+    const exitCode = await stop()
+    // The server's stderr is kept by the kit; a little of it is enough to show what went wrong.
+    const stats = { ...serverLog.stats(), stderr: server.stderr().slice(0, 4_000) }
     const { direct, proxy, proxyCompressed } = /** @type {Record<Mode, any>} */ (modes)
     const adds = (/** @type {any} */ through) => ({
       p50: round(through.latencyMs.p50 - direct.latencyMs.p50),
@@ -158,7 +164,7 @@ export async function runLoadTest({ root, log }) {
       ok:
         clean &&
         forwardedOnce &&
-        upstream.refused() === 0 &&
+        counts.refused() === 0 &&
         stats.errorLines === 0 &&
         stats.non200Requests === 0 &&
         exitCode === 0,
@@ -179,7 +185,7 @@ export async function runLoadTest({ root, log }) {
       proxyAddsMs: adds(proxy),
       proxyCompressedAddsMs: adds(proxyCompressed),
       forwardedOnce,
-      upstreamRefused: upstream.refused(),
+      upstreamRefused: counts.refused(),
       server: { ...stats, exitCode },
     }
   } finally {
@@ -234,58 +240,45 @@ function packEnvelope() {
   }
 }
 
-/** The stand-in for the Partner API: one pack, for the bench key only. */
-async function startUpstream(/** @type {Buffer} */ body) {
-  const unauthorized = Buffer.from(
-    JSON.stringify({
-      ok: false,
-      code: 401,
-      message: 'Invalid API key',
-      error_code: 'unauthorized',
-    }),
-  )
-  let received = 0
-  let refused = 0
-  const server = createServer((req, res) => {
-    received++
-    if (req.headers.authorization !== `Bearer ${BENCH_KEY}`) {
-      refused++
-      res.writeHead(401, { 'content-type': 'application/json' })
-      return void res.end(unauthorized)
-    }
+/**
+ * The pack for the bench key (the kit's upstream refuses the rest), else 404. The body is
+ * serialized once, and sent with a Content-Length, like most real APIs.
+ * @param {Buffer} body
+ * @returns {import('../../server/test-kit/fake-upstream.ts').UpstreamHandler}
+ */
+function packHandler(body) {
+  return (req, res) => {
     if (req.url !== PACK_PATH) {
       res.writeHead(404, { 'content-type': 'application/json' })
       return void res.end('{"ok":false,"code":404,"message":"Pack not found"}')
     }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length })
     res.end(body)
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)))
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address())
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    received: () => received,
-    refused: () => refused,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
-    },
   }
 }
 
 /**
- * Runs the compiled `npm start` entry with only these variables (and PATH). Its output is
- * counted line by line, not kept: the access log has a line per request.
- * @param {string} entry
- * @param {string} cwd
- * @param {Record<string, string>} env
+ * How many requests the upstream received, and how many of them it refused for want of the
+ * bench key. The kit's upstream keeps a record of each request; under load that is too many
+ * to keep, so each count takes the records out.
+ * @param {import('../../server/test-kit/fake-upstream.ts').FakeUpstream} upstream
  */
-function startServer(entry, cwd, env) {
-  const child = spawn(process.execPath, [entry], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+function upstreamCounts(upstream) {
+  let received = 0
+  let refused = 0
+  const take = () => {
+    const taken = upstream.received.splice(0)
+    received += taken.length
+    refused += taken.filter((r) => r.headers.authorization !== `Bearer ${BENCH_KEY}`).length
+  }
+  return {
+    received: () => (take(), received),
+    refused: () => (take(), refused),
+  }
+}
+
+/** Counts the server's stdout lines by kind, and keeps its first few warn/error lines. */
+function countServerLog() {
   const stats = {
     lines: 0,
     requests: 0,
@@ -300,92 +293,65 @@ function startServer(entry, cwd, env) {
     errorLines: 0,
     /** @type {string[]} */
     kept: [],
-    stderr: '',
   }
-  /** @type {Promise<number | null>} */
-  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
-  /** @type {(url: string) => void} */
-  let onListening = () => {}
-  /** @type {Promise<string>} */
-  const listening = new Promise((resolve, reject) => {
-    onListening = resolve
-    void exited.then((code) =>
-      reject(new Error(`the production server exited (${code}): ${stats.stderr.trim()}`)),
-    )
-    setTimeout(() => reject(new Error('the production server did not start in 30 s')), 30_000)
-  })
-  listening.catch(() => {}) // handled by whoever awaits it; this keeps a later exit quiet
+  /** @param {string} line */
+  const count = (line) => {
+    stats.lines++
+    // Substring tests, not JSON.parse: this process is also the load generator.
+    if (line.includes('"msg":"request"')) {
+      stats.requests++
+      if (line.includes('"aborted":true')) stats.abortedRequests++
+      else if (!line.includes('"status":200,')) stats.non200Requests++
+      return
+    }
+    const level = line.includes('"level":"error"')
+      ? 'error'
+      : line.includes('"level":"warn"')
+        ? 'warn'
+        : 'info'
+    if (level === 'error') stats.errorLines++
+    if (level === 'warn') stats.warnLines++
+    if (level !== 'info' && stats.kept.length < KEPT_LINES) stats.kept.push(line)
+  }
+  return { count, stats: () => ({ ...stats, kept: [...stats.kept] }) }
+}
 
-  createInterface({ input: /** @type {import('node:stream').Readable} */ (child.stdout) }).on(
-    'line',
-    (line) => {
-      stats.lines++
-      // Substring tests, not JSON.parse: this process is also the load generator.
-      if (line.includes('"msg":"request"')) {
-        stats.requests++
-        if (line.includes('"aborted":true')) stats.abortedRequests++
-        else if (!line.includes('"status":200,')) stats.non200Requests++
-        return
-      }
-      const level = line.includes('"level":"error"')
-        ? 'error'
-        : line.includes('"level":"warn"')
-          ? 'warn'
-          : 'info'
-      if (level === 'error') stats.errorLines++
-      if (level === 'warn') stats.warnLines++
-      if (level !== 'info' && stats.kept.length < KEPT_LINES) stats.kept.push(line)
-      if (line.includes('"msg":"listening"')) onListening(JSON.parse(line).url)
-    },
-  )
-  child.stderr?.on('data', (chunk) => {
-    if (stats.stderr.length < 4_000) stats.stderr += String(chunk)
-  })
-
-  let stopping = /** @type {Promise<number | null> | null} */ (null)
-  /** SIGTERM, as a process manager would stop it; the exit code says if it drained cleanly. */
-  const stop = () => {
-    stopping ??= (async () => {
+/**
+ * SIGTERM, as a process manager would stop it (SIGKILL after 15 s); the exit code says if
+ * it drained cleanly. Once: later calls get the same exit code.
+ * @param {import('../../server/test-kit/production-server.ts').ProductionServer} server
+ */
+function stopGracefully({ child, exited }) {
+  /** @type {Promise<number | null> | undefined} */
+  let stopping
+  return () =>
+    (stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return exited
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
       const code = await exited
       clearTimeout(timer)
       return code
-    })()
-    return stopping
-  }
-  return { listening, stop, stats: () => ({ ...stats, kept: [...stats.kept] }) }
+    })())
 }
 
 /**
- * One GET with node:http, the body decompressed if it came compressed.
+ * One GET with the kit's raw request (no agent, only these headers), the body decompressed
+ * if it came compressed.
  * @param {string} url
  * @param {Record<string, string>} headers
- * @returns {Promise<{ status: number, encoding: string, body: Buffer }>}
  */
-function get(url, headers) {
-  return new Promise((resolve, reject) => {
-    request(url, { headers, agent: false }, (res) => {
-      /** @type {Buffer[]} */
-      const chunks = []
-      res.on('data', (chunk) => chunks.push(chunk))
-      res.on('error', reject)
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks)
-        const encoding = res.headers['content-encoding'] ?? ''
-        const body =
-          encoding === 'br'
-            ? brotliDecompressSync(raw)
-            : encoding === 'gzip'
-              ? gunzipSync(raw)
-              : raw
-        resolve({ status: res.statusCode ?? 0, encoding, body })
-      })
-    })
-      .on('error', reject)
-      .end()
-  })
+async function get(url, headers) {
+  const { origin, pathname } = new URL(url)
+  const answer = await rawRequest(origin, pathname, { headers })
+  const encoding = String(answer.headers['content-encoding'] ?? '')
+  const body =
+    encoding === 'br'
+      ? brotliDecompressSync(answer.body)
+      : encoding === 'gzip'
+        ? gunzipSync(answer.body)
+        : answer.body
+  return { status: answer.status, encoding, body }
 }
 
 /**

@@ -2,7 +2,9 @@
 // `vite preview` in demo mode, measures them in Chromium (Playwright) and Lighthouse, and
 // writes tools/bench/.out/results.json and BENCHMARKS.md. The pages are observed from outside
 // (probes.mjs): the app's code has no benchmark hooks. Missed goals are reported, not fatal;
-// only a harness error exits non-zero.
+// only a harness error exits non-zero. It runs under tsx's loader (tools/package.json's bench
+// script, `node --import tsx bench/run.mjs` in tools/): load.mjs imports the server's test kit,
+// which is TypeScript.
 //
 // Environment: BENCH_RUNS (default 9), BENCH_NAIVE_10K_RUNS (default 1),
 // BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_SCROLL_STEP (viewport fraction, default 0.8),
