@@ -23,6 +23,7 @@ import {
   chromiumPath,
   chromiumVersion,
 } from '../../e2e/support/chromium.mjs'
+import { packPath } from '../../contract/partner-api/paths.ts'
 import { gzipBytes } from '../size/route-bundle.mjs'
 import { buildAppAndFloor } from './floor.mjs'
 import { runLoadTest } from './load.mjs'
@@ -56,7 +57,7 @@ const SCROLL_MAX_MS = 45_000
 /** The demo API's generated pack of `size` images (server/demo/fixtures.ts, sizedPackId). */
 const packId = (/** @type {number} */ size) =>
   `5e7d1c2a-0000-4000-8000-${String(size).padStart(12, '0')}`
-const packPath = (/** @type {number} */ size) => `/api/partner/v1/packs/${packId(size)}`
+const packPathOf = (/** @type {number} */ size) => packPath(packId(size))
 const appUrl = (/** @type {number} */ size) => `http://127.0.0.1:${APP_PORT}/packs/${packId(size)}`
 const naiveUrl = (/** @type {number} */ size) =>
   `http://127.0.0.1:${NAIVE_PORT}/?id=${packId(size)}`
@@ -145,7 +146,7 @@ async function main() {
   // Each server's demo API generates a pack on its first request: do that before measuring.
   for (const port of [APP_PORT, NAIVE_PORT]) {
     for (const size of SIZES) {
-      const response = await fetch(`http://127.0.0.1:${port}${packPath(size)}`)
+      const response = await fetch(`http://127.0.0.1:${port}${packPathOf(size)}`)
       if (!response.ok)
         throw new Error(`warm-up of pack ${size} on :${port}: HTTP ${response.status}`)
       await response.arrayBuffer()
@@ -273,7 +274,7 @@ async function loadedScripts(browser, /** @type {string} */ url, /** @type {numb
  */
 async function newContext(browser, /** @type {number} */ total) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
-  await context.addInitScript(installProbes, { total, packPath: packPath(total) })
+  await context.addInitScript(installProbes, { total, packPath: packPathOf(total) })
   return context
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { packSchema, type Pack } from '@contract/partner-api/pack'
+import { packPath } from '@contract/partner-api/paths'
 import { ImageCard } from '@/features/pack-review/components/image-card'
 import { StatusSummary } from '@/features/pack-review/components/status-summary'
 import { facetsOf } from '@/features/pack-review/lib/pack-filters'
@@ -18,7 +19,7 @@ function NaivePack({ packId }: { packId: string }) {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    apiGet(`/api/partner/v1/packs/${encodeURIComponent(packId)}`, packSchema).then(
+    apiGet(packPath(packId), packSchema).then(
       (data) => {
         setPack(data)
         setUpdatedAt(Date.now())
