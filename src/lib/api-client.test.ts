@@ -4,20 +4,12 @@ import { z } from 'zod'
 import { server, setupMsw } from '@/testing/msw'
 import { apiGet, apiSend } from './api-client'
 import { ApiError } from './api-error'
+import { apiFailure } from '@/testing/api-failure'
 
 setupMsw()
 
 const schema = z.object({ id: z.string() })
 const URL_PATH = 'http://localhost/api/partner/v1/packs/x'
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ApiError)
-  return error as ApiError
-}
 
 describe('apiGet', () => {
   it('returns the validated data of a success envelope', async () => {
@@ -43,7 +35,7 @@ describe('apiGet', () => {
         ),
       ),
     )
-    const error = await failure(apiGet(URL_PATH, schema))
+    const error = await apiFailure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({
       kind: 'http',
       status: 402,
@@ -64,7 +56,7 @@ describe('apiGet', () => {
           }),
       ),
     )
-    const error = await failure(apiGet(URL_PATH, schema))
+    const error = await apiFailure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({
       kind: 'http',
       status: 503,
@@ -76,14 +68,14 @@ describe('apiGet', () => {
 
   it('rejects a 2xx body that is not JSON', async () => {
     server.use(http.get(URL_PATH, () => HttpResponse.text('<html>login</html>')))
-    const error = await failure(apiGet(URL_PATH, schema))
+    const error = await apiFailure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({ kind: 'invalid-response', status: 200 })
     expect(error.message).toMatch(/not JSON/)
   })
 
   it('names the field that breaks the contract', async () => {
     server.use(http.get(URL_PATH, () => HttpResponse.json({ ok: true, data: { id: 7 } })))
-    const error = await failure(apiGet(URL_PATH, schema))
+    const error = await apiFailure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({ kind: 'invalid-response', issuePath: 'data.id' })
     expect(error.message).toContain('data.id')
     expect(error.message).toContain('expected string')
@@ -91,7 +83,7 @@ describe('apiGet', () => {
 
   it('reports a network failure', async () => {
     server.use(http.get(URL_PATH, () => HttpResponse.error()))
-    const error = await failure(apiGet(URL_PATH, schema))
+    const error = await apiFailure(apiGet(URL_PATH, schema))
     expect(error).toMatchObject({ kind: 'network', status: 0 })
   })
 
@@ -153,7 +145,7 @@ describe('apiSend', () => {
         ),
       ),
     )
-    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    const error = await apiFailure(apiSend('POST', URL_PATH, {}, schema))
     expect(error).toMatchObject({
       kind: 'http',
       status: 429,
@@ -166,7 +158,7 @@ describe('apiSend', () => {
 
   it('names the field that breaks the contract', async () => {
     server.use(http.post(URL_PATH, () => HttpResponse.json({ ok: true, data: { id: 7 } })))
-    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    const error = await apiFailure(apiSend('POST', URL_PATH, {}, schema))
     expect(error).toMatchObject({ kind: 'invalid-response', issuePath: 'data.id' })
   })
 
@@ -178,7 +170,7 @@ describe('apiSend', () => {
         return HttpResponse.error()
       }),
     )
-    const error = await failure(apiSend('POST', URL_PATH, {}, schema))
+    const error = await apiFailure(apiSend('POST', URL_PATH, {}, schema))
     expect(error).toMatchObject({ kind: 'network', status: 0 })
     expect(requests).toBe(1)
   })

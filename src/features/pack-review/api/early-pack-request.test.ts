@@ -6,10 +6,10 @@ import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod/mini'
 import { apiGet } from '@/lib/api-client'
-import { ApiError } from '@/lib/api-error'
 import { server, setupMsw } from '@/testing/msw'
 import { isPackId, packPath } from '@contract/partner-api/paths'
 import { takeEarlyRequest } from './early-pack-request'
+import { apiFailure } from '@/testing/api-failure'
 
 setupMsw()
 
@@ -20,15 +20,6 @@ const PATH = packPath(PACK)
 
 /** Gets `path` as the pack page does: with the early request, if there is one for it. */
 const getPack = (path: string) => apiGet(path, schema, { sent: takeEarlyRequest(path) })
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ApiError)
-  return error as ApiError
-}
 
 describe('public/early-pack-request.js, for any address', () => {
   /** Runs the script as index.html would at `pathname`; returns the paths it fetched. */
@@ -145,7 +136,7 @@ describe('the pack page with the early request', () => {
   it('maps a failed early request like any other', async () => {
     server.use(http.get(PATH, () => HttpResponse.error()))
     openPage(`/packs/${PACK}`)
-    const error = await failure(getPack(PATH))
+    const error = await apiFailure(getPack(PATH))
     expect(error.kind).toBe('network')
   })
 
@@ -159,7 +150,7 @@ describe('the pack page with the early request', () => {
       ),
     )
     openPage(`/packs/${PACK}`)
-    const error = await failure(getPack(PATH))
+    const error = await apiFailure(getPack(PATH))
     expect(error).toMatchObject({
       status: 429,
       message: 'Slow down',
