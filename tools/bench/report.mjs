@@ -397,15 +397,12 @@ function render(r) {
       pass(pack100Score === null ? null : pack100Score >= 95),
     ],
     [
-      'Pack route JS ≤ 1.15× floor (larger of manifest and loaded)',
-      times(ratio(routeJs, floor.total), 3),
-      pass(routeJs <= 1.15 * floor.total),
-    ],
-    [
-      'Pack route JS ≤ 130 KB gzip (larger of manifest and loaded)',
+      // The budget e2e/production/bundle.spec.ts checks; the floor ratio is only reported.
+      'Pack route JS ≤ 140 KB gzip (larger of manifest and loaded)',
       kb(routeJs),
-      pass(routeJs <= 130 * 1024),
+      pass(routeJs <= 140 * 1024),
     ],
+    ['Pack route JS vs floor (reported, no goal)', times(ratio(routeJs, floor.total), 3), '—'],
   ]
   if (r.load) goals.push(loadGoal(r.load))
 
