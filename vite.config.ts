@@ -18,9 +18,11 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   // Separate caches let the e2e suite run two dev servers side by side.
   cacheDir: process.env.PACK_EXPLORER_VITE_CACHE_DIR,
-  server: { port: 5173, host: 'localhost' },
+  // No CORS: Vite's default lets any page on localhost (another dev server, a local tool)
+  // read the answers of the proxy that holds the key. The app only asks its own origin.
+  server: { port: 5173, host: 'localhost', cors: false },
   // The dev server injects inline styles and scripts, so the CSP is for the built app only.
-  preview: { port: 4173, host: 'localhost', headers: { ...SECURITY_HEADERS } },
+  preview: { port: 4173, host: 'localhost', cors: false, headers: { ...SECURITY_HEADERS } },
   build: { sourcemap: true, manifest: true },
 })
 

@@ -26,9 +26,12 @@ describe('readServerConfig', () => {
 
   it.each([
     ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['http://127.8.9.10:4010', 'http://127.8.9.10:4010'],
+    ['http://localhost:5190/', 'http://localhost:5190'],
+    ['http://[::1]:8787', 'http://[::1]:8787'],
     ['https://staging.genviral.io/', 'https://staging.genviral.io'],
-    ['https://staging.genviral.io/some/path?x=1#y', 'https://staging.genviral.io'],
-  ])('keeps only the origin of %s', (input, origin) => {
+    ['HTTPS://WWW.GENVIRAL.IO', 'https://www.genviral.io'],
+  ])('takes the base URL %s as the origin %s', (input, origin) => {
     expect(readServerConfig({ GENVIRAL_API_BASE_URL: input }).baseUrl).toBe(origin)
   })
 
@@ -44,13 +47,64 @@ describe('readServerConfig', () => {
     )
   })
 
-  it('takes a timeout override', () => {
-    expect(readServerConfig({ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '2500' }).timeoutMs).toBe(2500)
+  // The key goes in every request's Authorization header: never in clear off this machine.
+  it.each([
+    'http://www.genviral.io',
+    'http://10.0.0.5:8787',
+    'http://0.0.0.0:8787',
+    'http://localhost.evil.example',
+    'http://127.0.0.1.nip.io',
+  ])('refuses the plain-http base URL %s off loopback', (baseUrl) => {
+    expect(() => readServerConfig({ GENVIRAL_API_BASE_URL: baseUrl })).toThrow(
+      /GENVIRAL_API_BASE_URL must be https: \(http: only for 127\.0\.0\.1, ::1 or localhost\)/,
+    )
   })
 
-  it.each(['', 'abc', '0', '-5', 'Infinity'])('ignores the invalid timeout %j', (timeout) => {
+  // The proxy builds every URL from the origin: a path would be dropped without a word.
+  it.each([
+    'https://staging.genviral.io/some/path',
+    'https://staging.genviral.io/api',
+    'https://staging.genviral.io/?x=1',
+    'https://staging.genviral.io/#y',
+    'http://127.0.0.1:8787/ignored/path',
+  ])('refuses the base URL %s, which is more than an origin', (baseUrl) => {
+    expect(() => readServerConfig({ GENVIRAL_API_BASE_URL: baseUrl })).toThrow(
+      /GENVIRAL_API_BASE_URL must be an origin without a path, query or fragment/,
+    )
+  })
+
+  it('refuses credentials in the base URL without echoing them', () => {
+    let message = ''
+    try {
+      readServerConfig({ GENVIRAL_API_BASE_URL: 'https://bob:hunter2@www.genviral.io' })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain('GENVIRAL_API_BASE_URL must not hold credentials')
+    expect(message).not.toContain('hunter2')
+  })
+
+  it.each([
+    ['2500', 2500],
+    ['100', 100],
+    ['120000', 120_000],
+    [' 2000 ', 2000],
+  ])('takes the timeout %j', (timeout, ms) => {
+    expect(readServerConfig({ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: timeout }).timeoutMs).toBe(ms)
+  })
+
+  it.each(['', '  '])('uses the default timeout for the blank %j', (timeout) => {
     expect(readServerConfig({ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: timeout }).timeoutMs).toBe(
       DEFAULT_TIMEOUT_MS,
     )
   })
+
+  it.each(['abc', '0', '99', '120001', '-5', '2.5', '1e4', 'Infinity'])(
+    'refuses the timeout %j rather than falling back',
+    (timeout) => {
+      expect(() => readServerConfig({ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: timeout })).toThrow(
+        `PACK_EXPLORER_UPSTREAM_TIMEOUT_MS must be a whole number from 100 to 120000, got "${timeout}".`,
+      )
+    },
+  )
 })

@@ -3,7 +3,7 @@ import { connect, type AddressInfo } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createLogger, createServer, preview, type ViteDevServer } from 'vite'
+import { createLogger, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
@@ -20,6 +20,8 @@ const EVIL_ORIGIN = 'https://evil.example'
 let server: ViteDevServer
 let address: AddressInfo
 let cacheDir: string
+/** A stand-in build for `vite preview`. */
+let previewDir: string
 const savedToken = process.env.GENVIRAL_API_TOKEN
 /** What the partner-api plugin logged: one line per request the proxy forwarded. */
 const proxyLog: string[] = []
@@ -34,6 +36,8 @@ beforeAll(async () => {
   // Empty wins over any .env file: the demo API answers, no real key is used.
   process.env.GENVIRAL_API_TOKEN = ''
   cacheDir = await mkdtemp(join(tmpdir(), 'pack-explorer-dev-server-test-'))
+  previewDir = await mkdtemp(join(tmpdir(), 'pack-explorer-preview-test-'))
+  await writeFile(join(previewDir, 'index.html'), '<!doctype html><title>Pack Explorer</title>')
   const logger = createLogger('silent')
   logger.info = (message) => {
     if (message.includes('[partner-api]')) proxyLog.push(message)
@@ -56,6 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   if (cacheDir) await rm(cacheDir, { recursive: true, force: true })
+  if (previewDir) await rm(previewDir, { recursive: true, force: true })
   if (savedToken === undefined) delete process.env.GENVIRAL_API_TOKEN
   else process.env.GENVIRAL_API_TOKEN = savedToken
 })
@@ -106,60 +111,225 @@ describe('the dev server', () => {
     expect(proxyLog).toHaveLength(logged)
   })
 
-  it.each(['/', API_PATH])('gives %s no CORS grant for another origin', async (path) => {
-    const answer = await send(path, { host: GOOD_HOST, origin: EVIL_ORIGIN })
-    expect(answer.status).toBe(200)
-    expect(answer.headers['access-control-allow-origin']).toBeUndefined()
-    expect(answer.headers['access-control-allow-credentials']).toBeUndefined()
-    // Its own origin is granted, so the check above is the origin's doing.
-    const own = await send(path, { host: GOOD_HOST, origin: `http://${GOOD_HOST}` })
-    expect(own.headers['access-control-allow-origin']).toBe(`http://${GOOD_HOST}`)
-  })
-
-  it.each(['/', API_PATH])(
-    'does not grant a preflight for %s from another origin',
-    async (path) => {
-      const preflight = {
-        host: GOOD_HOST,
-        origin: EVIL_ORIGIN,
-        'access-control-request-method': 'GET',
-        'access-control-request-headers': 'authorization',
-      }
-      const answer = await send(path, preflight, 'OPTIONS')
+  // Vite's default CORS grants any localhost origin: another local page could read the proxy.
+  it.each(['/', API_PATH])('gives %s no CORS grant, not even to localhost', async (path) => {
+    for (const origin of [EVIL_ORIGIN, 'http://localhost:3000', `http://${GOOD_HOST}`]) {
+      const answer = await send(path, { host: GOOD_HOST, origin })
+      expect(answer.status).toBe(200)
       expect(answer.headers['access-control-allow-origin']).toBeUndefined()
       expect(answer.headers['access-control-allow-credentials']).toBeUndefined()
-      expect(answer.text).toBe('')
-      const own = await send(path, { ...preflight, origin: `http://${GOOD_HOST}` }, 'OPTIONS')
-      expect(own.headers['access-control-allow-origin']).toBe(`http://${GOOD_HOST}`)
+    }
+  })
+
+  it.each(['/', API_PATH])('grants no preflight for %s, not even to localhost', async (path) => {
+    for (const origin of [EVIL_ORIGIN, 'http://localhost:3000', `http://${GOOD_HOST}`]) {
+      const answer = await send(
+        path,
+        {
+          host: GOOD_HOST,
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+        'OPTIONS',
+      )
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined()
+      expect(answer.headers['access-control-allow-methods']).toBeUndefined()
+      expect(answer.headers['access-control-allow-headers']).toBeUndefined()
+    }
+  })
+})
+
+/** The Fetch Metadata headers a browser sends for a request of this mode and destination. */
+const fetchedBy = (site: string, mode: string, dest: string) => ({
+  host: GOOD_HOST,
+  'sec-fetch-site': site,
+  'sec-fetch-mode': mode,
+  'sec-fetch-dest': dest,
+})
+
+describe('the dev server refuses requests other sites make (Fetch Metadata)', () => {
+  it.each([
+    ['a fetch of the proxy', API_PATH, 'cors', 'empty'],
+    ['an <img> of the proxy', API_PATH, 'no-cors', 'image'],
+    ['a <script> of the proxy', API_PATH, 'no-cors', 'script'],
+    ['a fetch of /app-config.json', '/app-config.json', 'cors', 'empty'],
+    ['an <img> of /__open-in-editor', '/__open-in-editor?file=no-such-file.ts', 'no-cors', 'image'],
+    ['a <script> of Vite’s client', '/@vite/client', 'no-cors', 'script'],
+    ['a <script> of a source module', '/src/main.tsx', 'no-cors', 'script'],
+    ['a frame of the app', '/', 'navigate', 'iframe'],
+  ])('refuses %s', async (_what, path, mode, dest) => {
+    const logged = proxyLog.length
+    const answer = await send(path, fetchedBy('cross-site', mode, dest))
+    expect(answer.status).toBe(403)
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined()
+    expect(answer.headers['cache-control']).toBe('no-store')
+    if (path.startsWith('/api/')) {
+      expect(JSON.parse(answer.text)).toEqual({
+        ok: false,
+        code: 403,
+        message: 'Requests from other sites are refused.',
+        error_code: 'cross_site_request',
+      })
+    } else {
+      expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(answer.text).toBe('Requests from other sites are refused.\n')
+    }
+    expect(proxyLog).toHaveLength(logged)
+  })
+
+  it('refuses a cross-site POST even as a top-level navigation (a form)', async () => {
+    const answer = await send(API_PATH, fetchedBy('cross-site', 'navigate', 'document'), 'POST')
+    expect(answer.status).toBe(403)
+  })
+
+  it.each([
+    ['a link from another site', '/', fetchedBy('cross-site', 'navigate', 'document')],
+    ['a link to the proxy', API_PATH, fetchedBy('cross-site', 'navigate', 'document')],
+    ['its own page', API_PATH, fetchedBy('same-origin', 'cors', 'empty')],
+    ['a page on its own site', API_PATH, fetchedBy('same-site', 'no-cors', 'image')],
+    ['an address typed in', '/', fetchedBy('none', 'navigate', 'document')],
+    ['a client that sends no Fetch Metadata', API_PATH, { host: GOOD_HOST }],
+  ])('lets %s through', async (_what, path, headers) => {
+    expect((await send(path, headers)).status).toBe(200)
+  })
+})
+
+const KEY = 'pub_dev.sk_live_DEV-SERVER-TEST-SECRET'
+
+/** The message a server that must not start threw, or "started" (and it is stopped again). */
+async function startError(start: () => Promise<{ close: () => Promise<void> }>): Promise<string> {
+  const saved = process.env.GENVIRAL_API_TOKEN
+  process.env.GENVIRAL_API_TOKEN = KEY
+  try {
+    const started = await start()
+    await started.close()
+    return 'started'
+  } catch (error) {
+    return (error as Error).message
+  } finally {
+    process.env.GENVIRAL_API_TOKEN = saved
+  }
+}
+
+describe('with a key, beyond loopback', () => {
+  // What `vite --host` and `vite preview --host` pass: true (every address) or an address.
+  it.each([true, '0.0.0.0', '::'])(
+    'vite --host %s refuses to start',
+    async (host) => {
+      const message = await startError(() =>
+        createServer({
+          configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+          root: fileURLToPath(new URL('..', import.meta.url)),
+          logLevel: 'silent',
+          cacheDir,
+          optimizeDeps: { noDiscovery: true, include: [] },
+          server: { host, port: PORT + 2, strictPort: true, watch: null },
+        }),
+      )
+      expect(message).toMatch(
+        /^Refusing to listen on (0\.0\.0\.0|::) with GENVIRAL_API_TOKEN set and no access control/,
+      )
+      expect(message).not.toContain(KEY)
     },
+    60_000,
+  )
+
+  it.each([true, '0.0.0.0'])(
+    'vite preview --host %s refuses to start',
+    async (host) => {
+      const message = await startError(() =>
+        preview({
+          configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+          root: fileURLToPath(new URL('..', import.meta.url)),
+          logLevel: 'silent',
+          build: { outDir: previewDir },
+          preview: { host, port: PREVIEW_PORT + 2, strictPort: true },
+        }),
+      )
+      expect(message).toMatch(/^Refusing to listen on 0\.0\.0\.0 with GENVIRAL_API_TOKEN set/)
+    },
+    60_000,
+  )
+
+  it.each([
+    [{ GENVIRAL_API_BASE_URL: 'http://api.example.com' }, 'GENVIRAL_API_BASE_URL must be https:'],
+    [{ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: 'abc' }, 'PACK_EXPLORER_UPSTREAM_TIMEOUT_MS must be'],
+  ])(
+    'vite refuses to start with %o',
+    async (env, expected) => {
+      const [[name, value]] = Object.entries(env) as [[string, string]]
+      process.env[name] = value
+      try {
+        const message = await startError(() =>
+          createServer({
+            configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+            root: fileURLToPath(new URL('..', import.meta.url)),
+            logLevel: 'silent',
+            cacheDir,
+            optimizeDeps: { noDiscovery: true, include: [] },
+            server: { port: PORT + 2, strictPort: true, watch: null },
+          }),
+        )
+        expect(message).toContain(expected)
+      } finally {
+        delete process.env[name]
+      }
+    },
+    60_000,
   )
 })
 
 describe('vite preview', () => {
-  // The e2e suite checks the headers on `npm start`; `npm run preview` (and `npm run bench`)
-  // serve the same build through Vite, with the same headers from vite.config.ts.
-  it('serves the built app with the security headers', async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'pack-explorer-preview-test-'))
-    await writeFile(join(outDir, 'index.html'), '<!doctype html><title>Pack Explorer</title>')
-    const previewServer = await preview({
+  let previewServer: PreviewServer
+  const previewUrl = (path: string) => `http://localhost:${PREVIEW_PORT}${path}`
+
+  beforeAll(async () => {
+    previewServer = await preview({
       configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
       root: fileURLToPath(new URL('..', import.meta.url)),
       logLevel: 'silent',
-      build: { outDir },
+      build: { outDir: previewDir },
       preview: { port: PREVIEW_PORT, strictPort: true },
     })
-    try {
-      const response = await fetch(
-        `http://localhost:${PREVIEW_PORT}/packs/${DEMO_PACK_IDS.motivation}`,
-      )
-      expect(response.status).toBe(200)
-      expect(await response.text()).toContain('<title>Pack Explorer</title>')
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-        expect(response.headers.get(name)).toBe(value)
-      }
-    } finally {
-      await previewServer.close()
-      await rm(outDir, { recursive: true, force: true })
-    }
   }, 60_000)
+
+  afterAll(async () => {
+    await previewServer?.close()
+  })
+
+  // The e2e suite checks the headers on `npm start`; `npm run preview` (and `npm run bench`)
+  // serve the same build through Vite, with the same headers from vite.config.ts.
+  it('serves the built app with the security headers', async () => {
+    const response = await fetch(previewUrl(`/packs/${DEMO_PACK_IDS.motivation}`))
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('<title>Pack Explorer</title>')
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(response.headers.get(name)).toBe(value)
+    }
+  })
+
+  it.each(['/', API_PATH])('gives %s no CORS grant and refuses it to other sites', async (path) => {
+    const origin = `http://localhost:${PREVIEW_PORT}`
+    const own = await rawRequest(origin, path, { headers: { origin: 'http://localhost:3000' } })
+    expect(own.status).toBe(200)
+    expect(own.headers['access-control-allow-origin']).toBeUndefined()
+    const crossSite = await rawRequest(origin, path, {
+      headers: {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'cors',
+        'sec-fetch-dest': 'empty',
+      },
+    })
+    expect(crossSite.status).toBe(403)
+    expect(crossSite.headers['access-control-allow-origin']).toBeUndefined()
+    const link = await rawRequest(origin, path, {
+      headers: {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      },
+    })
+    expect(link.status).toBe(200)
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  DEFAULT_MAX_CONNECTIONS,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   readProductionConfig,
   type ProductionConfig,
@@ -31,8 +32,10 @@ describe('readProductionConfig', () => {
       trustProxyAuth: false,
       trustProxy: false,
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+      maxConnections: DEFAULT_MAX_CONNECTIONS,
     })
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
+    expect(DEFAULT_MAX_CONNECTIONS).toBe(512)
   })
 
   it('reads every variable', () => {
@@ -42,12 +45,13 @@ describe('readProductionConfig', () => {
         PORT: '9000',
         PACK_EXPLORER_DIST_DIR: '/tmp/build',
         GENVIRAL_API_TOKEN: KEY,
-        GENVIRAL_API_BASE_URL: 'http://127.0.0.1:8787/ignored/path',
+        GENVIRAL_API_BASE_URL: 'http://127.0.0.1:8787/',
         PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '2000',
         PACK_EXPLORER_BASIC_AUTH: 'alice:pass:with:colons',
         PACK_EXPLORER_TRUST_PROXY_AUTH: '1',
         PACK_EXPLORER_TRUST_PROXY: 'loopback',
         PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '30',
+        PACK_EXPLORER_MAX_CONNECTIONS: '64',
       }),
     ).toEqual({
       host: '::1',
@@ -58,6 +62,7 @@ describe('readProductionConfig', () => {
       trustProxyAuth: true,
       trustProxy: 'loopback',
       rateLimitPerMinute: 30,
+      maxConnections: 64,
     })
   })
 
@@ -74,8 +79,8 @@ describe('readProductionConfig', () => {
 
   it.each([
     { PACK_EXPLORER_BASIC_AUTH: 'alice:secret' },
-    { PACK_EXPLORER_TRUST_PROXY_AUTH: '1' },
-    { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true' },
+    { PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8' },
+    { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true', PACK_EXPLORER_TRUST_PROXY: 'loopback' },
   ])('serves the key beyond loopback with %o', (access) => {
     expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY, ...access }).host).toBe('0.0.0.0')
   })
@@ -110,16 +115,74 @@ describe('readProductionConfig', () => {
     [{ PACK_EXPLORER_TRUST_PROXY_AUTH: 'yes please' }, 'PACK_EXPLORER_TRUST_PROXY_AUTH'],
     [{ PACK_EXPLORER_TRUST_PROXY: 'true' }, 'PACK_EXPLORER_TRUST_PROXY'],
     [{ GENVIRAL_API_BASE_URL: 'ftp://example.com' }, 'GENVIRAL_API_BASE_URL'],
+    [{ GENVIRAL_API_BASE_URL: 'http://api.example.com' }, 'GENVIRAL_API_BASE_URL'],
+    [{ GENVIRAL_API_BASE_URL: 'https://api.example.com/v2' }, 'GENVIRAL_API_BASE_URL'],
+    [{ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: 'soon' }, 'PACK_EXPLORER_UPSTREAM_TIMEOUT_MS'],
+    [{ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '600000' }, 'PACK_EXPLORER_UPSTREAM_TIMEOUT_MS'],
+    [{ PACK_EXPLORER_MAX_CONNECTIONS: '0' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
+    [{ PACK_EXPLORER_MAX_CONNECTIONS: 'many' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
   ])('refuses %o', (env, name) => {
     expect(refusal(env)).toContain(name)
   })
 
+  // Each of these lets any client name its own address (and so its own rate limit).
+  it.each([
+    ['true', 'would trust an X-Forwarded-For from anyone'],
+    ['*', 'would trust an X-Forwarded-For from anyone'],
+    ['6', 'more than 5 hops'],
+    ['100', 'more than 5 hops'],
+    ['0.0.0.0/0', 'has no valid prefix length'],
+    ['10.0.0.0/7', '10.0.0.0/7 is wider than /8 (IPv4)'],
+    ['0.0.0.0/1', 'is wider than /8 (IPv4)'],
+    ['10.0.0.0/254.0.0.0', 'is wider than /8 (IPv4)'],
+    ['loopback, 128.0.0.0/1', '128.0.0.0/1 is wider than /8 (IPv4)'],
+    ['::/0', 'has no valid prefix length'],
+    ['2000::/3', '2000::/3 is wider than /32 (IPv6)'],
+    ['fc00::/7', 'fc00::/7 is wider than /32 (IPv6)'],
+    ['::ffff:0:0/96', 'write the IPv4-mapped'],
+    ['::ffff:10.0.0.1', 'write the IPv4-mapped'],
+    ['10.0.0.0/255.0.255.0', 'has no valid prefix length'],
+    ['10.0.0.0/33', 'has no valid prefix length'],
+    ['not an address', 'is not an IP address'],
+    ['10.1', 'is not an IP address'],
+    ['loopback,', 'is not an IP address'],
+    ['fe80::1%eth0', 'is not an IP address'],
+  ])('refuses PACK_EXPLORER_TRUST_PROXY=%s', (value, message) => {
+    const error = refusal({ PACK_EXPLORER_TRUST_PROXY: value })
+    expect(error).toMatch(/^PACK_EXPLORER_TRUST_PROXY[:=]/)
+    expect(error).toContain(message)
+    expect(error).not.toContain('\n')
+  })
+
+  it.each(['', '0', '1', '3'])(
+    'refuses PACK_EXPLORER_TRUST_PROXY_AUTH=1 without the proxy addresses (TRUST_PROXY=%j)',
+    (trustProxy) => {
+      expect(
+        refusal({ PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: trustProxy }),
+      ).toContain(
+        "PACK_EXPLORER_TRUST_PROXY_AUTH=1 needs PACK_EXPLORER_TRUST_PROXY set to the authenticating proxy's addresses",
+      )
+    },
+  )
+
   it('reads PACK_EXPLORER_TRUST_PROXY as a hop count or as addresses', () => {
     expect(config({ PACK_EXPLORER_TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(config({ PACK_EXPLORER_TRUST_PROXY: '5' }).trustProxy).toBe(5)
     expect(config({ PACK_EXPLORER_TRUST_PROXY: '0' }).trustProxy).toBe(false)
     expect(config({ PACK_EXPLORER_TRUST_PROXY: 'false' }).trustProxy).toBe(false)
     expect(config({ PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toBe(
       '10.0.0.0/8, loopback',
     )
+    for (const list of [
+      'loopback, linklocal, uniquelocal',
+      '203.0.113.7',
+      '10.0.0.0/255.0.0.0',
+      '172.16.0.0/12,192.168.1.0/24',
+      '::1',
+      '2001:db8::/32',
+      'fd12:3456:789a::/48',
+    ]) {
+      expect(config({ PACK_EXPLORER_TRUST_PROXY: list }).trustProxy).toBe(list)
+    }
   })
 })

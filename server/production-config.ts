@@ -1,4 +1,5 @@
 import { readServerConfig, type ServerConfig } from './config.ts'
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8080
@@ -8,6 +9,11 @@ export const DEFAULT_PORT = 8080
  * retries add bursts. Twice that headroom again covers a few people behind one office NAT.
  */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120
+/**
+ * Open connections at once, idle keep-alive ones included; beyond, new ones are dropped. A
+ * browser opens about six per person; this serves a team behind one proxy with room to spare.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 512
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
 
@@ -25,8 +31,9 @@ export interface ProductionConfig {
   /** The operator says an authenticating reverse proxy sits in front. */
   trustProxyAuth: boolean
   /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
-  trustProxy: false | number | string
+  trustProxy: TrustProxy
   rateLimitPerMinute: number
+  maxConnections: number
 }
 
 export type ProductionConfigResult =
@@ -34,6 +41,14 @@ export type ProductionConfigResult =
 
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.toLowerCase())
+}
+
+/**
+ * The rule every server that can hold the key follows (`npm start`, `vite`, `vite preview`):
+ * beyond loopback, someone must check who asks.
+ */
+export function exposesKey(host: string, token: string | null, accessControl: boolean): boolean {
+  return token !== null && !isLoopbackHost(host) && !accessControl
 }
 
 /**
@@ -57,7 +72,15 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
   const api = readServerConfig(env)
   const basicAuth = credentials(env.PACK_EXPLORER_BASIC_AUTH)
   const trustProxyAuth = flag(env.PACK_EXPLORER_TRUST_PROXY_AUTH, 'PACK_EXPLORER_TRUST_PROXY_AUTH')
-  if (api.token && !isLoopbackHost(host) && !basicAuth && !trustProxyAuth) {
+  const trustProxy = parseTrustProxy(env.PACK_EXPLORER_TRUST_PROXY)
+  if (trustProxyAuth && typeof trustProxy !== 'string') {
+    throw new Error(
+      'PACK_EXPLORER_TRUST_PROXY_AUTH=1 needs PACK_EXPLORER_TRUST_PROXY set to the ' +
+        "authenticating proxy's addresses (loopback, 10.0.0.5, 10.1.0.0/16), not a hop count: " +
+        'requests from any other address are refused.',
+    )
+  }
+  if (exposesKey(host, api.token, basicAuth !== null || trustProxyAuth)) {
     throw new Error(
       `Refusing to listen on ${host} with GENVIRAL_API_TOKEN set and no access control: anyone ` +
         'who reaches this port could use the key. Set PACK_EXPLORER_BASIC_AUTH=user:password, ' +
@@ -72,13 +95,20 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
     api,
     basicAuth,
     trustProxyAuth,
-    trustProxy: trustProxy(env.PACK_EXPLORER_TRUST_PROXY),
+    trustProxy,
     rateLimitPerMinute: integer(
       env.PACK_EXPLORER_RATE_LIMIT_PER_MINUTE,
       'PACK_EXPLORER_RATE_LIMIT_PER_MINUTE',
       DEFAULT_RATE_LIMIT_PER_MINUTE,
       1,
       1_000_000,
+    ),
+    maxConnections: integer(
+      env.PACK_EXPLORER_MAX_CONNECTIONS,
+      'PACK_EXPLORER_MAX_CONNECTIONS',
+      DEFAULT_MAX_CONNECTIONS,
+      1,
+      100_000,
     ),
   }
 }
@@ -117,21 +147,4 @@ function credentials(value: string | undefined): BasicAuthCredentials | null {
     throw new Error('PACK_EXPLORER_BASIC_AUTH must be user:password, both non-empty.')
   }
   return { user, password }
-}
-
-/**
- * A hop count (`1`) or Express's address names (`loopback`, `10.0.0.0/8`, ...). `true` is
- * refused: trusting every hop lets any client pick its own IP, and so its own rate limit.
- */
-function trustProxy(value: string | undefined): false | number | string {
-  const text = value?.trim() ?? ''
-  if (text === '' || text === 'false' || text === '0') return false
-  if (/^\d+$/.test(text)) return Number(text)
-  if (text === 'true') {
-    throw new Error(
-      'PACK_EXPLORER_TRUST_PROXY=true would trust an X-Forwarded-For from anyone; give the ' +
-        'number of proxy hops (1) or their addresses (loopback).',
-    )
-  }
-  return text
 }

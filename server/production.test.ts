@@ -91,6 +91,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     trustProxyAuth: false,
     trustProxy: false,
     rateLimitPerMinute: 1_000,
+    maxConnections: 512,
     ...overrides,
   }
   const production = await createProductionApp(
@@ -414,6 +415,7 @@ describe('in demo mode', () => {
         trustProxyAuth: false,
         trustProxy: false,
         rateLimitPerMinute: 100,
+        maxConnections: 512,
       },
       createJsonLog((line) => logLines.push(line)),
     )

@@ -9,6 +9,7 @@ import { sendError } from './envelope.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
 import type { ProductionConfig } from './production-config.ts'
+import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 
 export const HEALTH_PATH = '/healthz'
@@ -54,6 +55,7 @@ export async function createProductionApp(
     res.set(SECURITY_HEADERS)
     next()
   })
+  app.use(requestGuards(config, HEALTH_PATH))
   // Before auth and the rate limit: load balancers have no credentials and must always get in.
   app.get(HEALTH_PATH, (_req, res) => {
     res.set('cache-control', 'no-store').json({ ok: true })

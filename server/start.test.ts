@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { Agent, get } from 'node:http'
-import { connect } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -101,6 +101,34 @@ function canConnect(url: URL): Promise<boolean> {
   })
 }
 
+/** A bare TCP connection to `url`, once connected. */
+function openSocket(url: URL): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) })
+    socket.once('connect', () => resolve(socket))
+    socket.once('error', reject)
+  })
+}
+
+/** Everything the server sends on `socket` until it closes it, and how long that took. */
+function untilClosed(socket: Socket, waitMs: number) {
+  const started = Date.now()
+  let received = ''
+  socket.on('data', (chunk: Buffer) => (received += String(chunk)))
+  // A reset is a close too.
+  socket.on('error', () => {})
+  return new Promise<{ closed: boolean; ms: number; received: string }>((resolve) => {
+    const timer = setTimeout(
+      () => resolve({ closed: false, ms: Date.now() - started, received }),
+      waitMs,
+    )
+    socket.once('close', () => {
+      clearTimeout(timer)
+      resolve({ closed: true, ms: Date.now() - started, received })
+    })
+  })
+}
+
 describe('npm start', () => {
   it('finishes a request in flight after SIGTERM, refuses new connections, and exits 0', async () => {
     const { started, url } = await listen({
@@ -181,13 +209,87 @@ describe('npm start', () => {
     [{ PACK_EXPLORER_BASIC_AUTH: 'alice' }, 'PACK_EXPLORER_BASIC_AUTH must be user:password'],
     [{ PACK_EXPLORER_DIST_DIR: '/nonexistent/dist' }, 'run npm run build first'],
     [{ PACK_EXPLORER_TRUST_PROXY: 'not an address' }, 'not an address'],
+    [{ PACK_EXPLORER_TRUST_PROXY: 'true' }, 'PACK_EXPLORER_TRUST_PROXY=true'],
+    [{ PACK_EXPLORER_TRUST_PROXY: '32' }, 'more than 5 hops'],
+    [{ PACK_EXPLORER_TRUST_PROXY: '0.0.0.0/1' }, 'wider than /8'],
+    [{ PACK_EXPLORER_TRUST_PROXY_AUTH: '1' }, 'PACK_EXPLORER_TRUST_PROXY_AUTH=1 needs'],
+    [{ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '5s' }, 'PACK_EXPLORER_UPSTREAM_TIMEOUT_MS must be'],
+    [{ GENVIRAL_API_BASE_URL: 'http://api.example.com' }, 'GENVIRAL_API_BASE_URL must be https:'],
+    [{ GENVIRAL_API_BASE_URL: 'https://api.example.com/v1' }, 'without a path'],
+    [{ PACK_EXPLORER_MAX_CONNECTIONS: '-1' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
   ])(
-    'refuses to start with %o',
+    'refuses to start with %o, in one line',
     async (env, message) => {
       const started = run({ PORT: '0', ...env })
       expect(await started.exited).toBe(1)
       expect(started.stderr()).toContain(message)
+      expect(started.stderr()).toMatch(/^pack-explorer: [^\n]+\n$/)
+      expect(started.stdout()).toBe('')
     },
     20_000,
   )
+})
+
+describe('npm start bounds its connections', () => {
+  it('cuts a client that sends half a header block after about 10 s', async () => {
+    const { url } = await listen({ PORT: '0' })
+    const socket = await openSocket(url)
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `)
+    const { closed, ms, received } = await untilClosed(socket, 15_000)
+    expect(closed).toBe(true)
+    expect(received).toMatch(/^HTTP\/1\.1 408 /)
+    expect(ms).toBeGreaterThan(8_000)
+    expect(ms).toBeLessThan(12_500)
+  }, 30_000)
+
+  it('drops connections beyond PACK_EXPLORER_MAX_CONNECTIONS, and takes new ones as others close', async () => {
+    const { started, url } = await listen({ PORT: '0', PACK_EXPLORER_MAX_CONNECTIONS: '2' })
+    expect(started.stdout()).toContain('"max_connections":2')
+    const first = await openSocket(url)
+    const second = await openSocket(url)
+    // Past the limit: accepted by the kernel, closed by the server without a word.
+    const extra = await openSocket(url)
+    extra.write(`GET /healthz HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`)
+    const dropped = await untilClosed(extra, 5_000)
+    expect(dropped).toMatchObject({ closed: true, received: '' })
+    // The two it holds still answer.
+    const answered = untilClosed(first, 5_000)
+    first.write(`GET /healthz HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`)
+    expect((await answered).received).toMatch(/^HTTP\/1\.1 200 /)
+    // One closed, so a new one gets in.
+    let health = { status: 0, body: '' }
+    for (let attempt = 0; attempt < 50 && health.status !== 200; attempt++) {
+      const agent = new Agent({ keepAlive: false })
+      health = await getText(new URL('/healthz', url), agent).catch(() => ({ status: 0, body: '' }))
+      agent.destroy()
+      if (health.status !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(health.status).toBe(200)
+    second.destroy()
+  }, 20_000)
+
+  it('closes the connection of a request refused before its body was read', async () => {
+    const { url } = await listen({ PORT: '0' })
+    const socket = await openSocket(url)
+    const answer = untilClosed(socket, 5_000)
+    // A 405 on the pack path, with 1 MB of body announced and a few bytes sent.
+    socket.write(
+      `POST ${packPath(SLOW_PACK)} HTTP/1.1\r\nHost: ${url.host}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{"a":',
+    )
+    const { closed, received } = await answer
+    expect(received).toMatch(/^HTTP\/1\.1 405 /)
+    expect(received.toLowerCase()).toContain('\r\nconnection: close\r\n')
+    expect(closed).toBe(true)
+
+    // A refusal without a body keeps its connection, as before.
+    const kept = await openSocket(url)
+    const keptAnswer = untilClosed(kept, 1_000)
+    kept.write(`GET /api/partner/v1/nothing-here HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`)
+    const idle = await keptAnswer
+    expect(idle.received).toMatch(/^HTTP\/1\.1 404 /)
+    expect(idle.received.toLowerCase()).toContain('\r\nconnection: keep-alive\r\n')
+    expect(idle.closed).toBe(false)
+    kept.destroy()
+  }, 20_000)
 })

@@ -3,6 +3,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import {
+  closeWhenRefusedUnread,
+  HTTP_SERVER_OPTIONS,
+  KEEP_ALIVE_TIMEOUT_MS,
+} from './http-limits.ts'
 import { createJsonLog } from './json-log.ts'
 import { createProductionApp, type ProductionApp } from './production.ts'
 import { isLoopbackHost, readProductionConfig } from './production-config.ts'
@@ -35,7 +40,8 @@ async function main(): Promise<void> {
   }
 
   let closing = false
-  const server = createServer((req, res) => {
+  const server = createServer(HTTP_SERVER_OPTIONS, (req, res) => {
+    closeWhenRefusedUnread(req, res)
     if (closing) {
       // A kept-alive connection asking again while draining: answer, then hang up.
       res.setHeader('connection', 'close')
@@ -47,6 +53,9 @@ async function main(): Promise<void> {
     }
     production.app(req, res)
   })
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  // Beyond it, Node drops new connections at once: a flood cannot exhaust file descriptors.
+  server.maxConnections = config.maxConnections
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
     ...(production.demo ? {} : { upstream: config.api.baseUrl }),
     basic_auth: config.basicAuth !== null,
     rate_limit_per_minute: config.rateLimitPerMinute,
+    max_connections: config.maxConnections,
   })
   if (!isLoopbackHost(config.host) && production.demo && !config.basicAuth) {
     log(

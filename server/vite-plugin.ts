@@ -1,18 +1,29 @@
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite'
 import { compress } from './compression.ts'
 import { readServerConfig } from './config.ts'
+import { fetchMetadataPolicy } from './fetch-metadata.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
+import { exposesKey } from './production-config.ts'
 
 /** Mounts the Partner API proxy (or the demo API) on both `vite` and `vite preview`. */
 export function partnerApiPlugin(): Plugin {
   let mode = 'development'
-  const mount = async (server: ViteDevServer | PreviewServer) => {
+  const mount = async (
+    server: ViteDevServer | PreviewServer,
+    host: string | boolean | undefined,
+  ) => {
+    // Added here, not in a returned hook, so it runs before Vite's own middleware (its
+    // transforms, /__open-in-editor, the files) as well as the proxy.
+    server.middlewares.use(fetchMetadataPolicy())
     const env = loadEnv(mode, server.config.envDir || server.config.root, [
       'GENVIRAL_',
       'PACK_EXPLORER_',
     ])
+    // Throws on a malformed setting: Vite then prints it and exits 1.
+    const config = readServerConfig(env)
+    refuseToExposeKey(listenAddress(host), config.token)
     const logger = server.config.logger
-    const api = await createPartnerApiMiddleware(readServerConfig(env), (line) =>
+    const api = await createPartnerApiMiddleware(config, (line) =>
       logger.info(`[partner-api] ${line}`, { timestamp: true }),
     )
     // Vite compresses neither the dev server's answers nor plugin middleware's in preview.
@@ -25,7 +36,24 @@ export function partnerApiPlugin(): Plugin {
     configResolved(config) {
       mode = config.mode
     },
-    configureServer: mount,
-    configurePreviewServer: mount,
+    configureServer: (server) => mount(server, server.config.server.host),
+    configurePreviewServer: (server) => mount(server, server.config.preview.host),
   }
+}
+
+/** Vite's `host`: unset means localhost; `true` (a bare `--host`) means every address. */
+function listenAddress(host: string | boolean | undefined): string {
+  if (host === undefined || host === false) return 'localhost'
+  return host === true ? '0.0.0.0' : host
+}
+
+/** Neither Vite server has access control: with a key, loopback only, as for `npm start`. */
+function refuseToExposeKey(host: string, token: string | null): void {
+  if (!exposesKey(host, token, false)) return
+  throw new Error(
+    `Refusing to listen on ${host} with GENVIRAL_API_TOKEN set and no access control: anyone ` +
+      'who reaches this port could use the key. Drop --host (vite and vite preview listen on ' +
+      'localhost), unset GENVIRAL_API_TOKEN for the demo data, or serve the build with ' +
+      'npm start and PACK_EXPLORER_BASIC_AUTH.',
+  )
 }
