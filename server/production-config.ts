@@ -1,4 +1,5 @@
 import { readServerConfig, type ServerConfig } from './config.ts'
+import { parseAllowedHosts } from './host-check.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8080
@@ -27,6 +28,8 @@ export interface ProductionConfig {
   /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
   trustProxy: false | number | string
   rateLimitPerMinute: number
+  /** PACK_EXPLORER_ALLOWED_HOSTS: Host names served besides the loopback ones. */
+  allowedHosts: string[]
 }
 
 export type ProductionConfigResult =
@@ -65,6 +68,14 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
         'or bind to 127.0.0.1 (HOST).',
     )
   }
+  const allowedHosts = parseAllowedHosts(env.PACK_EXPLORER_ALLOWED_HOSTS)
+  if (!isLoopbackHost(host) && allowedHosts.length === 0) {
+    throw new Error(
+      `Refusing to listen on ${host} without PACK_EXPLORER_ALLOWED_HOSTS: name the host names ` +
+        'clients reach it by (packs.example.com,10.0.0.5:8080); requests for any other name ' +
+        'are refused, so a web page whose name points here cannot use it.',
+    )
+  }
   return {
     host,
     port,
@@ -80,6 +91,7 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
       1,
       1_000_000,
     ),
+    allowedHosts,
   }
 }
 

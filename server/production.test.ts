@@ -11,7 +11,7 @@ import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
-import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
@@ -91,6 +91,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     trustProxyAuth: false,
     trustProxy: false,
     rateLimitPerMinute: 1_000,
+    allowedHosts: [],
     ...overrides,
   }
   const production = await createProductionApp(
@@ -345,6 +346,110 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
   })
 })
 
+describe('the Host check', () => {
+  let app: Running
+  beforeAll(async () => {
+    app = await start({ allowedHosts: ['packs.example.com', 'other.example:9999'] })
+  })
+
+  const hosts = (port: number) => ({
+    served: [
+      `localhost:${port}`,
+      `LocalHost:${port}`,
+      `127.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'packs.example.com',
+      `packs.example.com:${port}`,
+      'PACKS.example.com',
+      'other.example:9999',
+    ],
+    foreign: [
+      `evil.example:${port}`,
+      'attacker.test',
+      // Without a port a Host means port 80: another server.
+      'localhost',
+      '127.0.0.1',
+      `localhost:${port + 1}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost.:${port}`,
+      `packs.example.com:${port + 1}`,
+      'other.example',
+      `other.example:${port}`,
+      `packs.example.com.evil.example:${port}`,
+    ],
+  })
+
+  it('answers the Host names it serves, with its port', async () => {
+    for (const host of hosts(app.port).served) {
+      expect((await send(app, '/', { host })).status, host).toBe(200)
+      expect((await send(app, PACK_PATH, { host })).status, host).toBe(200)
+    }
+  })
+
+  it('answers any other Host with 421 before the proxy, the upstream sees nothing', async () => {
+    for (const host of hosts(app.port).foreign) {
+      const page = await send(app, '/', { host })
+      expect(page.status, host).toBe(421)
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(page.headers['cache-control']).toBe('no-store')
+      expect(page.headers).toMatchObject(SECURITY_HEADERS)
+      expect(page.text).toMatch(/^This server does not answer for that host name/)
+      for (const path of [ASSET_PATH, '/app-config.json']) {
+        expect((await send(app, path, { host })).status, `${host} ${path}`).toBe(421)
+      }
+      const api = await send(app, PACK_PATH, { host })
+      expect(api.status, host).toBe(421)
+      expect(api.headers).toMatchObject(API_SECURITY_HEADERS)
+      expect(JSON.parse(api.text)).toEqual({
+        ok: false,
+        code: 421,
+        message: expect.any(String),
+        error_code: 'misdirected_request',
+      })
+    }
+    expect(upstreamReceived()).toEqual([])
+  })
+
+  it('refuses two Host headers, none, and an absolute target for a foreign name', async () => {
+    const good = `127.0.0.1:${app.port}`
+    const twice = await socketRequest(
+      app.url,
+      `GET ${PACK_PATH} HTTP/1.1\r\nHost: ${good}\r\nHost: ${good}\r\nConnection: close\r\n\r\n`,
+    )
+    expect(twice.status).toBe(421)
+    const noHost = await socketRequest(app.url, `GET ${PACK_PATH} HTTP/1.0\r\n\r\n`)
+    expect(noHost.status).toBe(421)
+    const absolute = await socketRequest(
+      app.url,
+      `GET http://evil.example:${app.port}${PACK_PATH} HTTP/1.1\r\nHost: ${good}\r\n` +
+        'Connection: close\r\n\r\n',
+    )
+    expect(absolute.status).toBe(421)
+    expect(upstreamReceived()).toEqual([])
+  })
+
+  it('answers /healthz whatever the Host', async () => {
+    for (const host of ['evil.example', '10.1.2.3:8080']) {
+      const answer = await send(app, '/healthz', { host })
+      expect(answer.status, host).toBe(200)
+      expect(JSON.parse(answer.text)).toEqual({ ok: true })
+    }
+  })
+
+  it('refuses a foreign Host before asking for credentials', async () => {
+    const guarded = await start({ basicAuth: { user: USER, password: PASSWORD } })
+    for (const authorization of [undefined, basic(USER, PASSWORD)]) {
+      const answer = await send(guarded, PACK_PATH, {
+        host: `evil.example:${guarded.port}`,
+        ...(authorization ? { authorization } : {}),
+      })
+      expect(answer.status).toBe(421)
+      expect(answer.headers['www-authenticate']).toBeUndefined()
+    }
+    expect(upstreamReceived()).toEqual([])
+  })
+})
+
 describe('the rate limit', () => {
   it('answers the request over the limit with 429 and Retry-After, without asking the API', async () => {
     const app = await start({ rateLimitPerMinute: 3 })
@@ -414,6 +519,7 @@ describe('in demo mode', () => {
         trustProxyAuth: false,
         trustProxy: false,
         rateLimitPerMinute: 100,
+        allowedHosts: [],
       },
       createJsonLog((line) => logLines.push(line)),
     )

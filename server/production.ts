@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit'
 import { basicAuth } from './basic-auth.ts'
 import { compress } from './compression.ts'
 import { sendError } from './envelope.ts'
+import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
 import type { ProductionConfig } from './production-config.ts'
@@ -58,6 +59,8 @@ export async function createProductionApp(
   app.get(HEALTH_PATH, (_req, res) => {
     res.set('cache-control', 'no-store').json({ ok: true })
   })
+  // Before auth and the proxy: a page on a foreign name (DNS rebinding) gets nothing at all.
+  app.use(hostCheck(config.allowedHosts))
   if (config.basicAuth) app.use(basicAuth(config.basicAuth))
   // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
   app.use(compress())

@@ -14,6 +14,7 @@ import {
   type CompiledServer,
   type SpawnedServer,
 } from './test-kit/production-server.ts'
+import { rawRequest } from './test-kit/request.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
 // The real `npm start` entry, compiled the way `npm run build` compiles it and run by plain
@@ -150,6 +151,32 @@ describe('npm start', () => {
     )
     expect(started.stdout()).not.toContain(TOKEN)
     expect(started.stderr()).toBe('')
+  }, 20_000)
+
+  it('gives a page whose name was rebound to 127.0.0.1 nothing: 421, the upstream sees nothing', async () => {
+    // The documented default: a key, loopback, no auth. DNS rebinding: the browser connects
+    // to this port, but with the attacker's name as the Host.
+    const { url } = await listen({
+      PORT: '0',
+      GENVIRAL_API_TOKEN: TOKEN,
+      GENVIRAL_API_BASE_URL: upstreamUrl,
+    })
+    const pack = packPath('33333333-3333-3333-3333-333333333333')
+    const before = upstream.received.length
+    for (const host of [`evil.example:${url.port}`, 'attacker.test']) {
+      for (const path of ['/', '/app-config.json', pack, `/api/partner/v1/packs?search=x`]) {
+        const answer = await rawRequest(url.origin, path, { headers: { host } })
+        expect(answer.status, `${host} ${path}`).toBe(421)
+        expect(answer.text).not.toContain('<div id="root">')
+      }
+    }
+    expect(upstream.received.slice(before)).toEqual([])
+    // Load balancers probe by IP.
+    const health = await rawRequest(url.origin, '/healthz', { headers: { host: 'attacker.test' } })
+    expect(health.status).toBe(200)
+    // Its own name still gets through to the upstream.
+    expect((await rawRequest(url.origin, pack)).status).toBe(404)
+    expect(upstream.received.slice(before).map((request) => request.url)).toEqual([pack])
   }, 20_000)
 
   it('stops on SIGINT in demo mode too', async () => {
