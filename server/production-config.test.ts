@@ -78,7 +78,7 @@ describe('readProductionConfig', () => {
   )
 
   it.each([
-    { PACK_EXPLORER_BASIC_AUTH: 'alice:secret' },
+    { PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery' },
     { PACK_EXPLORER_TRUST_PROXY_AUTH: '1' },
     { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true' },
   ])('serves the key beyond loopback with %o', (access) => {
@@ -137,6 +137,22 @@ describe('readProductionConfig', () => {
       if (value.length > 1) expect(error).not.toContain(value)
     },
   )
+
+  it.each(['alice:elevenchars', 'alice:qz', 'alice:ünïcödé-pw'])(
+    'refuses a PACK_EXPLORER_BASIC_AUTH password under 12 characters (%s), without echoing it',
+    (value) => {
+      const error = refusal({ PACK_EXPLORER_BASIC_AUTH: value })
+      expect(error).toContain('the password must be at least 12 characters')
+      expect(error).not.toContain(value.slice(6))
+    },
+  )
+
+  it('takes a 12-character password', () => {
+    expect(config({ PACK_EXPLORER_BASIC_AUTH: 'alice:twelve-chars' }).basicAuth).toEqual({
+      user: 'alice',
+      password: 'twelve-chars',
+    })
+  })
 
   it.each([
     [{ PORT: 'http' }, 'PORT'],

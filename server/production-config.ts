@@ -10,6 +10,9 @@ export const DEFAULT_PORT = 8080
  */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120
 
+/** PACK_EXPLORER_BASIC_AUTH's password, at least. */
+export const MIN_PASSWORD_LENGTH = 12
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
 
 export interface BasicAuthCredentials {
@@ -127,6 +130,13 @@ function credentials(value: string | undefined): BasicAuthCredentials | null {
   if (colon === -1 || user === '' || password === '') {
     // The value itself is a secret: not echoed.
     throw new Error('PACK_EXPLORER_BASIC_AUTH must be user:password, both non-empty.')
+  }
+  // Ten guesses per address per 15 minutes make a 12-character password out of reach.
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new Error(
+      `PACK_EXPLORER_BASIC_AUTH: the password must be at least ${MIN_PASSWORD_LENGTH} ` +
+        'characters; a shorter one can be guessed.',
+    )
   }
   return { user, password }
 }

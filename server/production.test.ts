@@ -302,7 +302,8 @@ describe('the production app', () => {
 
 describe('with PACK_EXPLORER_BASIC_AUTH', () => {
   let app: Running
-  beforeAll(async () => {
+  // A fresh server each: this file's wrong passwords, all from 127.0.0.1, stay under the limit.
+  beforeEach(async () => {
     app = await start({ basicAuth: { user: USER, password: PASSWORD } })
   })
 
@@ -343,6 +344,85 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
     const answer = await send(app, '/healthz')
     expect(answer.status).toBe(200)
     expect(JSON.parse(answer.text)).toEqual({ ok: true })
+  })
+})
+
+describe('failed Basic-auth attempts', () => {
+  const credentials = { user: USER, password: PASSWORD }
+  const from = (client: string, authorization?: string) => ({
+    'x-forwarded-for': client,
+    ...(authorization ? { authorization } : {}),
+  })
+  const wrong = basic(USER, 'correct horse:battery stapler')
+  const right = basic(USER, PASSWORD)
+  const authLines = (since: number) =>
+    logLines
+      .slice(since)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.component === 'basic-auth')
+
+  it('locks an address out after 10 wrong passwords: 429 with Retry-After, the right one too', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 0; i < 10; i++) {
+      expect((await send(app, PACK_PATH, from('203.0.113.10', wrong))).status).toBe(401)
+    }
+    for (const authorization of [wrong, right, undefined]) {
+      const page = await send(app, '/', from('203.0.113.10', authorization))
+      expect(page.status).toBe(429)
+      expect(Number(page.headers['retry-after'])).toBeGreaterThan(800)
+      expect(Number(page.headers['retry-after'])).toBeLessThanOrEqual(900)
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(page.headers['www-authenticate']).toBeUndefined()
+      expect(page.text).not.toContain('<div id="root">')
+      const api = await send(app, PACK_PATH, from('203.0.113.10', authorization))
+      expect(api.status).toBe(429)
+      expect(api.headers['retry-after']).toBeDefined()
+      expect(JSON.parse(api.text)).toMatchObject({
+        code: 429,
+        error_code: 'too_many_failed_logins',
+      })
+    }
+    expect(upstreamReceived()).toEqual([])
+    // Load balancers still get in; other addresses are not locked out.
+    expect((await send(app, '/healthz', from('203.0.113.10'))).status).toBe(200)
+    expect((await send(app, PACK_PATH, from('203.0.113.11', right))).status).toBe(200)
+  })
+
+  it('counts wrong passwords only: requests without credentials are no guesses', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 0; i < 15; i++) {
+      expect((await send(app, '/', from('203.0.113.12'))).status).toBe(401)
+    }
+    for (let i = 0; i < 9; i++) {
+      expect((await send(app, '/', from('203.0.113.12', wrong))).status).toBe(401)
+    }
+    expect((await send(app, PACK_PATH, from('203.0.113.12', right))).status).toBe(200)
+  })
+
+  it('counts an IPv6 address by its /64', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 1; i <= 10; i++) {
+      expect((await send(app, '/', from(`2001:db8:1:2::${i}`, wrong))).status).toBe(401)
+    }
+    expect((await send(app, '/', from('2001:db8:1:2:ffff::1', right))).status).toBe(429)
+    expect((await send(app, '/', from('2001:db8:1:3::1', right))).status).toBe(200)
+  })
+
+  it('logs one line a minute per address, not one per attempt', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    const since = logLines.length
+    for (let i = 0; i < 15; i++) await send(app, '/', from('203.0.113.20', wrong))
+    for (let i = 0; i < 3; i++) await send(app, '/', from('203.0.113.21', wrong))
+    expect(authLines(since)).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'failed Basic-auth attempts',
+        address: '203.0.113.20',
+        failures: 1,
+        locked: false,
+      }),
+      expect.objectContaining({ address: '203.0.113.21', failures: 1 }),
+    ])
   })
 })
 

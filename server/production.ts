@@ -61,7 +61,7 @@ export async function createProductionApp(
   })
   // Before auth and the proxy: a page on a foreign name (DNS rebinding) gets nothing at all.
   app.use(hostCheck(config.allowedHosts))
-  if (config.basicAuth) app.use(basicAuth(config.basicAuth))
+  if (config.basicAuth) app.use(basicAuth(config.basicAuth, log))
   // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
   app.use(compress())
   app.use(

@@ -204,10 +204,32 @@ describe('npm start', () => {
     expect(started.stdout()).toBe('')
   }, 20_000)
 
+  it('warns that the password travels in clear with Basic auth beyond loopback and no TLS proxy', async () => {
+    const auth = { PORT: '0', PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery' }
+    const beyond = { HOST: '0.0.0.0', PACK_EXPLORER_ALLOWED_HOSTS: 'packs.example.com' }
+    const warnings = async (env: Record<string, string>) => {
+      const { started } = await listen({ ...auth, ...env })
+      const lines = stdoutLines(started)
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: string; msg: string })
+      started.child.kill('SIGTERM')
+      expect(await started.exited).toBe(0)
+      return lines.filter((line) => line.level === 'warn').map((line) => line.msg)
+    }
+    expect(await warnings(beyond)).toEqual([
+      expect.stringMatching(
+        /^Basic auth over plain HTTP on 0\.0\.0\.0: the password travels in clear/,
+      ),
+    ])
+    expect(await warnings({ ...beyond, PACK_EXPLORER_TRUST_PROXY: 'loopback' })).toEqual([])
+    expect(await warnings({})).toEqual([])
+  }, 30_000)
+
   it.each([
     [{ PACK_EXPLORER_BASIC_AUTH: 'alice' }, 'PACK_EXPLORER_BASIC_AUTH must be user:password'],
     [{ PACK_EXPLORER_DIST_DIR: '/nonexistent/dist' }, 'run npm run build first'],
     [{ PACK_EXPLORER_TRUST_PROXY: 'not an address' }, 'not an address'],
+    [{ PACK_EXPLORER_BASIC_AUTH: 'alice:elevenchars' }, 'at least 12 characters'],
   ])(
     'refuses to start with %o',
     async (env, message) => {

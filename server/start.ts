@@ -77,6 +77,14 @@ async function main(): Promise<void> {
     )
   }
 
+  if (!isLoopbackHost(config.host) && config.basicAuth && config.trustProxy === false) {
+    log(
+      'warn',
+      `Basic auth over plain HTTP on ${config.host}: the password travels in clear. Put a TLS ` +
+        'proxy in front (and set PACK_EXPLORER_TRUST_PROXY to it), or listen on 127.0.0.1.',
+    )
+  }
+
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) {
       log('warn', `${signal} again: closing every connection now`)
