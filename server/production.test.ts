@@ -340,6 +340,22 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
     expect(lower.status).toBe(200)
   })
 
+  it('caches hashed assets privately, here and behind a trusted auth proxy', async () => {
+    const authorization = basic(USER, PASSWORD)
+    const behindProxy = await start({ trustProxyAuth: true })
+    for (const [server, headers] of [
+      [app, { authorization }],
+      [behindProxy, {}],
+    ] as const) {
+      const asset = await send(server, ASSET_PATH, headers)
+      expect(asset.status).toBe(200)
+      expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable')
+      expect((await send(server, '/favicon.svg', headers)).headers['cache-control']).toBe(
+        'no-cache',
+      )
+    }
+  })
+
   it('leaves /healthz open', async () => {
     const answer = await send(app, '/healthz')
     expect(answer.status).toBe(200)

@@ -15,6 +15,8 @@ import { SECURITY_HEADERS } from './security-headers.ts'
 export const HEALTH_PATH = '/healthz'
 /** Vite puts a content hash in every file name under assets/: a new build, a new name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Behind auth the app is not for everyone: no shared cache (a CDN) may hand it out. */
+const PRIVATE_IMMUTABLE = 'private, max-age=31536000, immutable'
 /** Paths the proxy forwards start here; only they cost a Partner API call. */
 const PROXIED_PREFIX = '/api/partner'
 
@@ -40,6 +42,7 @@ export async function createProductionApp(
       `${indexHtml} not found: run npm run build first, or set PACK_EXPLORER_DIST_DIR.`,
     )
   }
+  const assetCaching = config.basicAuth || config.trustProxyAuth ? PRIVATE_IMMUTABLE : IMMUTABLE
   const app = express()
   app.disable('x-powered-by')
   // Throws on a malformed value, before anything was started.
@@ -97,7 +100,7 @@ export async function createProductionApp(
       setHeaders: (res, file) =>
         res.setHeader(
           'cache-control',
-          file.startsWith(join(distDir, 'assets') + sep) ? IMMUTABLE : 'no-cache',
+          file.startsWith(join(distDir, 'assets') + sep) ? assetCaching : 'no-cache',
         ),
     }),
   )
