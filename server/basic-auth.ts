@@ -1,24 +1,56 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createAuthLimiter, type FailedLogin } from './auth-limiter.ts'
+import type { Log } from './json-log.ts'
 import type { BasicAuthCredentials } from './production-config.ts'
+import { sendRefusal } from './refusal.ts'
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+/** `ip` is Express's `req.ip`: the socket's address, or the trusted proxy's X-Forwarded-For. */
+type AuthRequest = IncomingMessage & { ip?: string }
+type Middleware = (req: AuthRequest, res: ServerResponse, next: () => void) => void
 
 export const BASIC_AUTH_CHALLENGE = 'Basic realm="Pack Explorer", charset="UTF-8"'
 
 /** Fixed-length digests, so the comparison takes the same time whatever the lengths. */
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest()
 
-/** HTTP Basic auth (RFC 7617) with one user; every other answer is a 401 challenge. */
-export function basicAuth(expected: BasicAuthCredentials): Middleware {
+/**
+ * HTTP Basic auth (RFC 7617) with one user; every other answer is a 401 challenge. Wrong
+ * passwords are limited per client address (auth-limiter.ts): past the limit, every request
+ * from it gets 429 until its window runs out, the right password too, so a guesser learns
+ * nothing from which guess was let through.
+ */
+export function basicAuth(expected: BasicAuthCredentials, log: Log): Middleware {
   const user = digest(expected.user)
   const password = digest(expected.password)
+  const limiter = createAuthLimiter()
+  const report = (failed: FailedLogin | null) => {
+    if (failed) log('warn', 'failed Basic-auth attempts', { component: 'basic-auth', ...failed })
+  }
   return (req, res, next) => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? ''
+    const lockedFor = limiter.lockedFor(ip)
+    if (lockedFor > 0) {
+      report(limiter.refused(ip))
+      return sendRefusal(
+        req,
+        res,
+        429,
+        'too_many_failed_logins',
+        'Too many wrong passwords from this address. Try again later.',
+        { 'retry-after': String(lockedFor) },
+      )
+    }
     const given = parse(req.headers.authorization)
     // Both compared every time: which half was wrong must not show in the timing.
     const userOk = timingSafeEqual(user, digest(given?.user ?? ''))
     const passwordOk = timingSafeEqual(password, digest(given?.password ?? ''))
-    if (given && userOk && passwordOk) return next()
+    if (given && userOk && passwordOk) {
+      limiter.succeed(ip)
+      return next()
+    }
+    // No credentials is a browser's first request, not a guess.
+    if (req.headers.authorization !== undefined) report(limiter.fail(ip))
     const body = 'Authentication required.\n'
     res.writeHead(401, {
       'www-authenticate': BASIC_AUTH_CHALLENGE,

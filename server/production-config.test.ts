@@ -8,6 +8,8 @@ import {
 
 const DIST = '/srv/pack-explorer/dist'
 const KEY = 'pub_123.sk_live_CONFIG-TEST-SECRET'
+/** What every HOST beyond loopback needs. */
+const ALLOWED = { PACK_EXPLORER_ALLOWED_HOSTS: 'packs.example.com' }
 
 function config(env: Record<string, string | undefined>): ProductionConfig {
   const result = readProductionConfig(env, DIST)
@@ -33,6 +35,7 @@ describe('readProductionConfig', () => {
       trustProxy: false,
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       maxConnections: DEFAULT_MAX_CONNECTIONS,
+      allowedHosts: [],
     })
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
     expect(DEFAULT_MAX_CONNECTIONS).toBe(512)
@@ -52,6 +55,7 @@ describe('readProductionConfig', () => {
         PACK_EXPLORER_TRUST_PROXY: 'loopback',
         PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '30',
         PACK_EXPLORER_MAX_CONNECTIONS: '64',
+        PACK_EXPLORER_ALLOWED_HOSTS: ' Packs.Example.com, 10.0.0.5:8080,[2001:db8::1],, ',
       }),
     ).toEqual({
       host: '::1',
@@ -63,6 +67,7 @@ describe('readProductionConfig', () => {
       trustProxy: 'loopback',
       rateLimitPerMinute: 30,
       maxConnections: 64,
+      allowedHosts: ['packs.example.com', '10.0.0.5:8080', '[2001:db8::1]'],
     })
   })
 
@@ -78,11 +83,12 @@ describe('readProductionConfig', () => {
   )
 
   it.each([
-    { PACK_EXPLORER_BASIC_AUTH: 'alice:secret' },
+    { PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery' },
     { PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8' },
     { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true', PACK_EXPLORER_TRUST_PROXY: 'loopback' },
   ])('serves the key beyond loopback with %o', (access) => {
-    expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY, ...access }).host).toBe('0.0.0.0')
+    const env = { HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY, ...ALLOWED, ...access }
+    expect(config(env).host).toBe('0.0.0.0')
   })
 
   it.each(['127.0.0.1', '::1', 'localhost', 'LOCALHOST'])(
@@ -93,8 +99,44 @@ describe('readProductionConfig', () => {
   )
 
   it('serves the demo beyond loopback without access control: there is no key', () => {
-    expect(config({ HOST: '0.0.0.0' }).api.token).toBeNull()
-    expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: '  ' }).api.token).toBeNull()
+    expect(config({ HOST: '0.0.0.0', ...ALLOWED }).api.token).toBeNull()
+    expect(config({ HOST: '0.0.0.0', GENVIRAL_API_TOKEN: '  ', ...ALLOWED }).api.token).toBeNull()
+  })
+
+  it.each([
+    { HOST: '0.0.0.0' },
+    { HOST: '192.168.1.20', PACK_EXPLORER_ALLOWED_HOSTS: ' , ' },
+    {
+      HOST: '::',
+      GENVIRAL_API_TOKEN: KEY,
+      PACK_EXPLORER_TRUST_PROXY_AUTH: '1',
+      PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8',
+    },
+  ])('refuses to listen beyond loopback without PACK_EXPLORER_ALLOWED_HOSTS: %o', (env) => {
+    const error = refusal(env)
+    expect(error).toMatch(/^Refusing to listen on \S+ without PACK_EXPLORER_ALLOWED_HOSTS/)
+    expect(error).not.toContain(KEY)
+  })
+
+  it('needs no PACK_EXPLORER_ALLOWED_HOSTS on loopback', () => {
+    expect(config({ HOST: 'localhost', GENVIRAL_API_TOKEN: KEY }).allowedHosts).toEqual([])
+  })
+
+  it.each([
+    '*',
+    'http://packs.example.com',
+    'packs.example.com/app',
+    'packs.example.com:0',
+    'packs.example.com:70000',
+    'packs.example.com:',
+    '2001:db8::1',
+    '-evil.example',
+    'packs..example.com',
+    'packs.example.com:80:80',
+  ])('refuses the PACK_EXPLORER_ALLOWED_HOSTS entry %s, naming it', (entry) => {
+    const error = refusal({ PACK_EXPLORER_ALLOWED_HOSTS: `packs.example.com,${entry}` })
+    expect(error).toContain('PACK_EXPLORER_ALLOWED_HOSTS must be host names or host:port')
+    expect(error).toContain(`"${entry}"`)
   })
 
   it.each(['alice', 'alice:', ':secret', ':'])(
@@ -105,6 +147,22 @@ describe('readProductionConfig', () => {
       if (value.length > 1) expect(error).not.toContain(value)
     },
   )
+
+  it.each(['alice:elevenchars', 'alice:qz', 'alice:ünïcödé-pw'])(
+    'refuses a PACK_EXPLORER_BASIC_AUTH password under 12 characters (%s), without echoing it',
+    (value) => {
+      const error = refusal({ PACK_EXPLORER_BASIC_AUTH: value })
+      expect(error).toContain('the password must be at least 12 characters')
+      expect(error).not.toContain(value.slice(6))
+    },
+  )
+
+  it('takes a 12-character password', () => {
+    expect(config({ PACK_EXPLORER_BASIC_AUTH: 'alice:twelve-chars' }).basicAuth).toEqual({
+      user: 'alice',
+      password: 'twelve-chars',
+    })
+  })
 
   it.each([
     [{ PORT: 'http' }, 'PORT'],

@@ -1,5 +1,6 @@
 import { readServerConfig, type ServerConfig } from './config.ts'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
+import { parseAllowedHosts } from './host-check.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8080
@@ -14,6 +15,9 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120
  * browser opens about six per person; this serves a team behind one proxy with room to spare.
  */
 export const DEFAULT_MAX_CONNECTIONS = 512
+
+/** PACK_EXPLORER_BASIC_AUTH's password, at least. */
+export const MIN_PASSWORD_LENGTH = 12
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
 
@@ -34,6 +38,8 @@ export interface ProductionConfig {
   trustProxy: TrustProxy
   rateLimitPerMinute: number
   maxConnections: number
+  /** PACK_EXPLORER_ALLOWED_HOSTS: Host names served besides the loopback ones. */
+  allowedHosts: string[]
 }
 
 export type ProductionConfigResult =
@@ -88,6 +94,14 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
         'or bind to 127.0.0.1 (HOST).',
     )
   }
+  const allowedHosts = parseAllowedHosts(env.PACK_EXPLORER_ALLOWED_HOSTS)
+  if (!isLoopbackHost(host) && allowedHosts.length === 0) {
+    throw new Error(
+      `Refusing to listen on ${host} without PACK_EXPLORER_ALLOWED_HOSTS: name the host names ` +
+        'clients reach it by (packs.example.com,10.0.0.5:8080); requests for any other name ' +
+        'are refused, so a web page whose name points here cannot use it.',
+    )
+  }
   return {
     host,
     port,
@@ -110,6 +124,7 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
       1,
       100_000,
     ),
+    allowedHosts,
   }
 }
 
@@ -145,6 +160,13 @@ function credentials(value: string | undefined): BasicAuthCredentials | null {
   if (colon === -1 || user === '' || password === '') {
     // The value itself is a secret: not echoed.
     throw new Error('PACK_EXPLORER_BASIC_AUTH must be user:password, both non-empty.')
+  }
+  // Ten guesses per address per 15 minutes make a 12-character password out of reach.
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new Error(
+      `PACK_EXPLORER_BASIC_AUTH: the password must be at least ${MIN_PASSWORD_LENGTH} ` +
+        'characters; a shorter one can be guessed.',
+    )
   }
   return { user, password }
 }

@@ -11,7 +11,7 @@ import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
-import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
@@ -92,6 +92,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     trustProxy: false,
     rateLimitPerMinute: 1_000,
     maxConnections: 512,
+    allowedHosts: [],
     ...overrides,
   }
   const production = await createProductionApp(
@@ -302,7 +303,8 @@ describe('the production app', () => {
 
 describe('with PACK_EXPLORER_BASIC_AUTH', () => {
   let app: Running
-  beforeAll(async () => {
+  // A fresh server each: this file's wrong passwords, all from 127.0.0.1, stay under the limit.
+  beforeEach(async () => {
     app = await start({ basicAuth: { user: USER, password: PASSWORD } })
   })
 
@@ -339,10 +341,209 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
     expect(lower.status).toBe(200)
   })
 
+  it('caches hashed assets privately, here and behind a trusted auth proxy', async () => {
+    const authorization = basic(USER, PASSWORD)
+    const behindProxy = await start({ trustProxyAuth: true })
+    for (const [server, headers] of [
+      [app, { authorization }],
+      [behindProxy, {}],
+    ] as const) {
+      const asset = await send(server, ASSET_PATH, headers)
+      expect(asset.status).toBe(200)
+      expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable')
+      expect((await send(server, '/favicon.svg', headers)).headers['cache-control']).toBe(
+        'no-cache',
+      )
+    }
+  })
+
   it('leaves /healthz open', async () => {
     const answer = await send(app, '/healthz')
     expect(answer.status).toBe(200)
     expect(JSON.parse(answer.text)).toEqual({ ok: true })
+  })
+})
+
+describe('failed Basic-auth attempts', () => {
+  const credentials = { user: USER, password: PASSWORD }
+  const from = (client: string, authorization?: string) => ({
+    'x-forwarded-for': client,
+    ...(authorization ? { authorization } : {}),
+  })
+  const wrong = basic(USER, 'correct horse:battery stapler')
+  const right = basic(USER, PASSWORD)
+  const authLines = (since: number) =>
+    logLines
+      .slice(since)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.component === 'basic-auth')
+
+  it('locks an address out after 10 wrong passwords: 429 with Retry-After, the right one too', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 0; i < 10; i++) {
+      expect((await send(app, PACK_PATH, from('203.0.113.10', wrong))).status).toBe(401)
+    }
+    for (const authorization of [wrong, right, undefined]) {
+      const page = await send(app, '/', from('203.0.113.10', authorization))
+      expect(page.status).toBe(429)
+      expect(Number(page.headers['retry-after'])).toBeGreaterThan(800)
+      expect(Number(page.headers['retry-after'])).toBeLessThanOrEqual(900)
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(page.headers['www-authenticate']).toBeUndefined()
+      expect(page.text).not.toContain('<div id="root">')
+      const api = await send(app, PACK_PATH, from('203.0.113.10', authorization))
+      expect(api.status).toBe(429)
+      expect(api.headers['retry-after']).toBeDefined()
+      expect(JSON.parse(api.text)).toMatchObject({
+        code: 429,
+        error_code: 'too_many_failed_logins',
+      })
+    }
+    expect(upstreamReceived()).toEqual([])
+    // Load balancers still get in; other addresses are not locked out.
+    expect((await send(app, '/healthz', from('203.0.113.10'))).status).toBe(200)
+    expect((await send(app, PACK_PATH, from('203.0.113.11', right))).status).toBe(200)
+  })
+
+  it('counts wrong passwords only: requests without credentials are no guesses', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 0; i < 15; i++) {
+      expect((await send(app, '/', from('203.0.113.12'))).status).toBe(401)
+    }
+    for (let i = 0; i < 9; i++) {
+      expect((await send(app, '/', from('203.0.113.12', wrong))).status).toBe(401)
+    }
+    expect((await send(app, PACK_PATH, from('203.0.113.12', right))).status).toBe(200)
+  })
+
+  it('counts an IPv6 address by its /64', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    for (let i = 1; i <= 10; i++) {
+      expect((await send(app, '/', from(`2001:db8:1:2::${i}`, wrong))).status).toBe(401)
+    }
+    expect((await send(app, '/', from('2001:db8:1:2:ffff::1', right))).status).toBe(429)
+    expect((await send(app, '/', from('2001:db8:1:3::1', right))).status).toBe(200)
+  })
+
+  it('logs one line a minute per address, not one per attempt', async () => {
+    const app = await start({ basicAuth: credentials, trustProxy: 'loopback' })
+    const since = logLines.length
+    for (let i = 0; i < 15; i++) await send(app, '/', from('203.0.113.20', wrong))
+    for (let i = 0; i < 3; i++) await send(app, '/', from('203.0.113.21', wrong))
+    expect(authLines(since)).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'failed Basic-auth attempts',
+        address: '203.0.113.20',
+        failures: 1,
+        locked: false,
+      }),
+      expect.objectContaining({ address: '203.0.113.21', failures: 1 }),
+    ])
+  })
+})
+
+describe('the Host check', () => {
+  let app: Running
+  beforeAll(async () => {
+    app = await start({ allowedHosts: ['packs.example.com', 'other.example:9999'] })
+  })
+
+  const hosts = (port: number) => ({
+    served: [
+      `localhost:${port}`,
+      `LocalHost:${port}`,
+      `127.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'packs.example.com',
+      `packs.example.com:${port}`,
+      'PACKS.example.com',
+      'other.example:9999',
+    ],
+    foreign: [
+      `evil.example:${port}`,
+      'attacker.test',
+      // Without a port a Host means port 80: another server.
+      'localhost',
+      '127.0.0.1',
+      `localhost:${port + 1}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost.:${port}`,
+      `packs.example.com:${port + 1}`,
+      'other.example',
+      `other.example:${port}`,
+      `packs.example.com.evil.example:${port}`,
+    ],
+  })
+
+  it('answers the Host names it serves, with its port', async () => {
+    for (const host of hosts(app.port).served) {
+      expect((await send(app, '/', { host })).status, host).toBe(200)
+      expect((await send(app, PACK_PATH, { host })).status, host).toBe(200)
+    }
+  })
+
+  it('answers any other Host with 421 before the proxy, the upstream sees nothing', async () => {
+    for (const host of hosts(app.port).foreign) {
+      const page = await send(app, '/', { host })
+      expect(page.status, host).toBe(421)
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(page.headers['cache-control']).toBe('no-store')
+      expect(page.headers).toMatchObject(SECURITY_HEADERS)
+      expect(page.text).toMatch(/^This server does not answer for that host name/)
+      for (const path of [ASSET_PATH, '/app-config.json']) {
+        expect((await send(app, path, { host })).status, `${host} ${path}`).toBe(421)
+      }
+      const api = await send(app, PACK_PATH, { host })
+      expect(api.status, host).toBe(421)
+      expect(api.headers).toMatchObject(API_SECURITY_HEADERS)
+      expect(JSON.parse(api.text)).toEqual({
+        ok: false,
+        code: 421,
+        message: expect.any(String),
+        error_code: 'misdirected_request',
+      })
+    }
+    expect(upstreamReceived()).toEqual([])
+  })
+
+  it('refuses two Host headers, none, and an absolute target for a foreign name', async () => {
+    const good = `127.0.0.1:${app.port}`
+    const twice = await socketRequest(
+      app.url,
+      `GET ${PACK_PATH} HTTP/1.1\r\nHost: ${good}\r\nHost: ${good}\r\nConnection: close\r\n\r\n`,
+    )
+    expect(twice.status).toBe(421)
+    const noHost = await socketRequest(app.url, `GET ${PACK_PATH} HTTP/1.0\r\n\r\n`)
+    expect(noHost.status).toBe(421)
+    const absolute = await socketRequest(
+      app.url,
+      `GET http://evil.example:${app.port}${PACK_PATH} HTTP/1.1\r\nHost: ${good}\r\n` +
+        'Connection: close\r\n\r\n',
+    )
+    expect(absolute.status).toBe(421)
+    expect(upstreamReceived()).toEqual([])
+  })
+
+  it('answers /healthz whatever the Host', async () => {
+    for (const host of ['evil.example', '10.1.2.3:8080']) {
+      const answer = await send(app, '/healthz', { host })
+      expect(answer.status, host).toBe(200)
+      expect(JSON.parse(answer.text)).toEqual({ ok: true })
+    }
+  })
+
+  it('refuses a foreign Host before asking for credentials', async () => {
+    const guarded = await start({ basicAuth: { user: USER, password: PASSWORD } })
+    for (const authorization of [undefined, basic(USER, PASSWORD)]) {
+      const answer = await send(guarded, PACK_PATH, {
+        host: `evil.example:${guarded.port}`,
+        ...(authorization ? { authorization } : {}),
+      })
+      expect(answer.status).toBe(421)
+      expect(answer.headers['www-authenticate']).toBeUndefined()
+    }
+    expect(upstreamReceived()).toEqual([])
   })
 })
 
@@ -416,6 +617,7 @@ describe('in demo mode', () => {
         trustProxy: false,
         rateLimitPerMinute: 100,
         maxConnections: 512,
+        allowedHosts: [],
       },
       createJsonLog((line) => logLines.push(line)),
     )

@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit'
 import { basicAuth } from './basic-auth.ts'
 import { compress } from './compression.ts'
 import { sendError } from './envelope.ts'
+import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
 import type { ProductionConfig } from './production-config.ts'
@@ -15,6 +16,8 @@ import { SECURITY_HEADERS } from './security-headers.ts'
 export const HEALTH_PATH = '/healthz'
 /** Vite puts a content hash in every file name under assets/: a new build, a new name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Behind auth the app is not for everyone: no shared cache (a CDN) may hand it out. */
+const PRIVATE_IMMUTABLE = 'private, max-age=31536000, immutable'
 /** Paths the proxy forwards start here; only they cost a Partner API call. */
 const PROXIED_PREFIX = '/api/partner'
 
@@ -40,6 +43,7 @@ export async function createProductionApp(
       `${indexHtml} not found: run npm run build first, or set PACK_EXPLORER_DIST_DIR.`,
     )
   }
+  const assetCaching = config.basicAuth || config.trustProxyAuth ? PRIVATE_IMMUTABLE : IMMUTABLE
   const app = express()
   app.disable('x-powered-by')
   // Throws on a malformed value, before anything was started.
@@ -60,7 +64,9 @@ export async function createProductionApp(
   app.get(HEALTH_PATH, (_req, res) => {
     res.set('cache-control', 'no-store').json({ ok: true })
   })
-  if (config.basicAuth) app.use(basicAuth(config.basicAuth))
+  // Before auth and the proxy: a page on a foreign name (DNS rebinding) gets nothing at all.
+  app.use(hostCheck(config.allowedHosts))
+  if (config.basicAuth) app.use(basicAuth(config.basicAuth, log))
   // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
   app.use(compress())
   app.use(
@@ -96,7 +102,7 @@ export async function createProductionApp(
       setHeaders: (res, file) =>
         res.setHeader(
           'cache-control',
-          file.startsWith(join(distDir, 'assets') + sep) ? IMMUTABLE : 'no-cache',
+          file.startsWith(join(distDir, 'assets') + sep) ? assetCaching : 'no-cache',
         ),
     }),
   )

@@ -14,6 +14,7 @@ import {
   type CompiledServer,
   type SpawnedServer,
 } from './test-kit/production-server.ts'
+import { rawRequest } from './test-kit/request.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
 // The real `npm start` entry, compiled the way `npm run build` compiles it and run by plain
@@ -180,6 +181,32 @@ describe('npm start', () => {
     expect(started.stderr()).toBe('')
   }, 20_000)
 
+  it('gives a page whose name was rebound to 127.0.0.1 nothing: 421, the upstream sees nothing', async () => {
+    // The documented default: a key, loopback, no auth. DNS rebinding: the browser connects
+    // to this port, but with the attacker's name as the Host.
+    const { url } = await listen({
+      PORT: '0',
+      GENVIRAL_API_TOKEN: TOKEN,
+      GENVIRAL_API_BASE_URL: upstreamUrl,
+    })
+    const pack = packPath('33333333-3333-3333-3333-333333333333')
+    const before = upstream.received.length
+    for (const host of [`evil.example:${url.port}`, 'attacker.test']) {
+      for (const path of ['/', '/app-config.json', pack, `/api/partner/v1/packs?search=x`]) {
+        const answer = await rawRequest(url.origin, path, { headers: { host } })
+        expect(answer.status, `${host} ${path}`).toBe(421)
+        expect(answer.text).not.toContain('<div id="root">')
+      }
+    }
+    expect(upstream.received.slice(before)).toEqual([])
+    // Load balancers probe by IP.
+    const health = await rawRequest(url.origin, '/healthz', { headers: { host: 'attacker.test' } })
+    expect(health.status).toBe(200)
+    // Its own name still gets through to the upstream.
+    expect((await rawRequest(url.origin, pack)).status).toBe(404)
+    expect(upstream.received.slice(before).map((request) => request.url)).toEqual([pack])
+  }, 20_000)
+
   it('stops on SIGINT in demo mode too', async () => {
     const { started, url } = await listen({ PORT: '0' })
     expect(started.stdout()).toContain('"mode":"demo"')
@@ -205,6 +232,27 @@ describe('npm start', () => {
     expect(started.stdout()).toBe('')
   }, 20_000)
 
+  it('warns that the password travels in clear with Basic auth beyond loopback and no TLS proxy', async () => {
+    const auth = { PORT: '0', PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery' }
+    const beyond = { HOST: '0.0.0.0', PACK_EXPLORER_ALLOWED_HOSTS: 'packs.example.com' }
+    const warnings = async (env: Record<string, string>) => {
+      const { started } = await listen({ ...auth, ...env })
+      const lines = stdoutLines(started)
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: string; msg: string })
+      started.child.kill('SIGTERM')
+      expect(await started.exited).toBe(0)
+      return lines.filter((line) => line.level === 'warn').map((line) => line.msg)
+    }
+    expect(await warnings(beyond)).toEqual([
+      expect.stringMatching(
+        /^Basic auth over plain HTTP on 0\.0\.0\.0: the password travels in clear/,
+      ),
+    ])
+    expect(await warnings({ ...beyond, PACK_EXPLORER_TRUST_PROXY: 'loopback' })).toEqual([])
+    expect(await warnings({})).toEqual([])
+  }, 30_000)
+
   it.each([
     [{ PACK_EXPLORER_BASIC_AUTH: 'alice' }, 'PACK_EXPLORER_BASIC_AUTH must be user:password'],
     [{ PACK_EXPLORER_DIST_DIR: '/nonexistent/dist' }, 'run npm run build first'],
@@ -217,6 +265,7 @@ describe('npm start', () => {
     [{ GENVIRAL_API_BASE_URL: 'http://api.example.com' }, 'GENVIRAL_API_BASE_URL must be https:'],
     [{ GENVIRAL_API_BASE_URL: 'https://api.example.com/v1' }, 'without a path'],
     [{ PACK_EXPLORER_MAX_CONNECTIONS: '-1' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
+    [{ PACK_EXPLORER_BASIC_AUTH: 'alice:elevenchars' }, 'at least 12 characters'],
   ])(
     'refuses to start with %o, in one line',
     async (env, message) => {

@@ -70,23 +70,8 @@ async function main(): Promise<void> {
     return refuse(`Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`)
   }
 
-  const { port } = server.address() as AddressInfo
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host
-  log('info', 'listening', {
-    url: `http://${host}:${port}`,
-    mode: production.demo ? 'demo' : 'proxy',
-    ...(production.demo ? {} : { upstream: config.api.baseUrl }),
-    basic_auth: config.basicAuth !== null,
-    rate_limit_per_minute: config.rateLimitPerMinute,
-    max_connections: config.maxConnections,
-  })
-  if (!isLoopbackHost(config.host) && production.demo && !config.basicAuth) {
-    log(
-      'warn',
-      'Listening beyond loopback without access control: demo data only, no key to protect.',
-    )
-  }
-
+  // Before the 'listening' line: whoever waits for it may send a signal, or read the
+  // warnings, at once.
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) {
       log('warn', `${signal} again: closing every connection now`)
@@ -111,6 +96,32 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', shutdown)
   process.on('SIGINT', shutdown)
+
+  if (!isLoopbackHost(config.host) && production.demo && !config.basicAuth) {
+    log(
+      'warn',
+      'Listening beyond loopback without access control: demo data only, no key to protect.',
+    )
+  }
+
+  if (!isLoopbackHost(config.host) && config.basicAuth && config.trustProxy === false) {
+    log(
+      'warn',
+      `Basic auth over plain HTTP on ${config.host}: the password travels in clear. Put a TLS ` +
+        'proxy in front (and set PACK_EXPLORER_TRUST_PROXY to it), or listen on 127.0.0.1.',
+    )
+  }
+
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  log('info', 'listening', {
+    url: `http://${host}:${port}`,
+    mode: production.demo ? 'demo' : 'proxy',
+    ...(production.demo ? {} : { upstream: config.api.baseUrl }),
+    basic_auth: config.basicAuth !== null,
+    rate_limit_per_minute: config.rateLimitPerMinute,
+    max_connections: config.maxConnections,
+  })
 }
 
 await main()

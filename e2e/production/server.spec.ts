@@ -91,6 +91,13 @@ test.describe('with a key and Basic auth', () => {
     expect(await receivedRequests(packId)).toEqual([])
     // Load balancers have no credentials.
     expect((await request.get(`${server.url}/healthz`)).status()).toBe(200)
+    // Behind auth, hashed assets are for the browser's cache only, not a shared one.
+    const credentials = { authorization: `Basic ${btoa('reviewer:correct horse battery')}` }
+    const html = await (await request.get(`${server.url}/`, { headers: credentials })).text()
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    const asset = await request.get(`${server.url}${script}`, { headers: credentials })
+    expect(asset.status()).toBe(200)
+    expect(asset.headers()['cache-control']).toBe('private, max-age=31536000, immutable')
 
     const context = await browser.newContext({
       baseURL: server.url,
