@@ -29,6 +29,8 @@ export async function createPartnerApiMiddleware(
     baseUrl: demoApi?.url ?? config.baseUrl,
     token: config.token ?? DEMO_API_TOKEN,
     timeoutMs: config.timeoutMs,
+    // The demo API serves its images on the app's own origin, so it is told that origin.
+    forwardOrigin: demo,
     log,
   })
   log(

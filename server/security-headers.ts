@@ -25,10 +25,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 }
 
 /**
- * Headers for every `/api` answer: JSON only, never sniffed as a page, and inert even if
- * opened directly in a tab (an upstream could send markup with a 200).
+ * Headers for every `/api` answer: JSON only, never sniffed as a page, inert even if opened
+ * directly in a tab (an upstream could send markup with a 200), and never loaded by another
+ * site as a script, image or the like (CORP: a browser withholds it from other origins).
  */
 export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+  'cross-origin-resource-policy': 'same-origin',
 }

@@ -34,6 +34,9 @@ test('shows the upstream’s pack through the proxy, which adds the key and drop
   expect(request?.url).toBe(`/api/partner/v1/packs/${packId}`)
   expect(request?.headers.authorization).toBe(`Bearer ${TEST_API_TOKEN}`)
   expect(request?.headers.cookie).toBeUndefined()
+  // Nothing of the name the browser used reaches a real upstream.
+  expect(request?.headers['x-forwarded-host']).toBeUndefined()
+  expect(JSON.stringify(request?.headers)).not.toContain('localhost')
   expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['session'])
 })
 
@@ -73,6 +76,7 @@ test('paths and methods the proxy does not forward never reach the upstream', as
   expect(refused.map((response) => response.status())).toEqual([404, 404, 404, 404, 405, 405])
   for (const response of refused) {
     expect(await response.json()).toMatchObject({ ok: false, error_code: expect.any(String) })
+    expect(response.headers()['cross-origin-resource-policy']).toBe('same-origin')
   }
   const seen = await receivedRequests()
   expect(seen.filter((r) => r.url.includes('accounts') || r.url.includes('not-a-uuid'))).toEqual([])
@@ -150,16 +154,24 @@ test('a slow upstream times out at the proxy with a 504 and the unreachable scre
   })
 })
 
-test('a 200 that is not JSON gets the unexpected-response screen', async ({ page }) => {
+test('a 200 that is not JSON is never relayed: 502 upstream_not_json, the unreachable screen', async ({
+  page,
+}) => {
   const packId = await scriptPack([
     { status: 200, raw: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } },
   ])
+  const first = page.waitForResponse(`**/api/partner/v1/packs/${packId}`)
   await page.goto(`/packs/${packId}`)
+  expect((await first).status()).toBe(502)
+  // The page's own request reads its body straight into a Blob; the envelope is checked on a
+  // request of the test's own.
+  const again = await page.request.get(`/api/partner/v1/packs/${packId}`)
+  expect(await again.json()).toMatchObject({ error_code: 'upstream_not_json' })
   const alert = page.getByRole('alert')
-  await expect(
-    alert.getByRole('heading', { name: 'Unexpected response from the API' }),
-  ).toBeVisible()
-  await expect(alert).toContainText('not JSON')
+  await expect(alert.getByRole('heading', { name: 'Genviral API unreachable' })).toBeVisible({
+    timeout: 10_000,
+  })
+  await expect(page.locator('body')).not.toContainText('Sign in')
 })
 
 test('the dev server answers on its configured port only through the proxy', async ({

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packSchema } from '../../contract/partner-api/pack.ts'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
-import { createPartnerProxy } from '../proxy/proxy.ts'
+import { createPartnerApiMiddleware, type PartnerApiMiddleware } from '../partner-api.ts'
 import { DEMO_API_TOKEN, startDemoApi, type DemoApi } from './demo-api.ts'
 import {
   DEMO_ERROR_IDS,
@@ -232,14 +232,20 @@ describe('demo fixtures', () => {
   )
 })
 
+// Mounted as the servers mount it without a key: its own demo API, told the browser's origin
+// (the proxy's forwardOrigin, which a real upstream never gets).
 describe('demo API behind the proxy', () => {
   let server: Server
   let origin: string
+  let api: PartnerApiMiddleware
 
   beforeAll(async () => {
-    const proxy = createPartnerProxy({ baseUrl: demo.url, token: DEMO_API_TOKEN })
+    api = await createPartnerApiMiddleware(
+      { token: null, baseUrl: 'https://unused.invalid', timeoutMs: 5_000 },
+      () => {},
+    )
     server = createServer((req, res) =>
-      proxy(req, res, () => {
+      api.handle(req, res, () => {
         res.statusCode = 418
         res.end('next')
       }),
@@ -251,6 +257,7 @@ describe('demo API behind the proxy', () => {
   afterAll(async () => {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    await api.close()
   })
 
   it('links images to the origin the browser used', async () => {

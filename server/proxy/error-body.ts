@@ -1,8 +1,13 @@
+import type { KeyScanner } from './key-scanner.ts'
+
+/** What an `error_code` must look like to be relayed: an identifier, nothing a page could use. */
+const ERROR_CODE = /^[a-z0-9_]{1,64}$/
+
 /**
  * Error bodies are rebuilt from the envelope's known fields, never relayed raw: an
  * upstream error page could carry markup, internals or reflected request data.
  */
-export function sanitizeErrorBody(status: number, body: Buffer, token: string): Buffer {
+export function sanitizeErrorBody(status: number, body: Buffer, scanner: KeyScanner): Buffer {
   let envelope: Record<string, unknown> | null = null
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'))
@@ -13,14 +18,17 @@ export function sanitizeErrorBody(status: number, body: Buffer, token: string): 
     envelope = null
   }
   if (envelope && envelope.ok === false && typeof envelope.message === 'string') {
+    const errorCode = envelope.error_code
     return Buffer.from(
       JSON.stringify({
         ok: false,
         code: status,
-        // An upstream that echoes the request must not hand the key to the browser.
-        message: envelope.message.replaceAll(token, '[redacted]').slice(0, 500),
-        ...(typeof envelope.error_code === 'string'
-          ? { error_code: envelope.error_code.slice(0, 100) }
+        // An upstream that echoes the request must not hand the key to the browser. Redacted
+        // before it is cut, so that no cut leaves a piece of the key behind.
+        message: scanner.redact(envelope.message).slice(0, 500),
+        // An identifier can be a key's secret half too: then it is dropped, like any odd one.
+        ...(typeof errorCode === 'string' && ERROR_CODE.test(errorCode) && !scanner.finds(errorCode)
+          ? { error_code: errorCode }
           : {}),
       }),
     )

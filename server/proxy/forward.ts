@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from '../envelope.ts'
 import { sanitizeErrorBody } from './error-body.ts'
-import { acceptedEncodings, relayedResponseHeaders, upstreamRequestHeaders } from './headers.ts'
+import {
+  acceptedEncodings,
+  isJsonType,
+  relayedResponseHeaders,
+  upstreamRequestHeaders,
+} from './headers.ts'
+import type { KeyScanner } from './key-scanner.ts'
 import { BodyTooLargeError, contentCoding, decode, readCapped } from './read-body.ts'
 import { readRequestBody } from './request-body.ts'
 import type { ProxyRoute } from './routes.ts'
@@ -9,6 +15,10 @@ import { callUpstream, UpstreamTimeoutError } from './upstream-client.ts'
 
 export interface ForwardOptions {
   token: string
+  /** Finds the key in what the upstream sent. */
+  scanner: KeyScanner
+  /** Tell the upstream the browser's origin (the demo API only). */
+  forwardOrigin: boolean
   timeoutMs: number
   /** The most the upstream's answer may be, compressed or not. */
   maxBodyBytes: number
@@ -39,7 +49,7 @@ export async function forward(
 
   try {
     let requestBody: Buffer | undefined
-    const requestHeaders = upstreamRequestHeaders(req, options.token)
+    const requestHeaders = upstreamRequestHeaders(req, options.token, options.forwardOrigin)
     if (route.body) {
       const read = await readRequestBody(req, route.body)
       if ('refusal' in read) {
@@ -120,21 +130,25 @@ export async function forward(
       )
     }
 
-    const headers = relayedResponseHeaders(upstream)
+    const headers = relayedResponseHeaders(upstream, options.scanner)
     const coding = contentCoding(upstream)
     let payload: Buffer
-    if (
-      status < 300 &&
-      (coding === 'br' || coding === 'gzip') &&
-      acceptedEncodings(req).has(coding)
-    ) {
-      // Compressed upstream and accepted by the browser: relayed as it came.
-      payload = body
-      headers['content-encoding'] = coding
-    } else if (status < 300) {
-      payload = plain ?? body
+    if (status < 300) {
+      const refusal = refuseSuccess(upstream, plain ?? body, options.scanner)
+      if (refusal) {
+        done(502)
+        return sendError(res, 502, refusal.errorCode, refusal.message)
+      }
+      headers['content-type'] = 'application/json; charset=utf-8'
+      if ((coding === 'br' || coding === 'gzip') && acceptedEncodings(req).has(coding)) {
+        // Compressed upstream and accepted by the browser: relayed as it came (checked decoded).
+        payload = body
+        headers['content-encoding'] = coding
+      } else {
+        payload = plain ?? body
+      }
     } else {
-      payload = sanitizeErrorBody(status, plain ?? body, options.token)
+      payload = sanitizeErrorBody(status, plain ?? body, options.scanner)
       headers['content-type'] = 'application/json; charset=utf-8'
     }
     if (method !== 'HEAD') headers['content-length'] = String(payload.length)
@@ -145,4 +159,29 @@ export async function forward(
   } finally {
     res.off('close', onClose)
   }
+}
+
+/**
+ * Why a 2xx answer is not relayed, or null: it is not JSON (a sign-in page or an error page
+ * with a 200 is not the API's answer), or it holds the key in some form (an upstream that
+ * echoes the request; no field of a pack is worth that).
+ */
+function refuseSuccess(
+  upstream: IncomingMessage,
+  decoded: Buffer,
+  scanner: KeyScanner,
+): { errorCode: string; message: string } | null {
+  if (!isJsonType(upstream.headers['content-type'])) {
+    return {
+      errorCode: 'upstream_not_json',
+      message: 'The Genviral API answered with something other than JSON.',
+    }
+  }
+  if (scanner.finds(decoded)) {
+    return {
+      errorCode: 'upstream_leaked_key',
+      message: "The Genviral API's answer contained the server's key, so it was not relayed.",
+    }
+  }
+  return null
 }

@@ -6,6 +6,7 @@ import {
   PACK_PATH,
   TOKEN,
   describeTheKeyCheck,
+  extraProxy,
   extraServer,
   h,
   json,
@@ -37,8 +38,6 @@ describe('the upstream host comes from configuration only', () => {
   })
   afterEach(() => unsubscribe('http.client.request.start', onRequest))
 
-  const proxyHost = () => new URL(h.proxy.url).host
-
   /** The proxy made exactly one request, to the configured upstream, and nothing else. */
   function expectOnlyTheUpstream() {
     expect(outbound).toEqual([new URL(h.upstream.url).host + PACK_PATH])
@@ -47,8 +46,49 @@ describe('the upstream host comes from configuration only', () => {
     expect(evil.received).toHaveLength(0)
   }
 
-  // The demo API builds image links from x-forwarded-host, so a Host made only of host
-  // characters is passed on; anything else is dropped. Neither changes where the request goes.
+  /** Headers a proxy could derive from the browser's Host; a real upstream gets none. */
+  const HOST_DERIVED = ['x-forwarded-host', 'x-forwarded-proto', 'forwarded', 'x-forwarded-port']
+
+  it('a real upstream receives nothing derived from the Host', async () => {
+    const response = await rawCall(PACK_PATH, {
+      headers: { host: 'packs.example.test:8443', 'x-forwarded-proto': 'https' },
+    })
+    expect(response.status).toBe(200)
+    expectOnlyTheUpstream()
+    const seen = h.upstream.received[0]!.headers
+    for (const name of HOST_DERIVED) expect(seen[name]).toBeUndefined()
+    expect(JSON.stringify(seen)).not.toContain('packs.example.test')
+  })
+
+  const HOSTS = [
+    'evil.example',
+    'evil.example:8443',
+    '[::1]:5310',
+    'evil.example/steal?x=',
+    'user@evil.example',
+    'evil.example#x',
+    'evil.example, localhost',
+    'evil.example\tlocalhost',
+    '<script>alert(1)</script>',
+    '%65vil.example',
+  ]
+
+  it.each(HOSTS)(
+    'Host: %j reaches only the configured upstream, and nothing of it',
+    async (host) => {
+      const response = await rawCall(PACK_PATH, { headers: { host } })
+      expect(response.status).toBe(200)
+      expect(h.proxy.received.at(-1)?.headers.host).toBe(host)
+      expectOnlyTheUpstream()
+      const seen = h.upstream.received[0]!.headers
+      for (const name of HOST_DERIVED) expect(seen[name]).toBeUndefined()
+      expect(JSON.stringify(seen)).not.toContain(host)
+    },
+  )
+
+  // The demo API builds image links from x-forwarded-host, so its proxy (forwardOrigin) passes
+  // on a Host made only of host characters; anything else is dropped. Neither changes where
+  // the request goes.
   it.each([
     ['evil.example', 'evil.example'],
     ['evil.example:8443', 'evil.example:8443'],
@@ -60,10 +100,11 @@ describe('the upstream host comes from configuration only', () => {
     ['evil.example\tlocalhost', undefined],
     ['<script>alert(1)</script>', undefined],
     ['%65vil.example', undefined],
-  ])('Host: %j reaches only the configured upstream (x-forwarded-host %j)', async (host, sent) => {
-    const response = await rawCall(PACK_PATH, { headers: { host } })
+  ])('for the demo API, Host: %j reaches only it (x-forwarded-host %j)', async (host, sent) => {
+    const demoProxy = await extraProxy({ forwardOrigin: true })
+    const response = await rawCall(PACK_PATH, { headers: { host }, base: demoProxy })
     expect(response.status).toBe(200)
-    expect(h.proxy.received.at(-1)?.headers.host).toBe(host)
+    expect(demoProxy.received.at(-1)?.headers.host).toBe(host)
     expectOnlyTheUpstream()
     expect(h.upstream.received[0]?.headers['x-forwarded-host']).toBe(sent)
     expect(h.upstream.received[0]?.headers['x-forwarded-proto']).toBe(sent && 'http')
@@ -74,7 +115,7 @@ describe('the upstream host comes from configuration only', () => {
     const response = await rawCall(PACK_PATH, { headers: { host } })
     expect(response.status).toBe(200)
     expectOnlyTheUpstream()
-    expect(h.upstream.received[0]?.headers['x-forwarded-host']).toBe(host)
+    expect(h.upstream.received[0]?.headers['x-forwarded-host']).toBeUndefined()
   })
 
   it.each<Record<string, string>>([
@@ -95,7 +136,15 @@ describe('the upstream host comes from configuration only', () => {
     const response = await rawCall(PACK_PATH, { headers })
     expect(response.status).toBe(200)
     expectOnlyTheUpstream()
-    expect(h.upstream.received[0]?.headers['x-forwarded-host']).toBe(proxyHost())
+    for (const name of HOST_DERIVED) expect(h.upstream.received[0]?.headers[name]).toBeUndefined()
+
+    // The demo API's proxy passes on its own Host, never the spoofed one.
+    h.upstream.received.length = 0
+    outbound.length = 0
+    const demoProxy = await extraProxy({ forwardOrigin: true })
+    expect((await rawCall(PACK_PATH, { headers, base: demoProxy })).status).toBe(200)
+    expectOnlyTheUpstream()
+    expect(h.upstream.received[0]?.headers['x-forwarded-host']).toBe(new URL(demoProxy.url).host)
     expect(h.upstream.received[0]?.headers['x-forwarded-proto']).toBe('http')
   })
 
@@ -121,14 +170,7 @@ describe('headers', () => {
   /** What fetch itself adds to every request. */
   /** What Node's HTTP client adds to every request. */
   const CLIENT_HEADERS = ['host', 'connection']
-  const PROXY_HEADERS = [
-    'accept',
-    'accept-encoding',
-    'authorization',
-    'user-agent',
-    'x-forwarded-host',
-    'x-forwarded-proto',
-  ]
+  const PROXY_HEADERS = ['accept', 'accept-encoding', 'authorization', 'user-agent']
   /** What Node adds to every response, beside the proxy's own list. */
   const RELAYABLE = [
     'date',
@@ -144,6 +186,7 @@ describe('headers', () => {
     'last-modified',
     'x-content-type-options',
     'content-security-policy',
+    'cross-origin-resource-policy',
   ]
 
   it('the upstream gets only the allow-listed headers', async () => {

@@ -45,7 +45,8 @@ describe('forwarding a request the route table allows', () => {
 
     expect(response.status).toBe(200)
     expect(response.bytes.equals(payload)).toBe(true)
-    expect(response.headers['content-type']).toBe('application/vnd.genviral+json; charset=utf-8')
+    // A +json type is JSON, and sent as plain JSON.
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
     expect(response.headers.etag).toBe('"v1"')
     expect(response.headers['cache-control']).toBe('no-store')
     expect(response.headers['set-cookie']).toBeUndefined()
@@ -55,6 +56,8 @@ describe('forwarding a request the route table allows', () => {
     expect(response.headers['content-security-policy']).toBe(
       "default-src 'none'; frame-ancestors 'none'; sandbox",
     )
+    // Another site cannot load it as a script, an image or the like.
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin')
   })
 
   it('forwards HEAD as HEAD', async () => {

@@ -1,7 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from '../envelope.ts'
 import { forward } from './forward.ts'
-import { matchRoute, PROXY_ROUTES, upstreamTarget, type ProxyRoute } from './routes.ts'
+import { keyScanner } from './key-scanner.ts'
+import {
+  keptQuery,
+  matchRoute,
+  PROXY_ROUTES,
+  queryAccepted,
+  upstreamTarget,
+  type ProxyRoute,
+} from './routes.ts'
+import { createUpstreamGate } from './upstream-gate.ts'
 
 export interface PartnerProxyOptions {
   /** Origin of the Partner API, e.g. https://www.genviral.io. Never taken from a request. */
@@ -9,6 +18,16 @@ export interface PartnerProxyOptions {
   token: string
   timeoutMs?: number
   maxBodyBytes?: number
+  /**
+   * Send the browser's origin (`X-Forwarded-Host`/`-Proto`) upstream. Only for the demo API,
+   * which builds its image links from it; a real upstream never learns the app's Host.
+   */
+  forwardOrigin?: boolean
+  /** Upstream answers held in memory at once; beyond, requests wait in a queue. */
+  maxConcurrentUpstream?: number
+  /** Requests that may wait for a place; beyond, and after `queueWaitMs`, 503 `proxy_busy`. */
+  maxQueuedUpstream?: number
+  queueWaitMs?: number
   /** One line per proxied request; never given headers or the key. */
   log?: (line: string) => void
   /** The forwarded routes; the Partner API's table unless a test gives its own. */
@@ -17,6 +36,10 @@ export interface PartnerProxyOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
+/** 16 answers at the 20 MB cap, decoded and checked: a few hundred MB at the very worst. */
+export const DEFAULT_MAX_CONCURRENT_UPSTREAM = 16
+export const DEFAULT_MAX_QUEUED_UPSTREAM = 64
+export const DEFAULT_QUEUE_WAIT_MS = 5_000
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
@@ -28,12 +51,20 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
   const base = new URL(options.baseUrl)
   const routes = options.routes ?? PROXY_ROUTES
+  const log = options.log ?? (() => {})
   const forwardOptions = {
     token: options.token,
+    scanner: keyScanner(options.token),
+    forwardOrigin: options.forwardOrigin ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    log: options.log ?? (() => {}),
+    log,
   }
+  const gate = createUpstreamGate({
+    maxActive: options.maxConcurrentUpstream ?? DEFAULT_MAX_CONCURRENT_UPSTREAM,
+    maxQueued: options.maxQueuedUpstream ?? DEFAULT_MAX_QUEUED_UPSTREAM,
+    maxWaitMs: options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS,
+  })
 
   return (req, res, next) => {
     // Connect strips the mount path from req.url; originalUrl keeps what the browser sent.
@@ -60,11 +91,28 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         { allow: methods.join(', ') },
       )
     }
+    if (!queryAccepted(matched.route, keptQuery(matched.route, rawUrl))) {
+      return sendError(res, 422, 'invalid_query', 'The query does not match what this route takes.')
+    }
     const target = new URL(upstreamTarget(matched, rawUrl), base)
-    void forward(req, res, matched.route, target, forwardOptions).catch(() => {
-      if (!res.headersSent)
-        sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
-      else res.destroy()
+    const arrived = Date.now()
+    void gate.enter(res).then((admitted) => {
+      if (!admitted) {
+        if (res.destroyed) return
+        log(`${req.method} ${target.pathname} -> 503 (${Date.now() - arrived} ms)`)
+        return sendError(
+          res,
+          503,
+          'proxy_busy',
+          'Too many requests to the Genviral API are in progress. Try again in a moment.',
+          { 'retry-after': '1' },
+        )
+      }
+      return forward(req, res, matched.route, target, forwardOptions).catch(() => {
+        if (!res.headersSent)
+          sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
+        else res.destroy()
+      })
     })
   }
 }

@@ -14,6 +14,7 @@ const createRow: ProxyRoute = {
   path: new RegExp(`^${CREATE_PATH}$`),
   upstreamPath: () => CREATE_PATH,
   query: [],
+  querySchema: null,
   body: { schema: z.object({ name: z.string() }), maxBytes: 100 },
 }
 

@@ -1,7 +1,8 @@
 // The route table: which paths, methods and query parameters are forwarded, and what the
 // proxy answers itself.
 import { METHODS } from 'node:http'
-import { matchRoute, PROXY_ROUTES, upstreamTarget } from './routes.ts'
+import { z } from 'zod/mini'
+import { matchRoute, PROXY_ROUTES, upstreamTarget, type ProxyRoute } from './routes.ts'
 import { describe, expect, it } from 'vitest'
 import {
   PACK_ID,
@@ -10,6 +11,7 @@ import {
   call,
   describeTheKeyCheck,
   expectEnvelope,
+  extraProxy,
   h,
   rawCall,
   useProxyHarness,
@@ -78,6 +80,65 @@ describe('forwarding what a row allows', () => {
     ])
     expect(h.upstream.received[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`)
     expect(h.upstream.received[0]?.headers.cookie).toBeUndefined()
+  })
+
+  it.each([
+    '?limit=0',
+    '?limit=101',
+    '?limit=-1',
+    '?limit=1.5',
+    '?limit=1e2',
+    '?limit=0x10',
+    '?limit=%2024',
+    '?limit=24%20',
+    '?limit=',
+    '?limit=abc',
+    '?limit=%EF%BC%92%EF%BC%94',
+    '?limit=99999999999999999999',
+    '?limit=500&limit=5',
+    '?offset=-1',
+    '?offset=1.5',
+    '?offset=abc',
+    '?offset=99999999999999999999',
+    '?limit=24&offset=-24',
+    '?search=x&limit=1000000',
+  ])('answers a list query %s itself with 422 invalid_query', async (query) => {
+    for (const method of ['GET', 'HEAD']) {
+      const response = await rawCall(`/api/partner/v1/packs${query}`, { method })
+      expect(response.status).toBe(422)
+      if (method === 'GET') expectEnvelope(response, 422, 'invalid_query')
+    }
+    expect(h.upstream.received).toHaveLength(0)
+  })
+
+  it.each([
+    ['?limit=1', '?limit=1'],
+    ['?limit=100&offset=0', '?limit=100&offset=0'],
+    // What the browse list sends, up to its last page.
+    ['?limit=24&offset=23999976', '?limit=24&offset=23999976'],
+    ['?limit=5&limit=500', '?limit=5'],
+    ['?limit=24&x=-1', '?limit=24'],
+  ])('forwards a list query in range: %s', async (query, forwarded) => {
+    expect((await rawCall(`/api/partner/v1/packs${query}`)).status).toBe(200)
+    expect(h.upstream.received.map((r) => r.url)).toEqual([`/api/partner/v1/packs${forwarded}`])
+  })
+
+  it("checks any row's query with the row's own schema", async () => {
+    const row: ProxyRoute = {
+      name: 'Test row',
+      methods: ['GET'],
+      path: new RegExp(`^${PACK_PATH}$`),
+      upstreamPath: () => PACK_PATH,
+      query: ['mode'],
+      querySchema: z.object({ mode: z.literal('fast') }),
+      body: null,
+    }
+    const proxy = await extraProxy({ routes: [row] })
+    expectEnvelope(await rawCall(`${PACK_PATH}?mode=slow`, { base: proxy }), 422, 'invalid_query')
+    expectEnvelope(await rawCall(PACK_PATH, { base: proxy }), 422, 'invalid_query')
+    expect(h.upstream.received).toHaveLength(0)
+    expect((await rawCall(`${PACK_PATH}?mode=fast`, { base: proxy })).status).toBe(200)
+    expect(h.upstream.received.map((r) => r.url)).toEqual([`${PACK_PATH}?mode=fast`])
   })
 
   it.each(['POST', 'DELETE'])('%s on the list path is 405', async (method) => {

@@ -1,4 +1,4 @@
-import type { ZodMiniType } from 'zod/mini'
+import { z, type ZodMiniType } from 'zod/mini'
 import {
   LIST_QUERY_PARAMS,
   PACK_PATH_PATTERN,
@@ -28,9 +28,29 @@ export interface ProxyRoute {
   upstreamPath: (match: RegExpExecArray) => string
   /** Query parameters passed on (the first value of each); every other one is dropped. */
   query: readonly string[]
+  /**
+   * Checks what would be passed on (name to value, the parameters `query` kept) before
+   * anything is sent: a failure is the proxy's own 422 `invalid_query`. The values are passed
+   * on as given. null: any value is.
+   */
+  querySchema: ZodMiniType | null
   /** null: a request body is never read or sent. */
   body: RequestBodyRule | null
 }
+
+/** A whole number written in plain digits, from `min` to `max`. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .check(
+      z.refine((value) => /^\d{1,15}$/.test(value) && Number(value) >= min && Number(value) <= max),
+    )
+
+/** List Packs' paging as the Partner API documents it: `limit` 1-100, `offset` 0 or more. */
+const listPacksQuery = z.object({
+  limit: z.optional(wholeNumber(1, 100)),
+  offset: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER)),
+})
 
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
   {
@@ -39,6 +59,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     path: PACK_PATH_PATTERN,
     upstreamPath: (match) => packPath(match[1]!.toLowerCase()),
     query: [],
+    querySchema: null,
     body: null,
   },
   {
@@ -47,6 +68,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     path: new RegExp(`^${PACKS_PATH}$`),
     upstreamPath: () => PACKS_PATH,
     query: LIST_QUERY_PARAMS,
+    querySchema: listPacksQuery,
     body: null,
   },
 ]
@@ -65,8 +87,8 @@ export function matchRoute(routes: readonly ProxyRoute[], rawPath: string): Rout
   return null
 }
 
-/** The upstream path and query for a matched request (`rawUrl` as the browser sent it). */
-export function upstreamTarget({ route, match }: RouteMatch, rawUrl: string): string {
+/** The parameters a row passes on, the first value of each (`rawUrl` as the browser sent it). */
+export function keptQuery(route: ProxyRoute, rawUrl: string): URLSearchParams {
   const start = rawUrl.indexOf('?')
   const given = new URLSearchParams(start === -1 ? '' : rawUrl.slice(start + 1))
   const kept = new URLSearchParams()
@@ -74,6 +96,16 @@ export function upstreamTarget({ route, match }: RouteMatch, rawUrl: string): st
     const value = given.get(name)
     if (value !== null) kept.set(name, value)
   }
-  const query = kept.toString()
+  return kept
+}
+
+/** Whether the row's `querySchema` takes what it would pass on. */
+export function queryAccepted(route: ProxyRoute, kept: URLSearchParams): boolean {
+  return route.querySchema === null || route.querySchema.safeParse(Object.fromEntries(kept)).success
+}
+
+/** The upstream path and query for a matched request (`rawUrl` as the browser sent it). */
+export function upstreamTarget({ route, match }: RouteMatch, rawUrl: string): string {
+  const query = keptQuery(route, rawUrl).toString()
   return route.upstreamPath(match) + (query ? `?${query}` : '')
 }

@@ -17,7 +17,9 @@ import { flatHeaders, rawRequest, socketRequest } from '../test-kit/request.ts'
 import { createPartnerProxy, type PartnerProxyOptions } from './proxy.ts'
 import { packPath } from '../../contract/partner-api/paths.ts'
 
-export const TOKEN = 'sk_live_PROXY-TEST-SECRET-7f3a9c'
+/** Shaped like a real key (`<public>.<secret>`); its secret half is an identifier, as it may be. */
+export const TOKEN = 'pub_proxytest.sk_live_proxy_test_secret_7f3a9c'
+export const SECRET_HALF = TOKEN.slice(TOKEN.indexOf('.') + 1)
 export const PACK_ID = '11111111-1111-1111-1111-111111111111'
 export const PACK_PATH = packPath(PACK_ID)
 
@@ -174,6 +176,7 @@ export function expectEnvelope(response: ClientResponse, status: number, errorCo
   expect(response.headers['content-type']).toMatch(/^application\/json/)
   expect(response.headers['x-content-type-options']).toBe('nosniff')
   expect(response.headers['content-security-policy']).toContain('sandbox')
+  expect(response.headers['cross-origin-resource-policy']).toBe('same-origin')
   const body: unknown = JSON.parse(response.body)
   expect(body).toEqual({
     ok: false,
@@ -210,7 +213,18 @@ export function useProxyHarness(): void {
  */
 export function describeTheKeyCheck(): void {
   describe('the key', () => {
-    const forms = [TOKEN, 'PROXY-TEST-SECRET', encodeURIComponent(TOKEN), btoa(TOKEN)]
+    const forms = [
+      ...[TOKEN, SECRET_HALF].flatMap((secret) => [
+        secret,
+        secret.toUpperCase(),
+        encodeURIComponent(secret),
+        btoa(secret),
+        Buffer.from(secret).toString('base64url'),
+      ]),
+      // A fragment of the secret half, in any case.
+      'proxy_test_secret',
+      'PROXY_TEST_SECRET',
+    ]
 
     it('never reaches a client or the log', () => {
       expect(clientResponses.length).toBeGreaterThan(0)
