@@ -62,28 +62,24 @@ test('a page on another site reads nothing of the proxy, and the proxy never ask
   ])
   const other = await otherPage('127.0.0.1')
   try {
-    const statuses: number[] = []
-    page.on('response', (response) => {
-      if (response.url().startsWith(APP)) statuses.push(response.status())
-    })
     await page.goto(other.origin)
     const attempts = await tryToRead(page, `${APP}${packPath(packId)}`)
+    // Cross-Origin-Resource-Policy: same-origin: not even an opaque answer reaches the page.
     expect(attempts).toEqual({
       cors: 'refused: TypeError',
-      noCors: 'opaque 0: ',
+      noCors: 'refused: TypeError',
       img: 'error',
       script: 'error',
     })
-    // Refused by the Fetch Metadata policy before the proxy: the key was never used.
-    expect(statuses.length).toBeGreaterThan(0)
-    expect(new Set(statuses)).toEqual(new Set([403]))
+    // Refused by the Fetch Metadata policy before the proxy: the key was never used. (The
+    // refusals themselves are not visible here: CORP keeps them from the page, and from
+    // Playwright's response events; server/dev-server.test.ts checks their status.)
     expect(await receivedRequests(packId)).toEqual([])
 
     // Vite's own endpoints too: an <img> cannot make it open an editor.
     // (A file that does not exist: without the policy, it would otherwise really open.)
     const editor = await tryToRead(page, `${APP}/__open-in-editor?file=no-such-file.ts`)
     expect(editor.cors).toBe('refused: TypeError')
-    expect(new Set(statuses)).toEqual(new Set([403]))
   } finally {
     other.server.close()
   }
@@ -100,7 +96,8 @@ test('a page on another port of localhost cannot read the proxy’s answers (no 
     await page.goto(other.origin)
     const attempts = await tryToRead(page, `${APP}${packPath(packId)}`)
     expect(attempts.cors).toBe('refused: TypeError')
-    expect(attempts.noCors).toBe('opaque 0: ')
+    // Same site, so Fetch Metadata lets it through; CORP keeps even the opaque answer away.
+    expect(attempts.noCors).toBe('refused: TypeError')
     expect(JSON.stringify(attempts)).not.toContain(SECRET_NAME)
   } finally {
     other.server.close()
