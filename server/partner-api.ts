@@ -15,6 +15,11 @@ export interface PartnerApiMiddleware {
   close: () => Promise<void>
 }
 
+export interface PartnerApiOptions {
+  /** Upstream answers held in memory at once (the proxy's default when absent). */
+  maxUpstreamAnswers?: number
+}
+
 /**
  * The `/api` proxy plus the small config document the app reads at start. Without a key it
  * starts the demo Partner API and points the very same proxy at it.
@@ -22,6 +27,7 @@ export interface PartnerApiMiddleware {
 export async function createPartnerApiMiddleware(
   config: ServerConfig,
   log: (line: string) => void,
+  options: PartnerApiOptions = {},
 ): Promise<PartnerApiMiddleware> {
   const demoApi = config.token ? null : await startDemoApi()
   const demo = demoApi !== null
@@ -31,6 +37,7 @@ export async function createPartnerApiMiddleware(
     timeoutMs: config.timeoutMs,
     // The demo API serves its images on the app's own origin, so it is told that origin.
     forwardOrigin: demo,
+    maxConcurrentUpstream: options.maxUpstreamAnswers,
     log,
   })
   log(

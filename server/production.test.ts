@@ -92,6 +92,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     trustProxy: false,
     rateLimitPerMinute: 1_000,
     maxConnections: 512,
+    maxUpstreamAnswers: 16,
     allowedHosts: [],
     ...overrides,
   }
@@ -617,6 +618,7 @@ describe('in demo mode', () => {
         trustProxy: false,
         rateLimitPerMinute: 100,
         maxConnections: 512,
+        maxUpstreamAnswers: 16,
         allowedHosts: [],
       },
       createJsonLog((line) => logLines.push(line)),

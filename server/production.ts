@@ -49,8 +49,10 @@ export async function createProductionApp(
   // Throws on a malformed value, before anything was started.
   app.set('trust proxy', config.trustProxy)
 
-  const api = await createPartnerApiMiddleware(config.api, (line) =>
-    log('info', line, { component: 'partner-api' }),
+  const api = await createPartnerApiMiddleware(
+    config.api,
+    (line) => log('info', line, { component: 'partner-api' }),
+    { maxUpstreamAnswers: config.maxUpstreamAnswers },
   )
 
   app.use(accessLog(log))
