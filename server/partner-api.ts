@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ServerConfig } from './config.ts'
-import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api.ts'
+import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
@@ -18,6 +18,11 @@ export interface PartnerApiMiddleware {
 export interface PartnerApiOptions {
   /** Upstream answers held in memory at once (the proxy's default when absent). */
   maxUpstreamAnswers?: number
+  /**
+   * The server listens beyond loopback (`npm start` with a HOST beyond it; Vite's servers
+   * are loopback-only): the demo API caps the packs it generates.
+   */
+  listensBeyondLoopback?: boolean
 }
 
 /**
@@ -29,7 +34,13 @@ export async function createPartnerApiMiddleware(
   log: (line: string) => void,
   options: PartnerApiOptions = {},
 ): Promise<PartnerApiMiddleware> {
-  const demoApi = config.token ? null : await startDemoApi()
+  const demoApi = config.token
+    ? null
+    : await startDemoApi({
+        maxGeneratedImages: options.listensBeyondLoopback
+          ? EXPOSED_MAX_GENERATED_IMAGES
+          : undefined,
+      })
   const demo = demoApi !== null
   const proxy = createPartnerProxy({
     baseUrl: demoApi?.url ?? config.baseUrl,

@@ -9,7 +9,7 @@ import { sendError } from './envelope.ts'
 import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
-import type { ProductionConfig } from './production-config.ts'
+import { isLoopbackHost, type ProductionConfig } from './production-config.ts'
 import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 
@@ -52,7 +52,10 @@ export async function createProductionApp(
   const api = await createPartnerApiMiddleware(
     config.api,
     (line) => log('info', line, { component: 'partner-api' }),
-    { maxUpstreamAnswers: config.maxUpstreamAnswers },
+    {
+      maxUpstreamAnswers: config.maxUpstreamAnswers,
+      listensBeyondLoopback: !isLoopbackHost(config.host),
+    },
   )
 
   app.use(accessLog(log))
