@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ServerConfig } from './config.ts'
-import { DEMO_API_TOKEN, startDemoApi } from './demo/demo-api.ts'
+import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
@@ -15,6 +15,16 @@ export interface PartnerApiMiddleware {
   close: () => Promise<void>
 }
 
+export interface PartnerApiOptions {
+  /** Upstream answers held in memory at once (the proxy's default when absent). */
+  maxUpstreamAnswers?: number
+  /**
+   * The server listens beyond loopback (`npm start` with a HOST beyond it; Vite's servers
+   * are loopback-only): the demo API caps the packs it generates.
+   */
+  listensBeyondLoopback?: boolean
+}
+
 /**
  * The `/api` proxy plus the small config document the app reads at start. Without a key it
  * starts the demo Partner API and points the very same proxy at it.
@@ -22,8 +32,15 @@ export interface PartnerApiMiddleware {
 export async function createPartnerApiMiddleware(
   config: ServerConfig,
   log: (line: string) => void,
+  options: PartnerApiOptions = {},
 ): Promise<PartnerApiMiddleware> {
-  const demoApi = config.token ? null : await startDemoApi()
+  const demoApi = config.token
+    ? null
+    : await startDemoApi({
+        maxGeneratedImages: options.listensBeyondLoopback
+          ? EXPOSED_MAX_GENERATED_IMAGES
+          : undefined,
+      })
   const demo = demoApi !== null
   const proxy = createPartnerProxy({
     baseUrl: demoApi?.url ?? config.baseUrl,
@@ -31,6 +48,7 @@ export async function createPartnerApiMiddleware(
     timeoutMs: config.timeoutMs,
     // The demo API serves its images on the app's own origin, so it is told that origin.
     forwardOrigin: demo,
+    maxConcurrentUpstream: options.maxUpstreamAnswers,
     log,
   })
   log(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_UPSTREAM_ANSWERS,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   readProductionConfig,
   type ProductionConfig,
@@ -35,6 +36,7 @@ describe('readProductionConfig', () => {
       trustProxy: false,
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       maxConnections: DEFAULT_MAX_CONNECTIONS,
+      maxUpstreamAnswers: DEFAULT_MAX_UPSTREAM_ANSWERS,
       allowedHosts: [],
     })
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
@@ -55,6 +57,7 @@ describe('readProductionConfig', () => {
         PACK_EXPLORER_TRUST_PROXY: 'loopback',
         PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '30',
         PACK_EXPLORER_MAX_CONNECTIONS: '64',
+        PACK_EXPLORER_MAX_UPSTREAM_ANSWERS: '4',
         PACK_EXPLORER_ALLOWED_HOSTS: ' Packs.Example.com, 10.0.0.5:8080,[2001:db8::1],, ',
       }),
     ).toEqual({
@@ -67,6 +70,7 @@ describe('readProductionConfig', () => {
       trustProxy: 'loopback',
       rateLimitPerMinute: 30,
       maxConnections: 64,
+      maxUpstreamAnswers: 4,
       allowedHosts: ['packs.example.com', '10.0.0.5:8080', '[2001:db8::1]'],
     })
   })
@@ -179,6 +183,8 @@ describe('readProductionConfig', () => {
     [{ PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '600000' }, 'PACK_EXPLORER_UPSTREAM_TIMEOUT_MS'],
     [{ PACK_EXPLORER_MAX_CONNECTIONS: '0' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
     [{ PACK_EXPLORER_MAX_CONNECTIONS: 'many' }, 'PACK_EXPLORER_MAX_CONNECTIONS'],
+    [{ PACK_EXPLORER_MAX_UPSTREAM_ANSWERS: '0' }, 'PACK_EXPLORER_MAX_UPSTREAM_ANSWERS'],
+    [{ PACK_EXPLORER_MAX_UPSTREAM_ANSWERS: '1001' }, 'PACK_EXPLORER_MAX_UPSTREAM_ANSWERS'],
   ])('refuses %o', (env, name) => {
     expect(refusal(env)).toContain(name)
   })

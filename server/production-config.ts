@@ -15,6 +15,11 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120
  * browser opens about six per person; this serves a team behind one proxy with room to spare.
  */
 export const DEFAULT_MAX_CONNECTIONS = 512
+/**
+ * Upstream answers the proxy holds in memory at once (the rest queue, then 503 proxy_busy):
+ * what bounds the server's memory when many ask for a big pack at the same moment.
+ */
+export const DEFAULT_MAX_UPSTREAM_ANSWERS = 16
 
 /** PACK_EXPLORER_BASIC_AUTH's password, at least. */
 export const MIN_PASSWORD_LENGTH = 12
@@ -38,6 +43,8 @@ export interface ProductionConfig {
   trustProxy: TrustProxy
   rateLimitPerMinute: number
   maxConnections: number
+  /** PACK_EXPLORER_MAX_UPSTREAM_ANSWERS: upstream answers held in memory at once. */
+  maxUpstreamAnswers: number
   /** PACK_EXPLORER_ALLOWED_HOSTS: Host names served besides the loopback ones. */
   allowedHosts: string[]
 }
@@ -123,6 +130,13 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
       DEFAULT_MAX_CONNECTIONS,
       1,
       100_000,
+    ),
+    maxUpstreamAnswers: integer(
+      env.PACK_EXPLORER_MAX_UPSTREAM_ANSWERS,
+      'PACK_EXPLORER_MAX_UPSTREAM_ANSWERS',
+      DEFAULT_MAX_UPSTREAM_ANSWERS,
+      1,
+      1_000,
     ),
     allowedHosts,
   }

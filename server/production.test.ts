@@ -13,6 +13,7 @@ import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
+import { sizedPackId } from './demo/fixtures.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
 const TOKEN = 'pub_9f2.sk_live_PRODUCTION-TEST-SECRET-41c7'
@@ -92,6 +93,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     trustProxy: false,
     rateLimitPerMinute: 1_000,
     maxConnections: 512,
+    maxUpstreamAnswers: 16,
     allowedHosts: [],
     ...overrides,
   }
@@ -617,6 +619,7 @@ describe('in demo mode', () => {
         trustProxy: false,
         rateLimitPerMinute: 100,
         maxConnections: 512,
+        maxUpstreamAnswers: 16,
         allowedHosts: [],
       },
       createJsonLog((line) => logLines.push(line)),
@@ -651,6 +654,15 @@ describe('in demo mode', () => {
       expect(url).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${behindProxy.port}/demo-images/`))
     }
     expect(await imageUrls(behindProxy, {})).not.toContainEqual(expect.stringMatching(/^https:/))
+  })
+
+  it('caps generated packs at 2,000 images when HOST is beyond loopback', async () => {
+    const demoApi = { token: null, baseUrl: upstreamUrl, timeoutMs: 5_000 }
+    const exposed = await start({ api: demoApi, host: '0.0.0.0', allowedHosts: ['127.0.0.1'] })
+    expect((await send(exposed, packPath(sizedPackId(2_000)))).status).toBe(200)
+    expect((await send(exposed, packPath(sizedPackId(2_001)))).status).toBe(404)
+    const loopback = await start({ api: demoApi })
+    expect((await send(loopback, packPath(sizedPackId(2_001)))).status).toBe(200)
   })
 
   it('refuses to start without a build', async () => {

@@ -9,7 +9,7 @@ import { sendError } from './envelope.ts'
 import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
 import { createPartnerApiMiddleware } from './partner-api.ts'
-import type { ProductionConfig } from './production-config.ts'
+import { isLoopbackHost, type ProductionConfig } from './production-config.ts'
 import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 
@@ -49,8 +49,13 @@ export async function createProductionApp(
   // Throws on a malformed value, before anything was started.
   app.set('trust proxy', config.trustProxy)
 
-  const api = await createPartnerApiMiddleware(config.api, (line) =>
-    log('info', line, { component: 'partner-api' }),
+  const api = await createPartnerApiMiddleware(
+    config.api,
+    (line) => log('info', line, { component: 'partner-api' }),
+    {
+      maxUpstreamAnswers: config.maxUpstreamAnswers,
+      listensBeyondLoopback: !isLoopbackHost(config.host),
+    },
   )
 
   app.use(accessLog(log))

@@ -56,6 +56,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<string>
       trustProxy: false,
       rateLimitPerMinute: 1_000,
       maxConnections: 512,
+      maxUpstreamAnswers: 16,
       allowedHosts: [],
       ...overrides,
     },

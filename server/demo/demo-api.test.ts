@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packSchema } from '../../contract/partner-api/pack.ts'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
 import { createPartnerApiMiddleware, type PartnerApiMiddleware } from '../partner-api.ts'
-import { DEMO_API_TOKEN, startDemoApi, type DemoApi } from './demo-api.ts'
+import {
+  DEMO_API_TOKEN,
+  EXPOSED_MAX_GENERATED_IMAGES,
+  startDemoApi,
+  type DemoApi,
+} from './demo-api.ts'
 import {
   DEMO_ERROR_IDS,
   DEMO_EXAMPLES,
@@ -12,6 +17,7 @@ import {
   DEMO_PACK_IDS,
   demoPacks,
   generatingPack,
+  sizedPackId,
 } from './fixtures.ts'
 import { PACKS_PATH, packPath } from '../../contract/partner-api/paths.ts'
 
@@ -288,5 +294,57 @@ describe('demo API behind the proxy', () => {
     const response = await fetch(origin + packPath('00000000-0000-4000-8000-000000000503'))
     expect(response.status).toBe(503)
     expect(await response.text()).not.toContain('<html')
+  })
+})
+
+// Beyond loopback anyone on the network could have the demo build 20,000-image packs at will.
+describe('generated packs with maxGeneratedImages', () => {
+  let capped: DemoApi
+
+  beforeAll(async () => {
+    capped = await startDemoApi({ maxGeneratedImages: 50 })
+  })
+
+  afterAll(async () => {
+    await capped?.close()
+  })
+
+  const getCapped = async (path: string) => {
+    const response = await fetch(capped.url + path, { headers: AUTH })
+    return { status: response.status, body: (await response.json()) as unknown }
+  }
+
+  it('generates packs up to the cap and answers 404 above it', async () => {
+    const atCap = await getCapped(packPath(sizedPackId(50)))
+    expect(atCap.status).toBe(200)
+    expect((atCap.body as PackEnvelope).data.images).toHaveLength(50)
+    expect(await getCapped(packPath(sizedPackId(51)))).toEqual({
+      status: 404,
+      body: DOCUMENTED_ERRORS[404],
+    })
+    // Without the option the same size is generated.
+    expect((await get(packPath(sizedPackId(51)))).status).toBe(200)
+  })
+
+  it('caps at 2,000 images behind the proxy when the server listens beyond loopback', async () => {
+    expect(EXPOSED_MAX_GENERATED_IMAGES).toBe(2_000)
+    const exposed = await createPartnerApiMiddleware(
+      { token: null, baseUrl: 'https://unused.invalid', timeoutMs: 5_000 },
+      () => {},
+      { listensBeyondLoopback: true },
+    )
+    const server = createServer((req, res) => exposed.handle(req, res, () => res.end()))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const status = async (size: number) =>
+        (await fetch(`${origin}${packPath(sizedPackId(size))}`)).status
+      expect(await status(2_000)).toBe(200)
+      expect(await status(2_001)).toBe(404)
+    } finally {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await exposed.close()
+    }
   })
 })

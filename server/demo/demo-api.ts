@@ -11,7 +11,9 @@ import {
   DEMO_PACK_IDS,
   demoPacks,
   generatingPack,
+  MAX_SIZED_PACK,
   sizedPack,
+  sizedPackSize,
 } from './fixtures.ts'
 
 /**
@@ -25,14 +27,27 @@ export interface DemoApi {
   close: () => Promise<void>
 }
 
+/**
+ * The largest generated pack when the server listens beyond loopback: anyone on the network
+ * could otherwise have it build (and hold) 20,000-image packs of several MB each, at will.
+ * Larger sizes answer 404, like any id that names no pack.
+ */
+export const EXPOSED_MAX_GENERATED_IMAGES = 2_000
+
+export interface DemoApiOptions {
+  /** Generated packs (sizedPackId) above this many images answer 404. */
+  maxGeneratedImages?: number
+}
+
 /** Starts the demo Partner API on a free loopback port. */
-export async function startDemoApi(): Promise<DemoApi> {
+export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
+  const maxGenerated = options.maxGeneratedImages ?? MAX_SIZED_PACK
   const packs = demoPacks()
   const bodies = new Map<string, CachedBody>()
   const startedAt = Date.now()
   const server = createServer((req, res) => {
     packs.set(DEMO_PACK_IDS.generating, generatingPack(Date.now() - startedAt))
-    handle(packs, bodies, req, res)
+    handle(packs, bodies, maxGenerated, req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -54,6 +69,7 @@ interface CachedBody {
 function handle(
   packs: Map<string, WirePack>,
   bodies: Map<string, CachedBody>,
+  maxGenerated: number,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
@@ -90,7 +106,7 @@ function handle(
     return json(res, reserved.status, reserved.body, headers)
   }
 
-  const pack = packs.get(packId) ?? sized(packs, packId)
+  const pack = packs.get(packId) ?? sized(packs, packId, maxGenerated)
   if (!pack) return json(res, 404, DOCUMENTED_ERRORS[404])
   const origin = appOrigin(req)
   const serialize = () => JSON.stringify(okEnvelope(withOrigin(pack, origin)))
@@ -178,7 +194,13 @@ function integerParam(value: string | null, fallback: number): number | null {
   return /^\d+$/.test(value) ? Number(value) : null
 }
 
-function sized(packs: Map<string, WirePack>, packId: string): WirePack | undefined {
+function sized(
+  packs: Map<string, WirePack>,
+  packId: string,
+  maxImages: number,
+): WirePack | undefined {
+  // Checked before building: a refused size costs nothing.
+  if ((sizedPackSize(packId) ?? 0) > maxImages) return undefined
   const pack = sizedPack(packId)
   if (pack) packs.set(packId, pack)
   return pack ?? undefined

@@ -209,10 +209,16 @@ export function sizedPackId(size: number): string {
   return `5e7d1c2a-0000-4000-8000-${String(size).padStart(12, '0')}`
 }
 
+/** How many images the generated pack an id asks for has; null for other ids. */
+export function sizedPackSize(packId: string): number | null {
+  const size = Number(SIZED_PACK.exec(packId)?.[1] ?? Number.NaN)
+  return Number.isInteger(size) && size >= 1 && size <= MAX_SIZED_PACK ? size : null
+}
+
 /** The generated pack an id asks for, for benchmarks and budgets; null for other ids. */
 export function sizedPack(packId: string): WirePack | null {
-  const size = Number(SIZED_PACK.exec(packId)?.[1] ?? Number.NaN)
-  if (!Number.isInteger(size) || size < 1 || size > MAX_SIZED_PACK) return null
+  const size = sizedPackSize(packId)
+  if (size === null) return null
   return {
     ...largePack(size),
     id: packId,
