@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createAuthLimiter, type FailedLogin } from './auth-limiter.ts'
 import type { Log } from './json-log.ts'
 import type { BasicAuthCredentials } from './production-config.ts'
-import { sendRefusal } from './refusal.ts'
+import { isApiPath, sendRefusal } from './refusal.ts'
+import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 /** `ip` is Express's `req.ip`: the socket's address, or the trusted proxy's X-Forwarded-For. */
 type AuthRequest = IncomingMessage & { ip?: string }
@@ -57,6 +58,8 @@ export function basicAuth(expected: BasicAuthCredentials, log: Log): Middleware 
       'content-type': 'text/plain; charset=utf-8',
       'content-length': Buffer.byteLength(body),
       'cache-control': 'no-store',
+      // On /api, the API's own headers: no other site may load the challenge either.
+      ...(isApiPath(req) ? API_SECURITY_HEADERS : {}),
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   }

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from './envelope.ts'
 
+/** Whether the request is for `/api`, where answers are JSON with the API's headers. */
+export function isApiPath(req: IncomingMessage): boolean {
+  const path = req.url ?? ''
+  return path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')
+}
+
 /**
  * A refusal before the app or the proxy ran: the JSON envelope the client reads on `/api`,
  * one line of plain text anywhere else (a page, an asset).
@@ -13,10 +19,7 @@ export function sendRefusal(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  const path = req.url ?? ''
-  if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) {
-    return sendError(res, status, errorCode, message, headers)
-  }
+  if (isApiPath(req)) return sendError(res, status, errorCode, message, headers)
   const body = `${message}\n`
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
