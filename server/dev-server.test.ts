@@ -141,8 +141,8 @@ describe('the dev server', () => {
 })
 
 /** The Fetch Metadata headers a browser sends for a request of this mode and destination. */
-const fetchedBy = (site: string, mode: string, dest: string) => ({
-  host: GOOD_HOST,
+const fetchedBy = (site: string, mode: string, dest: string, host = GOOD_HOST) => ({
+  host,
   'sec-fetch-site': site,
   'sec-fetch-mode': mode,
   'sec-fetch-dest': dest,
@@ -310,25 +310,18 @@ describe('vite preview', () => {
   })
 
   it.each(['/', API_PATH])('gives %s no CORS grant and refuses it to other sites', async (path) => {
-    const origin = `http://localhost:${PREVIEW_PORT}`
+    const previewHost = `localhost:${PREVIEW_PORT}`
+    const origin = `http://${previewHost}`
     const own = await rawRequest(origin, path, { headers: { origin: 'http://localhost:3000' } })
     expect(own.status).toBe(200)
     expect(own.headers['access-control-allow-origin']).toBeUndefined()
     const crossSite = await rawRequest(origin, path, {
-      headers: {
-        'sec-fetch-site': 'cross-site',
-        'sec-fetch-mode': 'cors',
-        'sec-fetch-dest': 'empty',
-      },
+      headers: fetchedBy('cross-site', 'cors', 'empty', previewHost),
     })
     expect(crossSite.status).toBe(403)
     expect(crossSite.headers['access-control-allow-origin']).toBeUndefined()
     const link = await rawRequest(origin, path, {
-      headers: {
-        'sec-fetch-site': 'cross-site',
-        'sec-fetch-mode': 'navigate',
-        'sec-fetch-dest': 'document',
-      },
+      headers: fetchedBy('cross-site', 'navigate', 'document', previewHost),
     })
     expect(link.status).toBe(200)
   })
