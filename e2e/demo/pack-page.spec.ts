@@ -16,11 +16,20 @@ test('a deep link shows the reference pack', async ({ page }) => {
   await expect(cards.nth(0)).toContainText(
     'Woman lifting dumbbells in a bright, minimal gym environment.',
   )
-  await expect(
-    cards.nth(0).getByRole('list', { name: 'Keywords' }).getByRole('listitem'),
-  ).toHaveText(['fitness', 'workout', 'strength', 'gym', 'motivation', 'healthy lifestyle'])
-  await expect(cards.nth(0)).toContainText('gpt-4.1-nano')
+  await expect(cards.nth(0)).toContainText('Completed')
   await expect(cards.nth(1)).toContainText('Pending')
+  // Keywords and model are in the rail's keyword filter, the list view and the image view.
+  await page.getByText('Keywords (6)').click()
+  await expect(
+    page.getByRole('group', { name: 'Filter by keyword' }).getByRole('button'),
+  ).toHaveText([
+    'fitness (1)',
+    'gym (1)',
+    'healthy lifestyle (1)',
+    'motivation (1)',
+    'strength (1)',
+    'workout (1)',
+  ])
   await expect(page).toHaveTitle('Motivation Pack · Pack Explorer')
 })
 
@@ -65,7 +74,7 @@ test('every badge, unknown statuses, missing metadata and broken images render',
   ).toBeVisible()
 })
 
-test('thumbnails: first row eager and high priority, the rest lazy; async decoding; 4:3', async ({
+test('thumbnails: first row eager and high priority, the rest lazy; async decoding; contained', async ({
   page,
 }) => {
   await page.goto(`/packs/${MIXED}`)
@@ -75,9 +84,10 @@ test('thumbnails: first row eager and high priority, the rest lazy; async decodi
   const later = page.getByRole('article', { name: 'Image #6', exact: true }).locator('img')
   await expect(later).toHaveAttribute('loading', 'lazy')
   await expect(later).toHaveAttribute('fetchpriority', 'auto')
-  const box = await first.boundingBox()
-  expect(box).not.toBeNull()
-  expect(box!.width / box!.height).toBeCloseTo(4 / 3, 1)
+  // The whole image, never cropped, in a square cell of the same size for every tile.
+  await expect(first).toHaveCSS('object-fit', 'contain')
+  const cell = await first.locator('xpath=..').boundingBox()
+  expect(cell!.width).toBeCloseTo(cell!.height, 0)
 })
 
 test('an empty pack says so', async ({ page }) => {

@@ -135,7 +135,7 @@ for (const viewport of [
     for (let i = 0; i < HOSTILE_URLS.length; i++) {
       const card = page.getByRole('article', { name: `Image #${i + 1}`, exact: true })
       await card.scrollIntoViewIfNeeded()
-      await expect(card.getByText('Unsafe URL', { exact: true })).toBeVisible()
+      await expect(card.getByRole('img', { name: /^QA flags: .*Unsafe URL/ })).toBeVisible()
       await expect(card.locator('img')).toHaveCount(0)
     }
     await expectInert(page)

@@ -15,7 +15,12 @@ export function useDebouncedText(
   const [lastValue, setLastValue] = useState(value)
   if (value !== lastValue) {
     setLastValue(value)
-    if (value !== sent) setText(value)
+    // Not what this field sent: another control set it (a reset, an error group, Back).
+    // It replaces the text, and counts as sent, or a later reset would not reach the field.
+    if (value !== sent) {
+      setText(value)
+      setSent(value)
+    }
   }
 
   useEffect(() => {

@@ -109,7 +109,13 @@ describe('the pack page', () => {
             expect(await screen.findByText('This pack has no images yet')).toBeVisible()
             expect(screen.queryByText(/^Showing /)).toBeNull()
           } else {
-            expect(screen.getByText(`Showing ${total} of ${total} images`)).toBeVisible()
+            const showing = `Showing ${total} of ${total} images`
+            // The count is its own element (it keeps its width): match the whole line.
+            expect(
+              screen.getByText((_, element) => element?.textContent === showing, {
+                selector: 'p',
+              }),
+            ).toBeVisible()
             const counts = within(screen.getByRole('list', { name: 'Status counts' }))
               .getAllByRole('listitem')
               .map((item) => Number(/(\d+)$/.exec(item.textContent ?? '')?.[1]))

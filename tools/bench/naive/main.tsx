@@ -41,14 +41,19 @@ function NaivePack({ packId }: { packId: string }) {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold text-slate-900">{pack.name}</h1>
-      <StatusSummary counts={counts} total={total} updatedAt={updatedAt} live={false} />
+      <StatusSummary
+        completed={counts.completed}
+        total={total}
+        updatedAt={updatedAt}
+        live={false}
+      />
       <p className="text-sm text-slate-700" aria-live="polite">
         Showing {total.toLocaleString()} of {total.toLocaleString()} images
       </p>
       <ul
         aria-label="Images"
-        className="grid grid-cols-4 gap-4"
-        style={{ '--card-body-height': '184px' } as CSSProperties}
+        className="grid grid-cols-5 gap-3"
+        style={{ '--tile-body-height': '64px' } as CSSProperties}
       >
         {reviewed.map((item, index) => (
           <li key={item.image.id}>
@@ -57,7 +62,8 @@ function NaivePack({ packId }: { packId: string }) {
               flags={item.flags}
               query=""
               href={`/packs/${packId}/images/${encodeURIComponent(item.image.id)}`}
-              priority={index < 4}
+              tabbable={index === 0}
+              priority={index < 5}
             />
           </li>
         ))}

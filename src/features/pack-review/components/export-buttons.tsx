@@ -36,24 +36,28 @@ export function ExportButtons({
 
   const title = empty ? 'Nothing to export' : undefined
   return (
-    <div className="flex flex-col gap-2">
-      <div role="group" aria-label="Export images" className="flex flex-wrap gap-2">
+    <div className="relative">
+      <div role="group" aria-label="Export images" className="flex gap-1">
         {FORMATS.map((format) => (
           <button
             key={format}
             type="button"
-            className={buttonStyles.secondary}
+            className={`${buttonStyles.secondary} px-2.5 py-1.5`}
             disabled={empty}
-            title={title}
+            title={title ?? `Export the ${items.length.toLocaleString()} images shown`}
             onClick={() => void download(format)}
           >
             <FileDown aria-hidden="true" className="size-4" />
-            Export {format.toUpperCase()}
+            <span className="sr-only">Export </span>
+            {format.toUpperCase()}
           </button>
         ))}
       </div>
       {failed && (
-        <p role="alert" className="text-sm font-medium text-red-700">
+        <p
+          role="alert"
+          className="absolute top-full right-0 z-10 mt-1 w-60 rounded-md bg-white p-2 text-sm font-medium text-red-700 shadow-lg ring-1 ring-red-200"
+        >
           Export failed. Check your connection and try again.
         </p>
       )}

@@ -17,3 +17,20 @@ export function FlagChips({ flags }: { flags: readonly QaFlag[] }) {
     </ul>
   )
 }
+
+/** A tile's flags in the space of one chip: the count shows, the list is in its label. */
+export function FlagMarker({ flags }: { flags: readonly QaFlag[] }) {
+  if (flags.length === 0) return null
+  const label = `QA flags: ${flags.map((flag) => FLAG_LABELS[flag]).join(', ')}`
+  return (
+    <span
+      role="img"
+      aria-label={label}
+      title={label}
+      className="inline-flex shrink-0 items-center gap-0.5 rounded-md bg-orange-100 px-1 py-0.5 text-xs font-semibold text-orange-900 ring-1 ring-orange-700/40 ring-inset"
+    >
+      <TriangleAlert aria-hidden="true" className="size-3" />
+      {flags.length}
+    </span>
+  )
+}

@@ -2,7 +2,10 @@ import { ImageOff, ShieldAlert } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { markBroken } from '@/features/pack-review/lib/broken-images'
 
-/** Thumbnail with a fixed 4:3 box, so nothing shifts while images load or fail. */
+/**
+ * The whole image in its own shape, contained in a box whose size the caller fixes: a 9:16
+ * slide keeps its hook and its call to action, and nothing shifts while images load or fail.
+ */
 export function ImageThumbnail({
   src,
   alt,
@@ -19,9 +22,7 @@ export function ImageThumbnail({
   className?: string
 }) {
   return (
-    <div
-      className={`relative aspect-[4/3] w-full overflow-hidden bg-gradient-to-br from-slate-100 to-slate-200 ${className}`}
-    >
+    <div className={`relative overflow-hidden bg-slate-100 ${className}`}>
       {src === null ? (
         <Placeholder
           icon={<ShieldAlert aria-hidden="true" className="size-6" />}
@@ -36,13 +37,11 @@ export function ImageThumbnail({
         <img
           src={src}
           alt={alt}
-          width={800}
-          height={600}
           loading={priority ? 'eager' : 'lazy'}
           fetchPriority={priority ? 'high' : 'auto'}
           decoding="async"
           onError={() => markBroken(src)}
-          className="size-full object-cover"
+          className="size-full object-contain"
         />
       )}
     </div>
@@ -51,7 +50,7 @@ export function ImageThumbnail({
 
 function Placeholder({ icon, text }: { icon: ReactNode; text: string }) {
   return (
-    <div className="flex size-full flex-col items-center justify-center gap-1.5 text-slate-600">
+    <div className="flex size-full flex-col items-center justify-center gap-1.5 px-2 text-center text-slate-600">
       {icon}
       <span className="text-xs font-medium">{text}</span>
     </div>

@@ -2,10 +2,12 @@ import { CalendarDays, Link2 } from 'lucide-react'
 import { ImageCountIcon, PrivateIcon, PublicIcon, RefreshIcon } from '@/components/icons'
 import { buttonStyles } from '@/components/button-styles'
 import { CopyButton } from '@/components/copy-button'
+import { Toolbar } from '@/components/toolbar'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
 import type { Pack } from '@contract/partner-api/pack'
 
-export function PackHeader({
+/** The pack in one line: name, size, visibility, age, and what can be done to it. */
+export function PackBar({
   pack,
   onRefresh,
   refreshing,
@@ -18,16 +20,20 @@ export function PackHeader({
   const imageCount = pack.image_count ?? pack.images.length
 
   return (
-    <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+      <div className="flex min-w-0 flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words text-slate-900">
           {pack.name.trim() || 'Untitled pack'}
         </h1>
         <ul
           aria-label="Pack details"
-          className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600"
         >
-          <li className="flex items-center gap-1.5">
+          <li className="flex items-center gap-1">
+            <ImageCountIcon aria-hidden="true" className="size-4" />
+            {imageCount.toLocaleString()} {imageCount === 1 ? 'image' : 'images'}
+          </li>
+          <li className="flex items-center gap-1">
             {pack.is_public === null ? null : pack.is_public ? (
               <PublicIcon aria-hidden="true" className="size-4" />
             ) : (
@@ -35,16 +41,11 @@ export function PackHeader({
             )}
             {pack.is_public === null ? 'Visibility unknown' : pack.is_public ? 'Public' : 'Private'}
           </li>
-          <li className="flex items-center gap-1.5">
-            <ImageCountIcon aria-hidden="true" className="size-4" />
-            {imageCount.toLocaleString()} {imageCount === 1 ? 'image' : 'images'}
-          </li>
-          <li className="flex items-center gap-1.5">
+          <li className="flex items-center gap-1">
             <CalendarDays aria-hidden="true" className="size-4" />
             {created ? (
-              <span>
-                Created <time dateTime={created.toISOString()}>{formatAbsolute(created)}</time> (
-                {formatRelative(created)})
+              <span title={formatRelative(created)}>
+                Created <time dateTime={created.toISOString()}>{formatAbsolute(created)}</time>
               </span>
             ) : (
               'Creation date unknown'
@@ -52,7 +53,7 @@ export function PackHeader({
           </li>
         </ul>
       </div>
-      <div className="flex shrink-0 gap-2">
+      <Toolbar label="Pack actions" className="flex shrink-0 gap-2">
         <button
           type="button"
           className={buttonStyles.secondary}
@@ -70,7 +71,7 @@ export function PackHeader({
           label="Copy link"
           icon={<Link2 aria-hidden="true" className="size-4" />}
         />
-      </div>
+      </Toolbar>
     </header>
   )
 }

@@ -11,12 +11,12 @@ import {
   type Ref,
 } from 'react'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { ImageCard } from './image-card'
 
-const GAP = 16
-/** The card's fixed text area; cards read it as `--card-body-height`. */
-const CARD_BODY_HEIGHT = 184
-const CARD_BORDERS = 2
+const GAP = 12
+/** The tile's fixed text area under its square image; tiles read it as `--tile-body-height`. */
+const TILE_BODY_HEIGHT = 72
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
 
 export interface PackGalleryHandle {
@@ -24,29 +24,27 @@ export interface PackGalleryHandle {
   focusImage: (imageId: string) => void
 }
 
-function columnsFor(width: number): number {
-  if (width >= 1000) return 4
-  if (width >= 700) return 3
-  if (width >= 400) return 2
-  return 1
-}
-
 /**
- * The images as a list, virtualized: only the rows near the viewport are in the document,
- * so a pack of 10,000 images costs what a pack of 50 does. Rows have a fixed height (4:3
- * thumbnail plus a fixed text area), so nothing shifts as they mount.
+ * The images as a grid, virtualized: only the rows near the viewport are in the document,
+ * so a pack of 10,000 images costs what a pack of 50 does. Rows have a fixed height (square
+ * image cell plus a fixed text area), so nothing shifts as they mount.
  */
 export function PackGallery({
   items,
   brokenUrls,
   query,
   hrefFor,
+  size,
+  stickyTop,
   ref,
 }: {
   items: readonly ReviewedImage[]
   brokenUrls: ReadonlySet<string>
   query: string
   hrefFor: (imageId: string) => string
+  size: ThumbnailSize
+  /** Height of what sticks over the top of the window, which scrolling must clear. */
+  stickyTop: number
   ref?: Ref<PackGalleryHandle>
 }) {
   const listRef = useRef<HTMLUListElement>(null)
@@ -72,16 +70,18 @@ export function PackGallery({
     return () => observer.disconnect()
   }, [])
 
-  const columns = columnsFor(layout.width)
-  const cardWidth = layout.width > 0 ? (layout.width - GAP * (columns - 1)) / columns : 320
-  const rowHeight = Math.round((cardWidth * 3) / 4 + CARD_BODY_HEIGHT + CARD_BORDERS + GAP)
-  const focusRow = focusIndex === null ? null : Math.floor(focusIndex / columns)
+  const columns = columnsFor(layout.width, size, GAP)
+  const cardWidth = layout.width > 0 ? (layout.width - GAP * (columns - 1)) / columns : 180
+  const rowHeight = Math.round(cardWidth + TILE_BODY_HEIGHT + GAP)
+  const focused = focusIndex === null ? null : Math.min(focusIndex, items.length - 1)
+  const focusRow = focused === null ? null : Math.floor(focused / columns)
 
   const virtualizer = useWindowVirtualizer({
     count: Math.ceil(items.length / columns),
     estimateSize: () => rowHeight,
     overscan: 2,
     scrollMargin: layout.top,
+    scrollPaddingStart: stickyTop + GAP,
     rangeExtractor: useCallback(
       (range: Parameters<typeof defaultRangeExtractor>[0]) => {
         const rows = defaultRangeExtractor(range)
@@ -98,6 +98,8 @@ export function PackGallery({
   }, [virtualizer, rowHeight])
 
   const rows = virtualizer.getVirtualItems()
+  // One tab stop: the focused tile, else the first one in the document.
+  const tabbable = focused ?? (rows[0] ? rows[0].index * columns : 0)
   // Focus lands once the target's row has mounted, which can take a scroll and a render.
   useEffect(() => {
     if (pendingFocus === null) return
@@ -152,7 +154,7 @@ export function PackGallery({
       style={
         {
           height: virtualizer.getTotalSize(),
-          '--card-body-height': `${CARD_BODY_HEIGHT}px`,
+          '--tile-body-height': `${TILE_BODY_HEIGHT}px`,
         } as CSSProperties
       }
     >
@@ -178,6 +180,7 @@ export function PackGallery({
                 flags={flagsOf(item, brokenUrls)}
                 query={query}
                 href={hrefFor(item.image.id)}
+                tabbable={index === tabbable}
                 priority={row.index === 0}
               />
             </li>

@@ -1,12 +1,9 @@
-import { Tags } from 'lucide-react'
-import { useCallback, useState, type Ref } from 'react'
+import { Keyboard, SlidersHorizontal } from 'lucide-react'
+import { useCallback, type ReactNode, type Ref } from 'react'
+import { buttonStyles } from '@/components/button-styles'
 import { SearchField } from '@/components/search-field'
-import { ToggleButton } from '@/components/toggle-button'
-import {
-  IMAGE_STATUSES,
-  STATUS_LABELS,
-  type ImageStatus,
-} from '@/features/pack-review/lib/image-status'
+import { Toolbar } from '@/components/toolbar'
+import type { ImageStatus } from '@/features/pack-review/lib/image-status'
 import {
   SORT_LABELS,
   SORTS,
@@ -14,47 +11,87 @@ import {
   type PackFilters,
   type Sort,
 } from '@/features/pack-review/lib/pack-filters'
-import { FLAG_LABELS, QA_FLAGS, type QaFlag } from '@/features/pack-review/lib/qa-flags'
+import type { ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
+import { StatusBar } from './status-bar'
+import { ThumbnailSizeControl } from './thumbnail-size-control'
 
-/** Search, sort and every filter of the pack page; all of it lives in the URL. */
+const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
+
+/**
+ * What stays over the gallery while it scrolls: the status bar (progress and filter), sort,
+ * view, size, export and the way to the other filters, as one toolbar (one tab stop), then
+ * search and the summary line.
+ */
 export function PackToolbar({
   filters,
   facets,
+  completed,
   total,
+  withUnknown,
   onChange,
+  onReset,
+  filtersActive,
   searchRef,
+  size,
+  onSizeChange,
+  railOpen,
+  onToggleRail,
+  onOpenSheet,
+  onShowShortcuts,
+  exportButtons,
+  summary,
+  ref,
 }: {
   filters: PackFilters
   facets: Facets
+  completed: number
   total: number
+  withUnknown: boolean
   onChange: (patch: Partial<PackFilters>, options?: { replace?: boolean }) => void
+  onReset: () => void
+  filtersActive: boolean
   searchRef?: Ref<HTMLInputElement>
+  size: ThumbnailSize
+  onSizeChange: (size: ThumbnailSize) => void
+  railOpen: boolean
+  onToggleRail: () => void
+  onOpenSheet: () => void
+  onShowShortcuts: () => void
+  exportButtons: ReactNode
+  /** Showing X of Y, the metadata progress and anything else the page reports. */
+  summary: ReactNode
+  ref?: Ref<HTMLDivElement>
 }) {
-  // Chips are only in the document while the list is open: a big pack has hundreds.
-  const [keywordsOpen, setKeywordsOpen] = useState(filters.keyword !== null)
   const onSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange])
-  const toggle = <T,>(list: readonly T[], value: T): T[] =>
-    list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
-  const flags = QA_FLAGS.filter((flag) => facets.flags[flag] > 0 || filters.flags.includes(flag))
+  const toggleStatus = (status: ImageStatus) =>
+    onChange({
+      statuses: filters.statuses.includes(status)
+        ? filters.statuses.filter((item) => item !== status)
+        : [...filters.statuses, status],
+    })
+  const activeCount =
+    filters.statuses.length + filters.flags.length + (filters.keyword === null ? 0 : 1)
 
   return (
-    <section aria-label="Filters" className="flex flex-col gap-3">
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <SearchField
-          label="Search images"
-          placeholder="Search descriptions, keywords, IDs, URLs…"
-          delayMs={200}
-          value={filters.q}
-          onChange={onSearch}
-          inputRef={searchRef}
-          keyShortcut="/"
+    <div
+      ref={ref}
+      className="-mx-4 flex flex-col gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 md:sticky md:top-0 md:z-20"
+    >
+      <Toolbar label="Gallery controls" className="flex flex-wrap items-center gap-2">
+        <StatusBar
+          counts={facets.statuses}
+          selected={filters.statuses}
+          onToggle={toggleStatus}
+          completed={completed}
+          total={total}
+          withUnknown={withUnknown}
         />
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <span className="shrink-0 font-medium">Sort</span>
+        <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <span className="font-medium">Sort</span>
           <select
             value={filters.sort}
             onChange={(event) => onChange({ sort: event.target.value as Sort })}
-            className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm shadow-sm"
+            className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
           >
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
@@ -63,76 +100,72 @@ export function PackToolbar({
             ))}
           </select>
         </label>
-      </div>
-
-      <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
-        <ToggleButton
-          pressed={filters.statuses.length === 0}
-          onClick={() => onChange({ statuses: [] })}
+        <ThumbnailSizeControl size={size} onChange={onSizeChange} />
+        {exportButtons}
+        <button
+          type="button"
+          onClick={onShowShortcuts}
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts"
+          className={`${compactButton} pointer-coarse:hidden`}
         >
-          All ({total.toLocaleString()})
-        </ToggleButton>
-        {IMAGE_STATUSES.filter((status) => status !== 'unknown' || facets.statuses.unknown > 0).map(
-          (status: ImageStatus) => (
-            <ToggleButton
-              key={status}
-              pressed={filters.statuses.includes(status)}
-              onClick={() => onChange({ statuses: toggle(filters.statuses, status) })}
-            >
-              {STATUS_LABELS[status]} ({facets.statuses[status].toLocaleString()})
-            </ToggleButton>
-          ),
+          <Keyboard aria-hidden="true" className="size-4" />
+          <span className="sr-only">Shortcuts</span>
+        </button>
+        <button
+          type="button"
+          onClick={onToggleRail}
+          aria-expanded={railOpen}
+          aria-controls="filter-rail"
+          aria-keyshortcuts="["
+          className={`${compactButton} max-lg:hidden`}
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          Filters
+          <ActiveCount count={activeCount} />
+        </button>
+        <button
+          type="button"
+          onClick={onOpenSheet}
+          aria-haspopup="dialog"
+          className={`${compactButton} lg:hidden`}
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          Filters
+          <ActiveCount count={activeCount} />
+        </button>
+        {filtersActive && (
+          <button type="button" onClick={onReset} className={compactButton}>
+            Reset filters
+          </button>
         )}
-      </div>
-
-      {flags.length > 0 && (
-        <div role="group" aria-label="Filter by QA flag" className="flex flex-wrap gap-2">
-          {flags.map((flag: QaFlag) => (
-            <ToggleButton
-              key={flag}
-              pressed={filters.flags.includes(flag)}
-              onClick={() => onChange({ flags: toggle(filters.flags, flag) })}
-            >
-              {FLAG_LABELS[flag]} ({facets.flags[flag].toLocaleString()})
-            </ToggleButton>
-          ))}
+      </Toolbar>
+      <div className="flex flex-col gap-x-4 gap-y-1 text-sm sm:flex-row sm:items-center">
+        <div className="w-full sm:w-80 sm:shrink-0">
+          <SearchField
+            label="Search images"
+            placeholder="Search descriptions, keywords, IDs…"
+            delayMs={200}
+            value={filters.q}
+            onChange={onSearch}
+            inputRef={searchRef}
+            keyShortcut="/"
+          />
         </div>
-      )}
+        <div className="flex h-10 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
+          {summary}
+        </div>
+      </div>
+    </div>
+  )
+}
 
-      {facets.keywords.length > 0 && (
-        <details
-          className="group rounded-lg"
-          open={keywordsOpen}
-          onToggle={(event) => setKeywordsOpen(event.currentTarget.open)}
-        >
-          <summary className="flex cursor-pointer items-center gap-1.5 text-sm font-medium text-slate-700">
-            <Tags aria-hidden="true" className="size-4" />
-            Keywords ({facets.keywords.length.toLocaleString()})
-            {filters.keyword && (
-              <span className="font-normal text-slate-600">: {filters.keyword}</span>
-            )}
-          </summary>
-          {keywordsOpen && (
-            <div
-              role="group"
-              aria-label="Filter by keyword"
-              className="mt-2 flex max-h-48 flex-wrap gap-1.5 overflow-y-auto p-0.5"
-            >
-              {facets.keywords.map(([keyword, count]) => (
-                <ToggleButton
-                  key={keyword}
-                  pressed={filters.keyword === keyword}
-                  onClick={() =>
-                    onChange({ keyword: filters.keyword === keyword ? null : keyword })
-                  }
-                >
-                  {keyword} ({count.toLocaleString()})
-                </ToggleButton>
-              ))}
-            </div>
-          )}
-        </details>
-      )}
-    </section>
+function ActiveCount({ count }: { count: number }) {
+  if (count === 0) return null
+  return (
+    <span className="rounded-full bg-indigo-700 px-1.5 text-xs font-semibold text-white">
+      {count}
+      <span className="sr-only"> active</span>
+    </span>
   )
 }

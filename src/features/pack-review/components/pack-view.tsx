@@ -1,19 +1,35 @@
-import { Keyboard } from 'lucide-react'
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
-import { buttonStyles } from '@/components/button-styles'
+import { FixedCount } from '@/components/fixed-count'
 import { Notice } from '@/components/notice'
 import { lazyNamed } from '@/lib/lazy-named'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
-import { applyFilters, facetsOf, hasFilters } from '@/features/pack-review/lib/pack-filters'
+import {
+  applyFilters,
+  facetsOf,
+  hasFilters,
+  type PackFilters,
+} from '@/features/pack-review/lib/pack-filters'
+import { stepToProblem } from '@/features/pack-review/lib/problems'
 import { flagsOf } from '@/features/pack-review/lib/qa-flags'
+import { stepThumbnailSize, useThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
+import { useStickyHeight } from '@/features/pack-review/lib/use-sticky-height'
 import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
-import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
+import { FilterPanel } from './filter-panel'
+import { FilterSheet } from './filter-sheet'
+import { PackBar } from './pack-bar'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
-import { PackHeader } from './pack-header'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { StatusSummary } from './status-summary'
@@ -43,20 +59,29 @@ export function PackView({
   const navigate = useNavigate()
   const { filters, update, reset } = usePackFilters()
   const brokenUrls = useBrokenImages()
+  const [size, setSize] = useThumbnailSize()
   const searchRef = useRef<HTMLInputElement>(null)
   const galleryRef = useRef<PackGalleryHandle>(null)
+  const [toolbarRef, toolbarHeight] = useStickyHeight<HTMLDivElement>()
   const [showShortcuts, setShowShortcuts] = useState(false)
+  const [railOpen, setRailOpen] = useState(true)
+  const [sheetOpen, setSheetOpen] = useState(false)
+  // Said for the view it was found in: a change of filters makes it stale.
+  const [problem, setProblem] = useState<{ text: string; view: PackFilters } | null>(null)
 
   // Derived once per data, filter or failed-image change; never per card.
   const { reviewed } = pack
+  const filtered = hasFilters(filters)
   const facets = useMemo(
-    () => (brokenUrls.size === 0 ? pack.facets : facetsOf(reviewed, brokenUrls)),
-    [pack.facets, reviewed, brokenUrls],
+    () =>
+      brokenUrls.size === 0 && !filtered ? pack.facets : facetsOf(reviewed, brokenUrls, filters),
+    [pack.facets, reviewed, brokenUrls, filters, filtered],
   )
   const visible = useMemo(
     () => applyFilters(reviewed, filters, brokenUrls),
     [reviewed, filters, brokenUrls],
   )
+  const problemMessage = problem?.view === filters ? problem.text : ''
 
   // The URL's id, not the payload's: links must lead back to this page.
   const { packId = pack.id } = useParams()
@@ -70,19 +95,24 @@ export function PackView({
     imageId === null ? null : (reviewed.find((item) => item.image.id === imageId) ?? null)
   const indexInView = current ? visible.indexOf(current) : -1
 
-  const nextNeedingAttention = (): string | null => {
-    if (visible.length === 0) return null
+  const goToProblem = (direction: 1 | -1) => {
     const focusedId =
       current?.image.id ??
       (document.activeElement as HTMLElement | null)
-        ?.closest('article')
-        ?.getAttribute('data-image-id')
-    const start = visible.findIndex((item) => item.image.id === focusedId)
-    for (let step = 1; step <= visible.length; step++) {
-      const item = visible[(start + step) % visible.length]!
-      if (item.status === 'error' || item.status === 'pending') return item.image.id
+        ?.closest('[data-image-id]')
+        ?.getAttribute('data-image-id') ??
+      null
+    const step = stepToProblem(visible, brokenUrls, focusedId, direction)
+    if (step === null) {
+      setProblem({ text: 'No problems in this view', view: filters })
+      return
     }
-    return null
+    setProblem({ text: `Problem ${step.rank} of ${step.count}`, view: filters })
+    if (imageId !== null) {
+      void navigate(hrefFor(step.imageId), { preventScrollReset: true })
+    } else {
+      galleryRef.current?.focusImage(step.imageId)
+    }
   }
 
   useReviewShortcuts({
@@ -92,14 +122,16 @@ export function PackView({
     '?': () => {
       if (imageId === null) setShowShortcuts(true)
     },
-    n: () => {
-      const id = nextNeedingAttention()
-      if (id === null) return
-      if (imageId !== null) {
-        void navigate(hrefFor(id), { preventScrollReset: true })
-      } else {
-        galleryRef.current?.focusImage(id)
-      }
+    n: () => goToProblem(1),
+    N: () => goToProblem(-1),
+    '[': () => {
+      if (imageId === null) setRailOpen((open) => !open)
+    },
+    '-': () => {
+      if (imageId === null) setSize(stepThumbnailSize(size, -1))
+    },
+    '=': () => {
+      if (imageId === null) setSize(stepThumbnailSize(size, 1))
     },
   })
 
@@ -116,10 +148,13 @@ export function PackView({
 
   const returned = pack.images.length
   const mismatch = pack.image_count !== null && pack.image_count !== returned
+  const completed = pack.facets.statuses.completed
+  const live = pack.facets.statuses.pending + pack.facets.statuses.processing > 0
+  const filterPanel = <FilterPanel filters={filters} facets={facets} onChange={update} />
 
   return (
-    <div className="flex flex-col gap-6">
-      <PackHeader pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
+    <div className="flex flex-col gap-3">
+      <PackBar pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
       {mismatch && (
         <Notice>
           This pack reports {pack.image_count} images but the API returned {returned}.
@@ -129,61 +164,87 @@ export function PackView({
         <EmptyPack />
       ) : (
         <>
-          <StatusSummary
-            counts={facets.statuses}
-            total={returned}
-            updatedAt={updatedAt}
-            live={facets.statuses.pending + facets.statuses.processing > 0}
-          />
-          <ErrorGroups
-            errors={facets.errors}
-            onSelect={(message) => update({ statuses: ['error'], q: message })}
-          />
           <PackToolbar
+            ref={toolbarRef}
             filters={filters}
             facets={facets}
+            completed={completed}
             total={returned}
+            withUnknown={pack.facets.statuses.unknown > 0}
             onChange={update}
+            onReset={reset}
+            filtersActive={filtered}
             searchRef={searchRef}
-          />
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-700" aria-live="polite">
-              Showing {visible.length.toLocaleString()} of {returned.toLocaleString()} images
-            </p>
-            <div className="flex flex-wrap items-center gap-2">
+            size={size}
+            onSizeChange={setSize}
+            railOpen={railOpen}
+            onToggleRail={() => setRailOpen((open) => !open)}
+            onOpenSheet={() => setSheetOpen(true)}
+            onShowShortcuts={() => setShowShortcuts(true)}
+            exportButtons={
               <ExportButtons
                 items={visible}
                 brokenUrls={brokenUrls}
                 pack={{ id: pack.id, name: pack.name }}
               />
-              {hasFilters(filters) && (
-                <button type="button" onClick={reset} className={buttonStyles.secondary}>
-                  Reset filters
-                </button>
+            }
+            summary={
+              <>
+                <p className="font-medium text-slate-900" aria-live="polite">
+                  Showing{' '}
+                  <FixedCount
+                    value={visible.length.toLocaleString()}
+                    widest={returned.toLocaleString()}
+                  />{' '}
+                  of {returned.toLocaleString()} images
+                </p>
+                <StatusSummary
+                  completed={completed}
+                  total={returned}
+                  updatedAt={updatedAt}
+                  live={live}
+                />
+                <p role="status" className="font-medium text-indigo-800">
+                  {problemMessage}
+                </p>
+              </>
+            }
+          />
+          <div
+            className="flex items-start gap-6"
+            style={{ '--sticky-top': `${toolbarHeight}px` } as CSSProperties}
+          >
+            <div className="min-w-0 flex-1">
+              {visible.length === 0 ? (
+                <NoMatches onReset={reset} />
+              ) : (
+                <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
+                  <PackGallery
+                    ref={galleryRef}
+                    items={visible}
+                    brokenUrls={brokenUrls}
+                    query={filters.q}
+                    hrefFor={hrefFor}
+                    size={size}
+                    stickyTop={toolbarHeight}
+                  />
+                </div>
               )}
-              <button
-                type="button"
-                onClick={() => setShowShortcuts(true)}
-                aria-keyshortcuts="?"
-                className={buttonStyles.secondary}
+            </div>
+            {railOpen && (
+              <aside
+                id="filter-rail"
+                aria-label="Filters"
+                className="sticky top-[calc(var(--sticky-top)+0.75rem)] hidden max-h-[calc(100dvh-var(--sticky-top)-1.5rem)] w-64 shrink-0 overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:block"
               >
-                <Keyboard aria-hidden="true" className="size-4" />
-                Shortcuts
-              </button>
-            </div>
+                {filterPanel}
+              </aside>
+            )}
           </div>
-          {visible.length === 0 ? (
-            <NoMatches onReset={reset} />
-          ) : (
-            <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
-              <PackGallery
-                ref={galleryRef}
-                items={visible}
-                brokenUrls={brokenUrls}
-                query={filters.q}
-                hrefFor={hrefFor}
-              />
-            </div>
+          {sheetOpen && (
+            <FilterSheet shownCount={visible.length} onClose={() => setSheetOpen(false)}>
+              {filterPanel}
+            </FilterSheet>
           )}
         </>
       )}

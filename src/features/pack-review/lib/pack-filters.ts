@@ -73,21 +73,31 @@ const STATUS_RANK: Record<ImageStatus, number> = {
   completed: 4,
 }
 
+/** Which of the filters an image passes, one answer per filter group. */
+function matcher(filters: PackFilters, brokenUrls: ReadonlySet<string>) {
+  const query = filters.q.trim().toLowerCase()
+  return {
+    status: (item: ReviewedImage) =>
+      filters.statuses.length === 0 || filters.statuses.includes(item.status),
+    search: (item: ReviewedImage) => query === '' || searchTextOf(item).includes(query),
+    keyword: (item: ReviewedImage) =>
+      filters.keyword === null || (item.image.metadata?.keywords ?? []).includes(filters.keyword),
+    flags: (item: ReviewedImage) =>
+      filters.flags.length === 0 ||
+      flagsOf(item, brokenUrls).some((flag) => filters.flags.includes(flag)),
+  }
+}
+
 /** The images the filters let through, in the chosen order. */
 export function applyFilters(
   items: readonly ReviewedImage[],
   filters: PackFilters,
   brokenUrls: ReadonlySet<string>,
 ): ReviewedImage[] {
-  const query = filters.q.trim().toLowerCase()
+  const matches = matcher(filters, brokenUrls)
   const result = items.filter(
     (item) =>
-      (filters.statuses.length === 0 || filters.statuses.includes(item.status)) &&
-      (query === '' || searchTextOf(item).includes(query)) &&
-      (filters.keyword === null ||
-        (item.image.metadata?.keywords ?? []).includes(filters.keyword)) &&
-      (filters.flags.length === 0 ||
-        flagsOf(item, brokenUrls).some((flag) => filters.flags.includes(flag))),
+      matches.status(item) && matches.search(item) && matches.keyword(item) && matches.flags(item),
   )
   if (filters.sort === 'status') {
     result.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.position - b.position)
@@ -119,7 +129,16 @@ export interface Facets {
   errors: [message: string, count: number][]
 }
 
-export function facetsOf(items: readonly ReviewedImage[], brokenUrls: ReadonlySet<string>): Facets {
+/**
+ * Counts for every filter group. Each group counts the images the *other* groups let
+ * through, so a count says what pressing that filter would show. Error groups set the
+ * status and search filters when clicked, so they follow only the keyword and flag filters.
+ */
+export function facetsOf(
+  items: readonly ReviewedImage[],
+  brokenUrls: ReadonlySet<string>,
+  filters: PackFilters = NO_FILTERS,
+): Facets {
   const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<
     ImageStatus,
     number
@@ -127,17 +146,26 @@ export function facetsOf(items: readonly ReviewedImage[], brokenUrls: ReadonlySe
   const flags = Object.fromEntries(QA_FLAGS.map((f) => [f, 0])) as Record<QaFlag, number>
   const keywords = new Map<string, number>()
   const errors = new Map<string, number>()
+  const matches = matcher(filters, brokenUrls)
   for (const item of items) {
-    statuses[item.status]++
-    for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
-    // Each keyword counts once per image; no Set per image, for 10,000 of them.
-    const own = item.image.metadata?.keywords ?? []
-    for (let index = 0; index < own.length; index++) {
-      const keyword = own[index]!
-      if (own.indexOf(keyword) === index) keywords.set(keyword, (keywords.get(keyword) ?? 0) + 1)
+    const status = matches.status(item)
+    const search = matches.search(item)
+    const keyword = matches.keyword(item)
+    const flagged = matches.flags(item)
+    if (search && keyword && flagged) statuses[item.status]++
+    if (status && search && keyword) {
+      for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
+    }
+    if (status && search && flagged) {
+      // Each keyword counts once per image; no Set per image, for 10,000 of them.
+      const own = item.image.metadata?.keywords ?? []
+      for (let index = 0; index < own.length; index++) {
+        const word = own[index]!
+        if (own.indexOf(word) === index) keywords.set(word, (keywords.get(word) ?? 0) + 1)
+      }
     }
     const error = item.status === 'error' ? item.image.metadata?.error?.trim() : undefined
-    if (error) errors.set(error, (errors.get(error) ?? 0) + 1)
+    if (error && keyword && flagged) errors.set(error, (errors.get(error) ?? 0) + 1)
   }
   const byCount = (a: [string, number], b: [string, number]) =>
     b[1] - a[1] || a[0].localeCompare(b[0])

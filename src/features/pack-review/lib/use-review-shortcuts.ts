@@ -4,12 +4,14 @@ import { useEffect, useEffectEvent } from 'react'
  * Page-wide single-key shortcuts. They stay out of the way while the user types in a
  * field or holds a modifier, so `/` and `n` still type normally in the search box.
  */
-export function useReviewShortcuts(handlers: Partial<Record<'/' | '?' | 'n', () => void>>) {
+export type ShortcutKey = '/' | '?' | 'n' | 'N' | '[' | '-' | '='
+
+export function useReviewShortcuts(handlers: Partial<Record<ShortcutKey, () => void>>) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return
     const target = event.target as HTMLElement | null
     if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
-    const handler = handlers[event.key as '/' | '?' | 'n']
+    const handler = handlers[event.key as ShortcutKey]
     if (!handler) return
     event.preventDefault()
     handler()
