@@ -12,6 +12,7 @@ import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
 import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
+import { ImageNotFoundNotice } from './viewer/image-not-found-notice'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { PackHeader } from './pack-header'
 import { EmptyPack, NoMatches } from './pack-states'
@@ -188,10 +189,10 @@ export function PackView({
         </>
       )}
       <Suspense>
-        {imageId !== null && (
+        {current !== null ? (
           <ImageDetailDialog
             item={current}
-            flags={current ? flagsOf(current, brokenUrls) : []}
+            flags={flagsOf(current, brokenUrls)}
             closeHref={`${packPath}${search}`}
             previousHref={indexInView > 0 ? hrefFor(visible[indexInView - 1]!.image.id) : null}
             nextHref={
@@ -201,7 +202,11 @@ export function PackView({
             }
             indexInView={indexInView === -1 ? null : indexInView}
             countInView={visible.length}
+            items={visible}
+            hrefFor={hrefFor}
           />
+        ) : (
+          imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />
         )}
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       </Suspense>

@@ -6,6 +6,7 @@ export const SHORTCUTS: [keys: string[], action: string][] = [
   [['Enter'], 'Open the focused image'],
   [['n'], 'Next image with status Error or Pending'],
   [['←', '→'], 'Previous or next image, in the image view'],
+  [['z'], 'Actual size or fit to window, in the image view'],
   [['Esc'], 'Close the image view or this list'],
   [['?'], 'Show these shortcuts'],
 ]
