@@ -30,8 +30,8 @@ export function ImageNotFoundNotice({ closeHref }: { closeHref: string }) {
       <div className="min-w-0 flex-1">
         <p className="font-semibold text-slate-900">Image not found in this pack</p>
         <p className="mt-0.5 text-sm text-slate-700">
-          This link names an image that is not in this pack. It may have been removed from the pack,
-          or the link is incomplete.
+          The link names an image this pack does not have: it may have been removed, or the link is
+          incomplete.
         </p>
         <Link
           to={closeHref}
