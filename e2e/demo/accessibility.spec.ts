@@ -65,12 +65,29 @@ for (const viewport of [
 
     test('detail dialog and shortcuts dialog', async ({ page }) => {
       await page.goto(`${MIXED}/images/7a3f9c10-0000-4000-8000-000000000005`)
-      await expect(page.getByRole('dialog', { name: 'Image #5' })).toBeVisible()
+      const viewer = page.getByRole('dialog', { name: 'Image #5' })
+      await expect(viewer).toBeVisible()
+      await expect(viewer.getByRole('navigation', { name: 'Nearby images' })).toBeVisible()
+      await expectNoViolations(page)
+      await viewer.getByRole('button', { name: 'Actual size' }).click()
+      await expect(viewer.getByRole('button', { name: 'Actual size' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      )
+      await expectNoViolations(page)
+      await viewer.getByRole('button', { name: 'Show raw JSON' }).click()
+      await expect(viewer.getByRole('region', { name: 'Raw JSON' })).toBeVisible()
       await expectNoViolations(page)
       await page.keyboard.press('Escape')
       await expect(page.getByRole('dialog')).toHaveCount(0)
       await page.keyboard.press('?')
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('an unknown image: the notice over the pack', async ({ page }) => {
+      await page.goto(`${MIXED}/images/not-in-this-pack`)
+      await expect(page.getByRole('alert')).toContainText('Image not found in this pack')
       await expectNoViolations(page)
     })
 

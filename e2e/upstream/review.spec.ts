@@ -260,10 +260,12 @@ test('a deep link opens the dialog; an unknown image says so', async ({ page }) 
   await expect(page.getByRole('dialog')).toContainText('Unsafe URL')
 
   await page.goto(`/packs/${packId}/images/not-in-this-pack`)
-  const dialog = page.getByRole('dialog', { name: 'Image not found in this pack' })
-  await expect(dialog).toBeVisible()
-  await dialog.getByRole('link', { name: 'Back to the pack' }).click()
+  const notice = page.getByRole('alert').filter({ hasText: 'Image not found in this pack' })
+  await expect(notice).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await notice.getByRole('link', { name: 'Back to the pack' }).click()
   await expect(page).toHaveURL(`/packs/${packId}`)
+  await expect(notice).toHaveCount(0)
 })
 
 test('keyboard review: arrows, n, / and ?', async ({ page }) => {

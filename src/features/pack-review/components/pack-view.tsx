@@ -33,6 +33,7 @@ import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { StatusSummary } from './status-summary'
+import { ImageNotFoundNotice } from './viewer/image-not-found-notice'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
 // The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
@@ -249,10 +250,10 @@ export function PackView({
         </>
       )}
       <Suspense>
-        {imageId !== null && (
+        {current !== null ? (
           <ImageDetailDialog
             item={current}
-            flags={current ? flagsOf(current, brokenUrls) : []}
+            flags={flagsOf(current, brokenUrls)}
             closeHref={`${packPath}${search}`}
             previousHref={indexInView > 0 ? hrefFor(visible[indexInView - 1]!.image.id) : null}
             nextHref={
@@ -262,7 +263,11 @@ export function PackView({
             }
             indexInView={indexInView === -1 ? null : indexInView}
             countInView={visible.length}
+            items={visible}
+            hrefFor={hrefFor}
           />
+        ) : (
+          imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />
         )}
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       </Suspense>

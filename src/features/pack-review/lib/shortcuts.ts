@@ -7,6 +7,7 @@ export const SHORTCUTS: [keys: string[], action: string][] = [
   [['n'], 'Next problem: Error, Pending, Processing, Unknown or a QA flag'],
   [['Shift', 'N'], 'Previous problem'],
   [['←', '→'], 'Previous or next image, in the image view'],
+  [['z'], 'Actual size or fit to window, in the image view'],
   [['-', '='], 'Smaller or larger thumbnails'],
   [['['], 'Show or hide the filters rail'],
   [['Esc'], 'Close the image view or this list'],
