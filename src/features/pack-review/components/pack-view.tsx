@@ -17,6 +17,7 @@ import { PackHeader } from './pack-header'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { StatusSummary } from './status-summary'
+import { ViewSwitch } from './view-switch'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
 // The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
@@ -24,6 +25,7 @@ const loadImageDetailDialog = () => import('./image-detail-dialog')
 const ImageDetailDialog = lazyNamed(loadImageDetailDialog, 'ImageDetailDialog')
 const ShortcutsDialog = lazyNamed(() => import('./shortcuts-dialog'), 'ShortcutsDialog')
 const preloadImageDetailDialog = () => void loadImageDetailDialog()
+const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
 
 export function PackView({
   pack,
@@ -151,6 +153,7 @@ export function PackView({
               Showing {visible.length.toLocaleString()} of {returned.toLocaleString()} images
             </p>
             <div className="flex flex-wrap items-center gap-2">
+              <ViewSwitch value={filters.view} onChange={(view) => update({ view })} />
               <ExportButtons
                 items={visible}
                 brokenUrls={brokenUrls}
@@ -176,13 +179,25 @@ export function PackView({
             <NoMatches onReset={reset} />
           ) : (
             <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
-              <PackGallery
-                ref={galleryRef}
-                items={visible}
-                brokenUrls={brokenUrls}
-                query={filters.q}
-                hrefFor={hrefFor}
-              />
+              {filters.view === 'list' ? (
+                <Suspense fallback={<div className="min-h-screen" />}>
+                  <PackListView
+                    ref={galleryRef}
+                    items={visible}
+                    brokenUrls={brokenUrls}
+                    query={filters.q}
+                    hrefFor={hrefFor}
+                  />
+                </Suspense>
+              ) : (
+                <PackGallery
+                  ref={galleryRef}
+                  items={visible}
+                  brokenUrls={brokenUrls}
+                  query={filters.q}
+                  hrefFor={hrefFor}
+                />
+              )}
             </div>
           )}
         </>
