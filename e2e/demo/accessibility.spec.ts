@@ -57,6 +57,20 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('list view, and the list searched', async ({ page }) => {
+      await page.goto(`${MIXED}?view=list`)
+      const rows = page
+        .getByRole('table', { name: 'Images' })
+        .locator('[role="row"][data-image-id]')
+      await expect(rows.first()).toBeVisible()
+      await expectNoViolations(page)
+      await page.goto(`${MIXED}?view=list&q=city&sort=status`)
+      await expect(
+        page.getByRole('table', { name: 'Images' }).locator('mark').first(),
+      ).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test('filtered empty result', async ({ page }) => {
       await page.goto(`${MIXED}?q=nothing-matches-this`)
       await expect(page.getByText('No images match these filters')).toBeVisible()

@@ -34,7 +34,9 @@ test('the pack page loads at most 140 KB of gzipped JavaScript', async ({ page }
   expect(total).toBeLessThanOrEqual(PACK_ROUTE_BUDGET)
 })
 
-test('each page loads its own code; export and dialogs load on first use', async ({ page }) => {
+test('each page loads its own code; export, dialogs and the list view load on first use', async ({
+  page,
+}) => {
   const scripts = recordScripts(page)
   await page.goto('/')
   await expect(page.getByLabel('Pack ID')).toBeVisible()
@@ -69,4 +71,12 @@ test('each page loads its own code; export and dialogs load on first use', async
   await page.keyboard.press('?')
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   expect(scripts.count()).toBeGreaterThan(beforeShortcuts)
+
+  // The list view is its own chunk, fetched when it is first asked for.
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  const beforeList = scripts.count()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Images' })).toBeVisible()
+  expect(scripts.count()).toBeGreaterThan(beforeList)
 })

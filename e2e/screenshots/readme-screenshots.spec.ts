@@ -80,6 +80,17 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     })
   }
 
+  test(`pack-list (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}?view=list`)
+    const list = page.getByRole('table', { name: 'Images' })
+    await expect(list.locator('[role="row"][data-image-id]').first()).toBeVisible()
+    // The rows are what this screenshot is for, not the filters above them.
+    await list.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/pack-list-${device}.png` })
+  })
+
   for (const screen of SCREENS) {
     test(`${screen.name} (${device})`, async ({ page }) => {
       await page.setViewportSize(viewport)

@@ -10,10 +10,12 @@ import {
   type Facets,
   type PackFilters,
   type Sort,
+  type View,
 } from '@/features/pack-review/lib/pack-filters'
 import type { ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { StatusBar } from './status-bar'
 import { ThumbnailSizeControl } from './thumbnail-size-control'
+import { ViewSwitch } from './view-switch'
 
 const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
 
@@ -32,6 +34,8 @@ export function PackToolbar({
   onReset,
   filtersActive,
   searchRef,
+  view,
+  onViewChange,
   size,
   onSizeChange,
   railOpen,
@@ -51,6 +55,8 @@ export function PackToolbar({
   onReset: () => void
   filtersActive: boolean
   searchRef?: Ref<HTMLInputElement>
+  view: View
+  onViewChange: (view: View) => void
   size: ThumbnailSize
   onSizeChange: (size: ThumbnailSize) => void
   railOpen: boolean
@@ -100,7 +106,9 @@ export function PackToolbar({
             ))}
           </select>
         </label>
-        <ThumbnailSizeControl size={size} onChange={onSizeChange} />
+        <ViewSwitch value={view} onChange={onViewChange} />
+        {/* Tiles only: the list view's rows have one size. */}
+        {view === 'grid' && <ThumbnailSizeControl size={size} onChange={onSizeChange} />}
         {exportButtons}
         <button
           type="button"

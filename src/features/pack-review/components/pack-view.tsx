@@ -40,6 +40,7 @@ import { ImageNotFoundNotice } from './viewer/image-not-found-notice'
 const loadImageDetailDialog = () => import('./image-detail-dialog')
 const ImageDetailDialog = lazyNamed(loadImageDetailDialog, 'ImageDetailDialog')
 const ShortcutsDialog = lazyNamed(() => import('./shortcuts-dialog'), 'ShortcutsDialog')
+const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
 const preloadImageDetailDialog = () => void loadImageDetailDialog()
 
 export function PackView({
@@ -176,6 +177,8 @@ export function PackView({
             onReset={reset}
             filtersActive={filtered}
             searchRef={searchRef}
+            view={filters.view}
+            onViewChange={(view) => update({ view })}
             size={size}
             onSizeChange={setSize}
             railOpen={railOpen}
@@ -213,22 +216,35 @@ export function PackView({
           />
           <div
             className="flex items-start gap-6"
-            style={{ '--sticky-top': `${toolbarHeight}px` } as CSSProperties}
+            style={{ '--pack-sticky-top': `${toolbarHeight}px` } as CSSProperties}
           >
             <div className="min-w-0 flex-1">
               {visible.length === 0 ? (
                 <NoMatches onReset={reset} />
               ) : (
                 <div onPointerOver={preloadImageDetailDialog} onFocus={preloadImageDetailDialog}>
-                  <PackGallery
-                    ref={galleryRef}
-                    items={visible}
-                    brokenUrls={brokenUrls}
-                    query={filters.q}
-                    hrefFor={hrefFor}
-                    size={size}
-                    stickyTop={toolbarHeight}
-                  />
+                  {filters.view === 'list' ? (
+                    <Suspense fallback={<div className="min-h-screen" />}>
+                      <PackListView
+                        ref={galleryRef}
+                        items={visible}
+                        brokenUrls={brokenUrls}
+                        query={filters.q}
+                        hrefFor={hrefFor}
+                        stickyTop={toolbarHeight}
+                      />
+                    </Suspense>
+                  ) : (
+                    <PackGallery
+                      ref={galleryRef}
+                      items={visible}
+                      brokenUrls={brokenUrls}
+                      query={filters.q}
+                      hrefFor={hrefFor}
+                      size={size}
+                      stickyTop={toolbarHeight}
+                    />
+                  )}
                 </div>
               )}
             </div>
@@ -236,7 +252,7 @@ export function PackView({
               <aside
                 id="filter-rail"
                 aria-label="Filters"
-                className="sticky top-[calc(var(--sticky-top)+0.75rem)] hidden max-h-[calc(100dvh-var(--sticky-top)-1.5rem)] w-64 shrink-0 overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:block"
+                className="sticky top-[calc(var(--pack-sticky-top)+0.75rem)] hidden max-h-[calc(100dvh-var(--pack-sticky-top)-1.5rem)] w-64 shrink-0 overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:block"
               >
                 {filterPanel}
               </aside>

@@ -13,6 +13,7 @@ import {
   hasFilters,
   NO_FILTERS,
   parseFilters,
+  resetFilters,
   writeFilters,
   type PackFilters,
 } from './pack-filters'
@@ -70,10 +71,11 @@ describe('URL filters', () => {
       keyword: 'city',
       flags: ['no-keywords'],
       sort: 'generated-desc',
+      view: 'list',
     }
     const params = writeFilters(new URLSearchParams('other=1'), filters)
     expect(params.toString()).toBe(
-      'other=1&status=pending%2Cerror&q=red+bike&keyword=city&flag=no-keywords&sort=generated-desc',
+      'other=1&status=pending%2Cerror&q=red+bike&keyword=city&flag=no-keywords&sort=generated-desc&view=list',
     )
     expect(parseFilters(params)).toEqual(filters)
     expect(writeFilters(params, NO_FILTERS).toString()).toBe('other=1')
@@ -81,7 +83,9 @@ describe('URL filters', () => {
 
   it('drops values it does not know instead of failing', () => {
     expect(
-      parseFilters(new URLSearchParams('status=error,bogus&flag=x,broken&sort=sideways')),
+      parseFilters(
+        new URLSearchParams('status=error,bogus&flag=x,broken&sort=sideways&view=carousel'),
+      ),
     ).toEqual({
       ...NO_FILTERS,
       statuses: ['error'],
@@ -89,9 +93,33 @@ describe('URL filters', () => {
     })
   })
 
+  it('shows the grid unless the URL asks for the list, and leaves the grid out of the link', () => {
+    expect(parseFilters(new URLSearchParams('')).view).toBe('grid')
+    expect(parseFilters(new URLSearchParams('view=list')).view).toBe('list')
+    expect(parseFilters(new URLSearchParams('view=LIST')).view).toBe('grid')
+    expect(writeFilters(new URLSearchParams('view=list'), NO_FILTERS).toString()).toBe('')
+    expect(writeFilters(new URLSearchParams(), { ...NO_FILTERS, view: 'list' }).toString()).toBe(
+      'view=list',
+    )
+  })
+
+  it('resets every filter but keeps the sort and the view', () => {
+    const filters: PackFilters = {
+      statuses: ['error'],
+      q: 'timeout',
+      keyword: 'city',
+      flags: ['broken'],
+      sort: 'status',
+      view: 'list',
+    }
+    expect(resetFilters(filters)).toEqual({ ...NO_FILTERS, sort: 'status', view: 'list' })
+    expect(hasFilters(resetFilters(filters))).toBe(false)
+  })
+
   it('knows when anything is filtered', () => {
     expect(hasFilters(NO_FILTERS)).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, sort: 'status' })).toBe(false)
+    expect(hasFilters({ ...NO_FILTERS, view: 'list' })).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, q: 'x' })).toBe(true)
   })
 })

@@ -11,12 +11,17 @@ export const SORT_LABELS: Record<Sort, string> = {
   status: 'Status (problems first)',
 }
 
+/** How the images are laid out: tiles, or a table for reading descriptions. */
+export const VIEWS = ['grid', 'list'] as const
+export type View = (typeof VIEWS)[number]
+
 export interface PackFilters {
   statuses: readonly ImageStatus[]
   q: string
   keyword: string | null
   flags: readonly QaFlag[]
   sort: Sort
+  view: View
 }
 
 export const NO_FILTERS: PackFilters = {
@@ -25,6 +30,7 @@ export const NO_FILTERS: PackFilters = {
   keyword: null,
   flags: [],
   sort: 'order',
+  view: 'grid',
 }
 
 /** Reads filters from the URL; values it does not know are dropped, never an error. */
@@ -34,12 +40,14 @@ export function parseFilters(params: URLSearchParams): PackFilters {
     return allowed.filter((value) => values.includes(value))
   }
   const sort = params.get('sort')
+  const view = params.get('view')
   return {
     statuses: list('status', IMAGE_STATUSES),
     q: params.get('q') ?? '',
     keyword: params.get('keyword') || null,
     flags: list('flag', QA_FLAGS),
     sort: SORTS.find((value) => value === sort) ?? 'order',
+    view: VIEWS.find((value) => value === view) ?? 'grid',
   }
 }
 
@@ -53,7 +61,13 @@ export function writeFilters(params: URLSearchParams, filters: PackFilters): URL
   set('keyword', filters.keyword ?? '')
   set('flag', QA_FLAGS.filter((flag) => filters.flags.includes(flag)).join(','))
   set('sort', filters.sort === 'order' ? '' : filters.sort)
+  set('view', filters.view === 'grid' ? '' : filters.view)
   return next
+}
+
+/** No filter left; how the images are ordered and laid out is not a filter, so it stays. */
+export function resetFilters(current: PackFilters): PackFilters {
+  return { ...NO_FILTERS, sort: current.sort, view: current.view }
 }
 
 export function hasFilters(filters: PackFilters): boolean {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
-import { NO_FILTERS, parseFilters, writeFilters, type PackFilters } from './pack-filters'
+import { parseFilters, resetFilters, writeFilters, type PackFilters } from './pack-filters'
 
 /**
  * The pack page's filters live in the URL, so reload and share keep them and the browser's
@@ -27,10 +27,7 @@ export function usePackFilters() {
       apply((current) => ({ ...current, ...patch }), options.replace),
     [apply],
   )
-  const reset = useCallback(
-    () => apply((current) => ({ ...NO_FILTERS, sort: current.sort })),
-    [apply],
-  )
+  const reset = useCallback(() => apply(resetFilters), [apply])
 
   return { filters, update, reset }
 }

@@ -1,0 +1,219 @@
+import { ImageOff, ShieldAlert } from 'lucide-react'
+import { memo, type ReactNode } from 'react'
+import { Link } from 'react-router'
+import { ErrorIcon } from '@/components/icons'
+import { Highlight } from '@/components/highlight'
+import { RelativeTime } from '@/components/relative-time'
+import { markBroken } from '@/features/pack-review/lib/broken-images'
+import { statusTitle } from '@/features/pack-review/lib/image-status'
+import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import { FlagChips } from './flag-chips'
+import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
+import { StatusBadge } from './status-badge'
+
+const KEYWORD_LIMIT = 24
+
+const CELLS: Record<
+  ListLayout,
+  Record<'thumbnail' | 'position' | 'status' | 'description' | 'keywords' | 'details', string>
+> = {
+  wide: {
+    thumbnail: '',
+    position: 'pt-0.5',
+    status: 'flex flex-col items-start gap-1.5',
+    description: 'flex flex-col gap-1.5',
+    keywords: 'max-h-28 overflow-hidden',
+    details: 'flex flex-col gap-1 pt-0.5',
+  },
+  compact: {
+    thumbnail: 'col-start-1 row-span-3 row-start-1',
+    position: 'col-start-2 row-start-1 self-center',
+    status: 'col-start-3 row-start-1 flex flex-wrap items-center gap-1 self-center',
+    description: 'col-span-2 col-start-2 row-start-2 mt-1.5 flex flex-col gap-1',
+    keywords: 'col-span-2 col-start-2 row-start-3 mt-1.5 max-h-11 overflow-hidden',
+    // Under the image too: the model and the time need the row's whole width on a phone.
+    details: 'col-span-3 col-start-1 row-start-4 flex gap-x-2 self-end truncate',
+  },
+}
+
+export const ListRow = memo(function ListRow({
+  item,
+  flags,
+  query,
+  href,
+  index,
+  layout,
+  tabbable,
+  priority,
+  top,
+}: {
+  item: ReviewedImage
+  flags: readonly QaFlag[]
+  query: string
+  href: string
+  /** Place in the current view, 0-based. */
+  index: number
+  layout: ListLayout
+  /** The list's one tab stop. */
+  tabbable: boolean
+  priority: boolean
+  /** Offset from the top of the list body, in pixels. */
+  top: number
+}) {
+  const { image, position, status } = item
+  const metadata = image.metadata
+  const description = metadata?.description?.trim() || null
+  const keywords = metadata?.keywords ?? []
+  const error =
+    status === 'error'
+      ? metadata?.error?.trim() || 'Metadata generation failed (no message).'
+      : null
+  const cells = CELLS[layout]
+  const descriptionLines =
+    layout === 'wide'
+      ? error
+        ? 'line-clamp-3'
+        : 'line-clamp-5'
+      : error
+        ? 'line-clamp-2'
+        : 'line-clamp-4'
+
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-image-id={image.id}
+      className={`${LIST_GRID[layout]} absolute top-0 left-0 w-full overflow-hidden border-b border-slate-200 bg-white py-3 text-sm hover:bg-slate-50 ${status === 'error' ? 'shadow-[inset_4px_0_0_var(--color-red-600)]' : ''}`}
+      style={{ height: ROW_HEIGHT[layout], transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className={cells.thumbnail}>
+        {/* Covers the whole row, so a click anywhere opens the image and the ring goes round it all. */}
+        <Link
+          to={href}
+          data-card-link=""
+          tabIndex={tabbable ? 0 : -1}
+          aria-label={`Open image #${position}`}
+          preventScrollReset
+          className="absolute inset-0 z-10 focus-visible:outline-offset-[-3px]"
+        />
+        <Thumbnail
+          src={item.safeUrl}
+          broken={flags.includes('broken')}
+          priority={priority}
+          size={layout === 'wide' ? 'size-28' : 'size-24'}
+        />
+      </div>
+      <div
+        role="cell"
+        className={`${cells.position} font-mono text-xs font-semibold text-slate-700`}
+      >
+        #{position}
+      </div>
+      <div role="cell" className={cells.status}>
+        <StatusBadge status={status} title={statusTitle(image)} />
+        <FlagChips flags={flags} />
+      </div>
+      <div role="cell" className={`${cells.description} min-w-0 leading-5 break-words`}>
+        {error && (
+          <p className="flex gap-1.5 font-medium text-red-800">
+            <ErrorIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            <span className={`${description ? 'line-clamp-2' : 'line-clamp-4'} min-w-0`}>
+              <Highlight text={error} query={query} />
+            </span>
+          </p>
+        )}
+        {description ? (
+          <p className={`${descriptionLines} text-slate-900`}>
+            <Highlight text={description} query={query} />
+          </p>
+        ) : (
+          !error && <p className="text-slate-600 italic">{emptyDescription(item)}</p>
+        )}
+      </div>
+      <div role="cell" className={`${cells.keywords} min-w-0`}>
+        {keywords.length > 0 && (
+          <ul aria-label="Keywords" className="flex flex-wrap gap-1">
+            {keywords.slice(0, KEYWORD_LIMIT).map((keyword, at) => (
+              <li
+                key={`${keyword}-${at}`}
+                className="max-w-full truncate rounded-md bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
+              >
+                <Highlight text={keyword} query={query} />
+              </li>
+            ))}
+            {keywords.length > KEYWORD_LIMIT && (
+              <li className="px-1 text-xs text-slate-600">
+                +{keywords.length - KEYWORD_LIMIT} more
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
+      <div role="cell" className={`${cells.details} min-w-0 text-xs text-slate-600`}>
+        {metadata?.model && <span className="truncate font-mono">{metadata.model}</span>}
+        <RelativeTime
+          value={metadata?.generated_at ?? null}
+          prefix="Generated"
+          fallback="Not generated yet"
+        />
+      </div>
+    </div>
+  )
+})
+
+/** The whole image in a fixed square, letterboxed: nothing of a 9:16 slide is cut off. */
+function Thumbnail({
+  src,
+  broken,
+  priority,
+  size,
+}: {
+  src: string | null
+  broken: boolean
+  priority: boolean
+  size: string
+}) {
+  return (
+    <div className={`${size} overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200`}>
+      {src === null ? (
+        <Placeholder
+          icon={<ShieldAlert aria-hidden="true" className="size-5" />}
+          text="No safe image URL"
+        />
+      ) : broken ? (
+        <Placeholder
+          icon={<ImageOff aria-hidden="true" className="size-5" />}
+          text="Image failed to load"
+        />
+      ) : (
+        // The row's description says what the image shows; alt text would read it twice.
+        <img
+          src={src}
+          alt=""
+          width={120}
+          height={120}
+          loading={priority ? 'eager' : 'lazy'}
+          decoding="async"
+          onError={() => markBroken(src)}
+          className="size-full object-contain"
+        />
+      )}
+    </div>
+  )
+}
+
+function Placeholder({ icon, text }: { icon: ReactNode; text: string }) {
+  return (
+    <div className="flex size-full flex-col items-center justify-center gap-1 p-1 text-center text-slate-600">
+      {icon}
+      <span className="text-[11px] leading-tight font-medium">{text}</span>
+    </div>
+  )
+}
+
+function emptyDescription({ image, status }: ReviewedImage): string {
+  if (!image.metadata) return 'No metadata from the API'
+  if (status === 'pending' || status === 'processing') return 'Description not generated yet'
+  return 'No description'
+}
