@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { DEMO_API_TOKEN } from '../../server/demo/demo-api'
 
 const id = (suffix: string) => `00000000-0000-4000-8000-${suffix.padStart(12, '0')}`
 
@@ -41,7 +42,8 @@ const SCREENS = [
     status: '403',
     code: 'forbidden',
     retry: false,
-    plans: true,
+    plans: false,
+    admin: true,
   },
   {
     suffix: '404',
@@ -99,12 +101,43 @@ for (const screen of SCREENS) {
     await expect(alert.getByRole('link', { name: /See Genviral plans/ })).toHaveCount(
       screen.plans ? 1 : 0,
     )
+    await expect(alert.getByRole('button', { name: 'Copy details for your admin' })).toHaveCount(
+      'admin' in screen ? 1 : 0,
+    )
     await expect(alert.getByRole('link', { name: 'Look up another pack' })).toHaveAttribute(
       'href',
       '/',
     )
   })
 }
+
+test('403 forbidden: the details for an admin are copied as plain text, without the key', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const packId = id('4030')
+  await page.goto(`/packs/${packId}`)
+  const alert = page.getByRole('alert')
+  await alert.getByRole('button', { name: 'Copy details for your admin' }).click()
+  await expect(alert.getByRole('button', { name: 'Copied' })).toBeVisible()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toMatch(
+    new RegExp(
+      [
+        '^Pack Explorer: Access denied',
+        `Requested: pack ${packId}`,
+        `Page: ${page.url().replaceAll('.', '\\.')}`,
+        'HTTP status: 403',
+        'Error code: forbidden',
+        'API message: This key cannot read this pack',
+        'Time: \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$',
+      ].join('\n'),
+    ),
+  )
+  expect(copied).not.toContain(DEMO_API_TOKEN)
+  expect(copied).not.toContain(DEMO_API_TOKEN.split('.')[1])
+})
 
 test('the contract violation names the field', async ({ page }) => {
   await page.goto(`/packs/${id('299')}`)

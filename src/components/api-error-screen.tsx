@@ -15,8 +15,10 @@ import {
 import { Link } from 'react-router'
 import { isApiError } from '@/lib/api-error'
 import { describeApiError, type ErrorTopic, type LoadSubject } from '@/lib/describe-api-error'
+import { errorReport } from '@/lib/error-report'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { buttonStyles } from './button-styles'
+import { CopyButton } from './copy-button'
 import { ErrorScreen, type ErrorDetail } from './error-screen'
 import { RefreshIcon } from './icons'
 
@@ -42,17 +44,24 @@ const ICONS: Record<ErrorTopic, LucideIcon> = {
 export function ApiErrorScreen({
   error,
   subject,
+  packId,
   onRetry,
   retrying = false,
   embedded = false,
 }: {
   error: unknown
   subject: LoadSubject
+  /** The pack that was asked for, named in the details copied for an admin. */
+  packId?: string
   onRetry: () => void
   retrying?: boolean
   embedded?: boolean
 }) {
-  const { topic, title, explanation, canRetry, showPlans } = describeApiError(error, subject)
+  const { topic, title, explanation, canRetry, showPlans, askAdmin } = describeApiError(
+    error,
+    subject,
+  )
+  const primaryTaken = showPlans || askAdmin
   const Icon = ICONS[topic]
   useDocumentTitle(embedded ? null : title)
   return (
@@ -63,6 +72,20 @@ export function ApiErrorScreen({
       details={errorDetails(error)}
       actions={
         <>
+          {askAdmin && (
+            <CopyButton
+              variant="primary"
+              label="Copy details for your admin"
+              text={() =>
+                errorReport({
+                  error,
+                  title,
+                  requested: packId === undefined ? 'the pack list' : `pack ${packId}`,
+                  pageUrl: window.location.href,
+                })
+              }
+            />
+          )}
           {showPlans && (
             <a
               href={GENVIRAL_PLANS_URL}
@@ -78,7 +101,7 @@ export function ApiErrorScreen({
           {canRetry && (
             <button
               type="button"
-              className={showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              className={primaryTaken ? buttonStyles.secondary : buttonStyles.primary}
               onClick={onRetry}
               disabled={retrying}
             >
@@ -92,7 +115,7 @@ export function ApiErrorScreen({
           {!embedded && (
             <Link
               to="/"
-              className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              className={canRetry || primaryTaken ? buttonStyles.secondary : buttonStyles.primary}
             >
               Look up another pack
             </Link>

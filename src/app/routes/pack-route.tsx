@@ -56,6 +56,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
       <ApiErrorScreen
         error={error}
         subject="pack"
+        packId={packId}
         onRetry={() => void refetch()}
         retrying={isFetching}
       />
