@@ -73,7 +73,7 @@ const SCREENS = [
     suffix: '503',
     title: 'Genviral API unreachable',
     status: '503',
-    code: 'none',
+    code: 'The API sent no error code.',
     retry: true,
     plans: false,
   },
@@ -88,7 +88,8 @@ const SCREENS = [
 ]
 
 for (const screen of SCREENS) {
-  test(`${screen.status} ${screen.code}: "${screen.title}"`, async ({ page }) => {
+  const code = screen.code.includes(' ') ? 'without an error code' : screen.code
+  test(`${screen.status} ${code}: "${screen.title}"`, async ({ page }) => {
     await page.goto(`/packs/${id(screen.suffix)}`)
     const alert = page.getByRole('alert')
     await expect(alert.getByRole('heading', { name: screen.title, exact: true })).toBeVisible({

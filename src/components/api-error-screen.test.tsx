@@ -63,4 +63,13 @@ describe('ApiErrorScreen', () => {
     expect(within(alert).getByRole('link', { name: /See Genviral plans/ })).toBeVisible()
     expect(within(alert).queryByRole('button', { name: /Copy details/ })).toBeNull()
   })
+
+  it('says in words that there was no error code', () => {
+    const alert = renderScreen(http(503, null, 'HTTP 503 Service Unavailable'))
+    const values = within(alert)
+      .getAllByRole('definition')
+      .map((dd) => dd.textContent)
+    expect(values).toEqual(['HTTP 503 Service Unavailable', 'The API sent no error code.', '503'])
+    expect(alert).not.toHaveTextContent(/\bnone\b/)
+  })
 })

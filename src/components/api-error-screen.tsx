@@ -15,7 +15,7 @@ import {
 import { Link } from 'react-router'
 import { isApiError } from '@/lib/api-error'
 import { describeApiError, type ErrorTopic, type LoadSubject } from '@/lib/describe-api-error'
-import { errorReport } from '@/lib/error-report'
+import { errorCodeOf, errorReport, NO_ERROR_CODE } from '@/lib/error-report'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { buttonStyles } from './button-styles'
 import { CopyButton } from './copy-button'
@@ -132,16 +132,14 @@ function errorDetails(error: unknown): ErrorDetail[] {
   if (!isApiError(error)) {
     return [{ label: 'Error', value: error instanceof Error ? error.message : String(error) }]
   }
+  const code = errorCodeOf(error)
   return [
     { label: 'API message', value: error.message },
-    { label: 'Error code', value: error.errorCode ?? errorCodeFallback(error.kind) },
+    {
+      label: 'Error code',
+      // Said in words, in the page's font: "none" in code type reads as a code.
+      value: code ?? <span className="font-sans text-slate-700">{NO_ERROR_CODE}</span>,
+    },
     { label: 'HTTP status', value: error.status === 0 ? 'no response' : String(error.status) },
   ]
-}
-
-function errorCodeFallback(kind: string): string {
-  if (kind === 'timeout') return 'client_timeout'
-  if (kind === 'network') return 'network_error'
-  if (kind === 'invalid-response') return 'invalid_response'
-  return 'none'
 }

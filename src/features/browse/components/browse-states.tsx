@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
 import type { ApiError } from '@/lib/api-error'
+import { NO_ERROR_CODE } from '@/lib/error-report'
 
 // The browse list's states other than a page of packs.
 
@@ -143,7 +144,10 @@ export function InvalidQueryScreen({ error, onReset }: { error: ApiError; onRese
       icon={<FilterX className="size-6" />}
       details={[
         { label: 'API message', value: error.message },
-        { label: 'Error code', value: error.errorCode ?? 'none' },
+        {
+          label: 'Error code',
+          value: error.errorCode ?? <span className="font-sans">{NO_ERROR_CODE}</span>,
+        },
         { label: 'HTTP status', value: String(error.status) },
       ]}
       actions={
