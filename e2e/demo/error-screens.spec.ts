@@ -158,3 +158,40 @@ test('a malformed ID in the URL is refused without a request', async ({ page }) 
   await expect(page.getByLabel('Pack ID')).toBeVisible()
   expect(apiRequests).toEqual([])
 })
+
+test('429: each next try is counted down from Retry-After, then when Retry can help', async ({
+  page,
+}) => {
+  test.slow() // Three tries a second apart, twice.
+  const packId = id('429')
+  let tries = 0
+  let releaseSecond!: () => void
+  const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve))
+  await page.route(`**/api/partner/v1/packs/${packId}`, async (route) => {
+    tries++
+    // The second try waits here, so "now" stays on screen while it is under way.
+    if (tries === 2) await secondHeld
+    await route.continue()
+  })
+  await page.goto(`/packs/${packId}`)
+  const loading = page.getByRole('status').filter({ hasText: 'Loading pack…' })
+  await expect(loading).toContainText(
+    'Loading pack… still trying (attempt 2 of 3). Trying again in 1 s…',
+  )
+  await expect(loading).toContainText('Trying again now…')
+  expect(tries).toBe(2)
+  releaseSecond()
+  await expect(loading).toContainText('(attempt 3 of 3). Trying again in 1 s…')
+
+  const alert = page.getByRole('alert')
+  await expect(alert.getByRole('heading', { name: 'Too many requests' })).toBeVisible()
+  expect(tries).toBe(3)
+  // No automatic try is left: the screen says when a retry can get another answer.
+  await expect(alert.getByRole('status')).toContainText('You can retry now.')
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(loading).toContainText(
+    'Loading pack… still trying (attempt 2 of 3). Trying again in 1 s…',
+  )
+  await expect(alert.getByRole('heading', { name: 'Too many requests' })).toBeVisible()
+  expect(tries).toBe(6)
+})

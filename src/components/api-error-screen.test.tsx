@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -62,6 +62,28 @@ describe('ApiErrorScreen', () => {
     const alert = renderScreen(http(status, code))
     expect(within(alert).getByRole('link', { name: /See Genviral plans/ })).toBeVisible()
     expect(within(alert).queryByRole('button', { name: /Copy details/ })).toBeNull()
+  })
+
+  it('says when a retry can help after the server asked to wait', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const error = new ApiError({
+      kind: 'http',
+      status: 429,
+      errorCode: 'rate_limited',
+      hasEnvelope: true,
+      message: 'Too many requests',
+      retryAfterSeconds: 2,
+    })
+    const status = within(renderScreen(error)).getByRole('status')
+    expect(status).toHaveTextContent('Genviral asked to wait: you can retry in 2 s…')
+    act(() => vi.advanceTimersByTime(1000))
+    expect(status).toHaveTextContent('Genviral asked to wait: you can retry in 1 s…')
+    act(() => vi.advanceTimersByTime(1000))
+    expect(status).toHaveTextContent(/^You can retry now\.You can retry now\.$/)
+  })
+
+  it('says nothing of waiting when the server did not ask for it', () => {
+    expect(within(renderScreen(http(500, 'pack_get_failed'))).queryByRole('status')).toBeNull()
   })
 
   it('says in words that there was no error code', () => {

@@ -19,6 +19,7 @@ import { errorCodeOf, errorReport, NO_ERROR_CODE } from '@/lib/error-report'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { buttonStyles } from './button-styles'
 import { CopyButton } from './copy-button'
+import { Countdown } from './countdown'
 import { ErrorScreen, type ErrorDetail } from './error-screen'
 import { RefreshIcon } from './icons'
 
@@ -62,6 +63,11 @@ export function ApiErrorScreen({
     subject,
   )
   const primaryTaken = showPlans || askAdmin
+  // The server said how long to wait (429): say when a retry can get another answer.
+  const retryAllowedAt =
+    canRetry && isApiError(error) && error.retryAfterSeconds !== null
+      ? error.occurredAt + error.retryAfterSeconds * 1000
+      : null
   const Icon = ICONS[topic]
   useDocumentTitle(embedded ? null : title)
   return (
@@ -112,6 +118,11 @@ export function ApiErrorScreen({
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}
+          {retryAllowedAt !== null && (
+            <p role="status" className="self-center text-sm text-slate-700">
+              <Countdown at={retryAllowedAt} waiting={retryIn} done="You can retry now." />
+            </p>
+          )}
           {!embedded && (
             <Link
               to="/"
@@ -127,6 +138,8 @@ export function ApiErrorScreen({
     </ErrorScreen>
   )
 }
+
+const retryIn = (seconds: string) => `Genviral asked to wait: you can retry in ${seconds} s…`
 
 function errorDetails(error: unknown): ErrorDetail[] {
   if (!isApiError(error)) {

@@ -3,6 +3,7 @@ import { NoMatchesIcon } from '@/components/icons'
 import type { ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
+import { NextTryCountdown } from '@/components/next-try-countdown'
 import type { ApiError } from '@/lib/api-error'
 import { NO_ERROR_CODE } from '@/lib/error-report'
 
@@ -11,11 +12,18 @@ import { NO_ERROR_CODE } from '@/lib/error-report'
 const SKELETON_CARDS = 6
 
 /** Placeholder cards the size of real ones, so nothing moves when the packs arrive. */
-export function BrowseSkeleton() {
+export function BrowseSkeleton({ nextTryAt = null }: { nextTryAt?: number | null }) {
   return (
     <div aria-busy="true">
-      <p role="status" className="sr-only">
+      {/* Said out loud only, until a try has failed: then when the next one happens is news. */}
+      <p role="status" className={nextTryAt === null ? 'sr-only' : 'mb-3 text-sm text-slate-700'}>
         Loading packs…
+        {nextTryAt !== null && (
+          <>
+            {' '}
+            still trying. <NextTryCountdown at={nextTryAt} />
+          </>
+        )}
       </p>
       <div
         aria-hidden="true"

@@ -1,12 +1,27 @@
-export function PackSkeleton({ attempt, offline }: { attempt: number; offline: boolean }) {
+import type { ReactNode } from 'react'
+
+export function PackSkeleton({
+  attempt,
+  offline,
+  nextTry,
+}: {
+  attempt: number
+  offline: boolean
+  /** When the next try happens, while one is waiting. */
+  nextTry?: ReactNode
+}) {
   return (
     <div aria-busy="true">
       <p role="status" className="mb-4 text-sm text-slate-600">
-        {offline
-          ? 'You are offline. The pack loads as soon as the connection is back.'
-          : attempt > 1
-            ? `Loading pack… still trying (attempt ${attempt} of 3)`
-            : 'Loading pack…'}
+        {offline ? (
+          'You are offline. The pack loads as soon as the connection is back.'
+        ) : attempt > 1 ? (
+          <>
+            Loading pack… still trying (attempt {attempt} of 3){nextTry && <>. {nextTry}</>}
+          </>
+        ) : (
+          'Loading pack…'
+        )}
       </p>
       <div aria-hidden="true" className="motion-safe:animate-pulse">
         <div className="h-8 w-2/3 max-w-md rounded-lg bg-slate-200" />
