@@ -97,6 +97,12 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('count mismatch notice', async ({ page }) => {
+      await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e03')
+      await expect(page.getByRole('button', { name: 'Fetch again' })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test('a retry counting down', async ({ page }) => {
       let tries = 0
       let release!: () => void

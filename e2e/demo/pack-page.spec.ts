@@ -4,6 +4,7 @@ const MOTIVATION = '11111111-1111-1111-1111-111111111111'
 const MIXED = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 const EMPTY = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02'
 const LARGE = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e04'
+const COUNT_MISMATCH = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e03'
 
 test('a deep link shows the reference pack', async ({ page }) => {
   await page.goto(`/packs/${MOTIVATION}`)
@@ -122,4 +123,16 @@ test('Refresh refetches and Copy link copies the share link', async ({ page, con
   await page.getByRole('button', { name: 'Copy link' }).click()
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
+})
+
+test('a count mismatch says what to do next, and fetches the pack again', async ({ page }) => {
+  await page.goto(`/packs/${COUNT_MISMATCH}`)
+  const notice = page.getByRole('note').filter({ hasText: 'This pack reports' })
+  await expect(notice).toContainText(
+    'This pack reports 12 images but the API returned 9. Fetch the pack again; if the numbers still differ, the API may still be adding images, or copy the details for support.',
+  )
+  const refetch = page.waitForRequest(`**/api/partner/v1/packs/${COUNT_MISMATCH}`)
+  await notice.getByRole('button', { name: 'Fetch again' }).click()
+  await refetch
+  await expect(notice.getByRole('button', { name: 'Fetch again' })).toBeEnabled()
 })

@@ -2,7 +2,6 @@ import { Keyboard } from 'lucide-react'
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { buttonStyles } from '@/components/button-styles'
-import { Notice } from '@/components/notice'
 import { lazyNamed } from '@/lib/lazy-named'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
@@ -10,6 +9,7 @@ import { applyFilters, facetsOf, hasFilters } from '@/features/pack-review/lib/p
 import { flagsOf } from '@/features/pack-review/lib/qa-flags'
 import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
+import { CountMismatchNotice } from './count-mismatch-notice'
 import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
@@ -121,9 +121,12 @@ export function PackView({
     <div className="flex flex-col gap-6">
       <PackHeader pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
       {mismatch && (
-        <Notice>
-          This pack reports {pack.image_count} images but the API returned {returned}.
-        </Notice>
+        <CountMismatchNotice
+          pack={pack}
+          updatedAt={updatedAt}
+          onRefresh={onRefresh}
+          refreshing={refreshing}
+        />
       )}
       {returned === 0 ? (
         <EmptyPack />
