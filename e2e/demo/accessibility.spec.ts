@@ -118,6 +118,18 @@ for (const viewport of [
       release()
     })
 
+    test('the broken-image check under way', async ({ page }) => {
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/demo-images/**', (route) =>
+        held.then(() => route.continue()).catch(() => {}),
+      )
+      await page.goto(`${MIXED}?flag=broken`)
+      await expect(page.getByText('Checking images…')).toBeVisible()
+      await expectNoViolations(page)
+      release()
+    })
+
     test('empty pack', async ({ page }) => {
       await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02')
       await expect(page.getByText('This pack has no images yet')).toBeVisible()

@@ -136,3 +136,38 @@ test('a count mismatch says what to do next, and fetches the pack again', async 
   await refetch
   await expect(notice.getByRole('button', { name: 'Fetch again' })).toBeEnabled()
 })
+
+test('a shared ?flag=broken link checks every image in the background, 4 at a time', async ({
+  page,
+}) => {
+  let loading = 0
+  let most = 0
+  const requested = new Set<string>()
+  await page.route('**/demo-images/**', async (route) => {
+    requested.add(route.request().url())
+    loading++
+    most = Math.max(most, loading)
+    // Held a moment, so that checks overlap as they would on a slow network.
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const response = await route.fetch()
+    loading--
+    await route.fulfill({ response })
+  })
+  await page.goto(`/packs/${MIXED}?flag=broken`)
+  await expect(page.getByRole('status').filter({ hasText: 'Checking images…' })).toContainText(
+    /Checking images… \d+ of 16/,
+  )
+  // Image #15's URL does not exist; it is found without scrolling to it.
+  await expect(page.getByRole('button', { name: 'Broken image (1)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  const broken = page.getByRole('article', { name: 'Image #15', exact: true })
+  await expect(broken).toBeInViewport()
+  await expect(broken).toContainText('Image failed to load')
+  await expect(page.getByText('Showing 1 of 16 images')).toBeVisible()
+  await expect(page.getByText('Checking images…')).toHaveCount(0)
+  expect(requested.size).toBe(16)
+  expect(most).toBeGreaterThan(1)
+  expect(most).toBeLessThanOrEqual(4)
+})

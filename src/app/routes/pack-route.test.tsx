@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,6 +12,7 @@ import {
 } from '@contract/partner-api/wire'
 import { okEnvelope } from '@contract/partner-api/envelope'
 import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
+import { fakeImages } from '@/testing/fake-image'
 import { renderRoutes } from '@/testing/render'
 import { PackPage } from './pack-route'
 
@@ -117,6 +118,38 @@ describe('pack route', () => {
     const copied = await navigator.clipboard.readText()
     expect(copied).toContain(`Pack: ${pack.id} (Motivation Pack)`)
     expect(copied).toContain('image_count: 5\nImages returned: 2\n')
+  })
+
+  it('a shared ?flag=broken link checks every image, and shows the broken ones', async () => {
+    const images = fakeImages()
+    const pack = servePack(
+      createPack({ images: [createImage(), createImage(), createImage(), createImage()] }),
+    )
+    const [first, second, third, fourth] = pack.images.map((image) => image.url!)
+    renderPack(pack.id, '?flag=broken')
+    const status = await screen.findByText(/^Checking images…/)
+    expect(status.closest('[role="status"]')).toHaveTextContent('Checking images… 0 of 4')
+    expect(images.loading().map((image) => image.src)).toEqual([first, second, third, fourth])
+
+    act(() => images.fail(third!))
+    expect(await screen.findByRole('button', { name: 'Broken image (1)' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    expect(screen.getByRole('article', { name: 'Image #3' })).toBeVisible()
+    expect(status.closest('[role="status"]')).toHaveTextContent('Checking images… 1 of 4')
+    act(() => [first, second, fourth].forEach((url) => images.load(url!)))
+    await waitFor(() => expect(screen.queryByText(/^Checking images…/)).toBeNull())
+    expect(screen.getByText('Every image checked.')).toBeInTheDocument()
+    expect(screen.getByText('Showing 1 of 4 images')).toBeVisible()
+  })
+
+  it('checks nothing in the background while the broken count is neither asked for nor shown', async () => {
+    const images = fakeImages()
+    const pack = servePack()
+    renderPack(pack.id)
+    expect(await screen.findByText('Showing 2 of 2 images')).toBeVisible()
+    expect(images.created).toHaveLength(0)
   })
 
   it('refuses a malformed id without a request', async () => {

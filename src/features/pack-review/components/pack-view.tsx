@@ -7,11 +7,13 @@ import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
 import { applyFilters, facetsOf, hasFilters } from '@/features/pack-review/lib/pack-filters'
 import { flagsOf } from '@/features/pack-review/lib/qa-flags'
+import { useImageCheck } from '@/features/pack-review/lib/use-image-check'
 import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
 import { CountMismatchNotice } from './count-mismatch-notice'
 import { ErrorGroups } from './error-groups'
 import { ExportButtons } from './export-buttons'
+import { ImageCheckStatus } from './image-check-status'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { PackHeader } from './pack-header'
 import { EmptyPack, NoMatches } from './pack-states'
@@ -56,6 +58,11 @@ export function PackView({
   const visible = useMemo(
     () => applyFilters(reviewed, filters, brokenUrls),
     [reviewed, filters, brokenUrls],
+  )
+  // Once the broken count is asked for or shown, it must be complete, not only the tiles seen.
+  const imageCheck = useImageCheck(
+    reviewed,
+    filters.flags.includes('broken') || facets.flags.broken > 0,
   )
 
   // The URL's id, not the payload's: links must lead back to this page.
@@ -153,6 +160,7 @@ export function PackView({
             <p className="text-sm text-slate-700" aria-live="polite">
               Showing {visible.length.toLocaleString()} of {returned.toLocaleString()} images
             </p>
+            <ImageCheckStatus check={imageCheck} />
             <div className="flex flex-wrap items-center gap-2">
               <ExportButtons
                 items={visible}
