@@ -128,6 +128,39 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('count mismatch notice', async ({ page }) => {
+      await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e03')
+      await expect(page.getByRole('button', { name: 'Fetch again' })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
+    test('a retry counting down', async ({ page }) => {
+      let tries = 0
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route(
+        '**/api/partner/v1/packs/00000000-0000-4000-8000-000000000429',
+        (route) =>
+          ++tries === 1 ? route.continue() : held.then(() => route.continue()).catch(() => {}), // The page may be gone.
+      )
+      await page.goto('/packs/00000000-0000-4000-8000-000000000429')
+      await expect(page.getByRole('status')).toContainText('Trying again')
+      await expectNoViolations(page)
+      release()
+    })
+
+    test('the broken-image check under way', async ({ page }) => {
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/demo-images/**', (route) =>
+        held.then(() => route.continue()).catch(() => {}),
+      )
+      await page.goto(`${MIXED}?flag=broken`)
+      await expect(page.getByText('Checking images…')).toBeVisible()
+      await expectNoViolations(page)
+      release()
+    })
+
     test('empty pack', async ({ page }) => {
       await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02')
       await expect(page.getByText('This pack has no images yet')).toBeVisible()

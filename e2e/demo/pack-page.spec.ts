@@ -4,6 +4,7 @@ const MOTIVATION = '11111111-1111-1111-1111-111111111111'
 const MIXED = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 const EMPTY = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02'
 const LARGE = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e04'
+const COUNT_MISMATCH = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e03'
 
 test('a deep link shows the reference pack', async ({ page }) => {
   await page.goto(`/packs/${MOTIVATION}`)
@@ -132,4 +133,51 @@ test('Refresh refetches and Copy link copies the share link', async ({ page, con
   await page.getByRole('button', { name: 'Copy link' }).click()
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
+})
+
+test('a count mismatch says what to do next, and fetches the pack again', async ({ page }) => {
+  await page.goto(`/packs/${COUNT_MISMATCH}`)
+  const notice = page.getByRole('note').filter({ hasText: 'This pack reports' })
+  await expect(notice).toContainText(
+    'This pack reports 12 images but the API returned 9. Fetch the pack again; if the numbers still differ, the API may still be adding images, or copy the details for support.',
+  )
+  const refetch = page.waitForRequest(`**/api/partner/v1/packs/${COUNT_MISMATCH}`)
+  await notice.getByRole('button', { name: 'Fetch again' }).click()
+  await refetch
+  await expect(notice.getByRole('button', { name: 'Fetch again' })).toBeEnabled()
+})
+
+test('a shared ?flag=broken link checks every image in the background, 4 at a time', async ({
+  page,
+}) => {
+  let loading = 0
+  let most = 0
+  const requested = new Set<string>()
+  await page.route('**/demo-images/**', async (route) => {
+    requested.add(route.request().url())
+    loading++
+    most = Math.max(most, loading)
+    // Held a moment, so that checks overlap as they would on a slow network.
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const response = await route.fetch()
+    loading--
+    await route.fulfill({ response })
+  })
+  await page.goto(`/packs/${MIXED}?flag=broken`)
+  await expect(page.getByRole('status').filter({ hasText: 'Checking images…' })).toContainText(
+    /Checking images… \d+ of 16/,
+  )
+  // Image #15's URL does not exist; it is found without scrolling to it.
+  await expect(page.getByRole('button', { name: 'Broken image (1)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  const broken = page.getByRole('article', { name: 'Image #15', exact: true })
+  await expect(broken).toBeInViewport()
+  await expect(broken).toContainText('Image failed to load')
+  await expect(page.getByText('Showing 1 of 16 images')).toBeVisible()
+  await expect(page.getByText('Checking images…')).toHaveCount(0)
+  expect(requested.size).toBe(16)
+  expect(most).toBeGreaterThan(1)
+  expect(most).toBeLessThanOrEqual(4)
 })

@@ -9,7 +9,7 @@ import {
   type WireMetadata,
   type WirePack,
 } from '../../contract/partner-api/wire.ts'
-import { demoScenes, type DemoScene } from './scenes.ts'
+import { DEMO_SHAPES, demoScenes, type DemoScene } from './scenes.ts'
 
 /** Image URLs in fixtures are paths; the demo API prefixes the app's origin when serving. */
 export const DEMO_IMAGE_PATH = '/demo-images/'
@@ -94,12 +94,19 @@ export const DEMO_ERROR_IDS: Record<string, ReservedError> = {
   },
 }
 
+/**
+ * An image showing `scene`. Generated packs pass `copy`, their image's number: it makes each
+ * URL its own (`?image=<n>`, which the static server ignores), as every upload's is in a real
+ * pack, so `Duplicate URL` flags only what the hand-made packs set out to repeat.
+ */
 function sceneImage(
   id: string,
   scene: DemoScene,
   metadata: WireMetadata | null | undefined,
+  copy?: number,
 ): WireImage {
-  const image: WireImage = { id, url: DEMO_IMAGE_PATH + scene.file }
+  const query = copy === undefined ? '' : `?image=${copy}`
+  const image: WireImage = { id, url: DEMO_IMAGE_PATH + scene.file + query }
   if (metadata !== undefined) image.metadata = metadata
   return image
 }
@@ -141,8 +148,10 @@ function motivationPack(): WirePack {
   }
 }
 
+const mixedImageId = (n: number) => fakeUuid(n, '7a3f9c10')
+
 function mixedPack(): WirePack {
-  const id = (n: number) => fakeUuid(n, '7a3f9c10')
+  const id = mixedImageId
   const images: WireImage[] = [
     sceneImage(id(1), scene(2), completed(2, 1)),
     sceneImage(id(2), scene(3), completed(3, 2)),
@@ -187,6 +196,15 @@ function mixedPack(): WirePack {
   }
 }
 
+/**
+ * A 9:16 and a 16:9 image of the mixed pack, with their pixel sizes: for tests that check an
+ * image is shown in its own shape.
+ */
+export const DEMO_ASPECT_SAMPLES = {
+  portrait: { imageId: mixedImageId(2), position: 2, ...DEMO_SHAPES['9:16'] },
+  landscape: { imageId: mixedImageId(1), position: 1, ...DEMO_SHAPES['16:9'] },
+} as const
+
 function countMismatchPack(): WirePack {
   const images = Array.from({ length: 9 }, (_, i) =>
     sceneImage(fakeUuid(i + 1, '3c5e7a90'), scene(i + 5), completed(i + 5, i)),
@@ -229,11 +247,18 @@ export function sizedPack(packId: string): WirePack | null {
 function largePack(size: number): WirePack {
   const images = Array.from({ length: size }, (_, i) => {
     const id = fakeUuid(i + 1, '9d0e1f20')
-    if (i % 97 === 13)
-      return sceneImage(id, scene(i), failedMetadata('Model timed out while generating metadata.'))
-    if (i % 53 === 7) return sceneImage(id, scene(i), pendingMetadata())
-    if (i % 71 === 5) return sceneImage(id, scene(i), pendingMetadata({ status: 'processing' }))
-    return sceneImage(id, scene(i), completed(i, i))
+    const n = i + 1
+    if (i % 97 === 13) {
+      return sceneImage(
+        id,
+        scene(i),
+        failedMetadata('Model timed out while generating metadata.'),
+        n,
+      )
+    }
+    if (i % 53 === 7) return sceneImage(id, scene(i), pendingMetadata(), n)
+    if (i % 71 === 5) return sceneImage(id, scene(i), pendingMetadata({ status: 'processing' }), n)
+    return sceneImage(id, scene(i), completed(i, i), n)
   })
   return {
     id: DEMO_PACK_IDS.large,
@@ -258,12 +283,18 @@ export function generatingPack(elapsedMs: number, now = Date.now()): WirePack {
     const id = fakeUuid(i + 1, '6b8d0f21')
     if (i < done) {
       const generatedAt = new Date(startedAt + (i + 1) * GENERATING_STEP_MS).toISOString()
-      return sceneImage(id, scene(i + 3), { ...completed(i + 3, i), generated_at: generatedAt })
+      return sceneImage(
+        id,
+        scene(i + 3),
+        { ...completed(i + 3, i), generated_at: generatedAt },
+        i + 1,
+      )
     }
     return sceneImage(
       id,
       scene(i + 3),
       pendingMetadata({ status: i === done ? 'processing' : 'pending' }),
+      i + 1,
     )
   })
   return {
@@ -301,7 +332,7 @@ function catalogPacks(): WirePack[] {
   return Array.from({ length: CATALOG_SIZE }, (_, i) => {
     const size = 3 + ((i * 7) % 22)
     const images = Array.from({ length: size }, (_, j) =>
-      sceneImage(fakeUuid(i * 100 + j + 1, '4a7c9e11'), scene(i + j), completed(i + j, j)),
+      sceneImage(fakeUuid(i * 100 + j + 1, '4a7c9e11'), scene(i + j), completed(i + j, j), j + 1),
     )
     return {
       id: fakeUuid(i + 1, '7c1d3e50'),

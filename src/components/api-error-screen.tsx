@@ -15,8 +15,11 @@ import {
 import { Link } from 'react-router'
 import { isApiError } from '@/lib/api-error'
 import { describeApiError, type ErrorTopic, type LoadSubject } from '@/lib/describe-api-error'
+import { errorCodeOf, errorReport, NO_ERROR_CODE } from '@/lib/error-report'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { buttonStyles } from './button-styles'
+import { CopyButton } from './copy-button'
+import { Countdown } from './countdown'
 import { ErrorScreen, type ErrorDetail } from './error-screen'
 import { RefreshIcon } from './icons'
 
@@ -42,17 +45,29 @@ const ICONS: Record<ErrorTopic, LucideIcon> = {
 export function ApiErrorScreen({
   error,
   subject,
+  packId,
   onRetry,
   retrying = false,
   embedded = false,
 }: {
   error: unknown
   subject: LoadSubject
+  /** The pack that was asked for, named in the details copied for an admin. */
+  packId?: string
   onRetry: () => void
   retrying?: boolean
   embedded?: boolean
 }) {
-  const { topic, title, explanation, canRetry, showPlans } = describeApiError(error, subject)
+  const { topic, title, explanation, canRetry, showPlans, askAdmin } = describeApiError(
+    error,
+    subject,
+  )
+  const primaryTaken = showPlans || askAdmin
+  // The server said how long to wait (429): say when a retry can get another answer.
+  const retryAllowedAt =
+    canRetry && isApiError(error) && error.retryAfterSeconds !== null
+      ? error.occurredAt + error.retryAfterSeconds * 1000
+      : null
   const Icon = ICONS[topic]
   useDocumentTitle(embedded ? null : title)
   return (
@@ -63,6 +78,20 @@ export function ApiErrorScreen({
       details={errorDetails(error)}
       actions={
         <>
+          {askAdmin && (
+            <CopyButton
+              variant="primary"
+              label="Copy details for your admin"
+              text={() =>
+                errorReport({
+                  error,
+                  title,
+                  requested: packId === undefined ? 'the pack list' : `pack ${packId}`,
+                  pageUrl: window.location.href,
+                })
+              }
+            />
+          )}
           {showPlans && (
             <a
               href={GENVIRAL_PLANS_URL}
@@ -78,7 +107,7 @@ export function ApiErrorScreen({
           {canRetry && (
             <button
               type="button"
-              className={showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              className={primaryTaken ? buttonStyles.secondary : buttonStyles.primary}
               onClick={onRetry}
               disabled={retrying}
             >
@@ -89,10 +118,15 @@ export function ApiErrorScreen({
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}
+          {retryAllowedAt !== null && (
+            <p role="status" className="self-center text-sm text-slate-700">
+              <Countdown at={retryAllowedAt} waiting={retryIn} done="You can retry now." />
+            </p>
+          )}
           {!embedded && (
             <Link
               to="/"
-              className={canRetry || showPlans ? buttonStyles.secondary : buttonStyles.primary}
+              className={canRetry || primaryTaken ? buttonStyles.secondary : buttonStyles.primary}
             >
               Look up another pack
             </Link>
@@ -105,20 +139,20 @@ export function ApiErrorScreen({
   )
 }
 
+const retryIn = (seconds: string) => `Genviral asked to wait: you can retry in ${seconds} s…`
+
 function errorDetails(error: unknown): ErrorDetail[] {
   if (!isApiError(error)) {
     return [{ label: 'Error', value: error instanceof Error ? error.message : String(error) }]
   }
+  const code = errorCodeOf(error)
   return [
     { label: 'API message', value: error.message },
-    { label: 'Error code', value: error.errorCode ?? errorCodeFallback(error.kind) },
+    {
+      label: 'Error code',
+      // Said in words, in the page's font: "none" in code type reads as a code.
+      value: code ?? <span className="font-sans text-slate-700">{NO_ERROR_CODE}</span>,
+    },
     { label: 'HTTP status', value: error.status === 0 ? 'no response' : String(error.status) },
   ]
-}
-
-function errorCodeFallback(kind: string): string {
-  if (kind === 'timeout') return 'client_timeout'
-  if (kind === 'network') return 'network_error'
-  if (kind === 'invalid-response') return 'invalid_response'
-  return 'none'
 }

@@ -7,10 +7,13 @@ export function CopyButton({
   text,
   label,
   icon,
+  variant = 'secondary',
 }: {
   text: () => string
   label: string
   icon?: ReactNode
+  /** `primary` when copying is the screen's main way forward. */
+  variant?: 'primary' | 'secondary'
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => {
@@ -28,9 +31,12 @@ export function CopyButton({
     }
   }
   return (
-    <button type="button" className={buttonStyles.secondary} onClick={() => void copy()}>
+    <button type="button" className={buttonStyles[variant]} onClick={() => void copy()}>
       {state === 'copied' ? (
-        <Check aria-hidden="true" className="size-4 text-emerald-700" />
+        <Check
+          aria-hidden="true"
+          className={`size-4 ${variant === 'secondary' ? 'text-emerald-700' : ''}`}
+        />
       ) : (
         (icon ?? <Copy aria-hidden="true" className="size-4" />)
       )}

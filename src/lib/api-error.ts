@@ -19,6 +19,11 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null
   /** For `invalid-response`: where the body broke the contract, e.g. `data.images.3.id`. */
   readonly issuePath: string | null
+  /**
+   * When the failure happened (ms since the epoch): the countdown to the next try starts
+   * here, and the details a user copies for their admin name it.
+   */
+  readonly occurredAt: number
 
   constructor(init: {
     kind: ApiErrorKind
@@ -37,6 +42,7 @@ export class ApiError extends Error {
     this.hasEnvelope = init.hasEnvelope ?? false
     this.retryAfterSeconds = init.retryAfterSeconds ?? null
     this.issuePath = init.issuePath ?? null
+    this.occurredAt = Date.now()
   }
 }
 

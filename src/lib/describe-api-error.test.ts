@@ -43,6 +43,15 @@ describe('describeApiError for a pack', () => {
     expect(describePackError(http(404)).showPlans).toBe(false)
   })
 
+  it('offers the details for an admin, not plans, when the key may not read the pack', () => {
+    for (const error of [http(403, 'forbidden'), http(403, null, false)]) {
+      expect(describePackError(error)).toMatchObject({ showPlans: false, askAdmin: true })
+    }
+    for (const error of [http(402), http(403, 'tier_not_allowed'), http(401), http(404)]) {
+      expect(describePackError(error).askAdmin).toBe(false)
+    }
+  })
+
   it('offers Retry only where retrying can help', () => {
     expect(describePackError(http(404)).canRetry).toBe(false)
     expect(describePackError(http(401)).canRetry).toBe(false)
@@ -86,11 +95,13 @@ describe('describeApiError for the pack list', () => {
 
   it('offers the same ways forward as for a pack', () => {
     for (const status of [400, 401, 402, 403, 404, 429, 500, 503, 418]) {
-      const { canRetry, showPlans, topic } = describeListError(http(status))
-      expect({ canRetry, showPlans, topic }).toEqual({
-        canRetry: describePackError(http(status)).canRetry,
-        showPlans: describePackError(http(status)).showPlans,
-        topic: describePackError(http(status)).topic,
+      const { canRetry, showPlans, askAdmin, topic } = describeListError(http(status))
+      const forPack = describePackError(http(status))
+      expect({ canRetry, showPlans, askAdmin, topic }).toEqual({
+        canRetry: forPack.canRetry,
+        showPlans: forPack.showPlans,
+        askAdmin: forPack.askAdmin,
+        topic: forPack.topic,
       })
     }
   })

@@ -23,8 +23,10 @@ export interface ErrorDescription {
   explanation: string
   /** Whether trying again could plausibly give another answer. */
   canRetry: boolean
-  /** 402/403: the fix is a plan change on Genviral. */
+  /** 402 and tier 403: the fix is a plan change on Genviral. */
   showPlans: boolean
+  /** 403 `forbidden`: the fix is access someone else grants, so offer the details to send them. */
+  askAdmin: boolean
 }
 
 /** The sentences that name what was being loaded; the rest is the same for both. */
@@ -49,7 +51,7 @@ const WORDING: Record<
       explanation: 'The API did not receive a pack ID. Look up the pack again with its full ID.',
     },
     forbidden:
-      'Genviral refused access to this pack for the configured key. Check that the key belongs to the workspace that owns the pack.',
+      'Genviral refused access to this pack for the configured key. The key must belong to the workspace that owns the pack: copy the details below for whoever manages the key.',
     missing: {
       title: 'Pack not found',
       explanation:
@@ -73,7 +75,7 @@ const WORDING: Record<
         'The API could not read the request for the pack list. Reload the page to start again from the first page of all packs.',
     },
     forbidden:
-      'Genviral refused to list packs for the configured key. Check that the key belongs to the workspace whose packs you expect here.',
+      'Genviral refused to list packs for the configured key. The key must belong to the workspace whose packs you expect here: copy the details below for whoever manages the key.',
     missing: {
       title: 'Pack list not found',
       explanation:
@@ -99,6 +101,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
       explanation: wording.bug,
       canRetry: true,
       showPlans: false,
+      askAdmin: false,
     }
   }
 
@@ -110,13 +113,20 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
       explanation: wording.contract,
       canRetry: true,
       showPlans: false,
+      askAdmin: false,
     }
   }
 
   const { status } = error
   switch (status) {
     case 400:
-      return { topic: 'input', ...wording.badRequest, canRetry: false, showPlans: false }
+      return {
+        topic: 'input',
+        ...wording.badRequest,
+        canRetry: false,
+        showPlans: false,
+        askAdmin: false,
+      }
     case 401:
       return {
         topic: 'key',
@@ -125,6 +135,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
           'Genviral did not accept the Partner API key. The key is configured on the server that runs Pack Explorer (GENVIRAL_API_TOKEN), not in your browser: ask whoever runs it to check that the key is present, complete and not revoked.',
         canRetry: false,
         showPlans: false,
+        askAdmin: false,
       }
     case 402:
       return {
@@ -134,6 +145,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
           'The Partner API needs an active Creator, Professional or Business plan on the Genviral account that owns the key. Once the subscription is active, retry.',
         canRetry: true,
         showPlans: true,
+        askAdmin: false,
       }
     case 403:
       return error.errorCode === 'tier_not_allowed'
@@ -144,16 +156,24 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
               'The account behind the key is on the Scheduler tier, which cannot use the Partner API. Upgrade to Creator, Professional or Business to open packs here.',
             canRetry: false,
             showPlans: true,
+            askAdmin: false,
           }
         : {
             topic: 'access',
             title: 'Access denied',
             explanation: wording.forbidden,
             canRetry: false,
-            showPlans: true,
+            showPlans: false,
+            askAdmin: true,
           }
     case 404:
-      return { topic: 'missing', ...wording.missing, canRetry: false, showPlans: false }
+      return {
+        topic: 'missing',
+        ...wording.missing,
+        canRetry: false,
+        showPlans: false,
+        askAdmin: false,
+      }
     case 429:
       return {
         topic: 'rate',
@@ -162,6 +182,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
           'Genviral is rate-limiting the key after too many requests in a short time. Wait a moment, then retry.',
         canRetry: true,
         showPlans: false,
+        askAdmin: false,
       }
   }
 
@@ -169,7 +190,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
     return unreachable(status === 504 ? 'timeout' : 'network')
   }
   if (status >= 500) {
-    return { topic: 'server', ...wording.server, canRetry: true, showPlans: false }
+    return { topic: 'server', ...wording.server, canRetry: true, showPlans: false, askAdmin: false }
   }
   return {
     topic: 'access',
@@ -177,6 +198,7 @@ export function describeApiError(error: unknown, subject: LoadSubject): ErrorDes
     explanation: wording.refused(status),
     canRetry: true,
     showPlans: false,
+    askAdmin: false,
   }
 }
 
@@ -190,5 +212,6 @@ function unreachable(kind: 'network' | 'timeout'): ErrorDescription {
         : 'Pack Explorer could not reach the Genviral API. Check your connection; if it is fine, Genviral or the server running Pack Explorer may be down. Retry in a moment.',
     canRetry: true,
     showPlans: false,
+    askAdmin: false,
   }
 }

@@ -55,25 +55,34 @@ const glow = (id, color, a = 0.8) =>
     [1, color, 0],
   ])
 
-const svg = (defs, body, vignette = 0.32) =>
-  '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">' +
-  `<defs>${defs}${
-    vignette
-      ? rad(
-          'vig',
-          [
-            [0.6, '#000', 0],
-            [1, '#000', vignette],
-          ],
-          0.5,
-          0.5,
-          0.78,
-        )
-      : ''
-  }</defs>` +
-  body +
-  (vignette ? rect(0, 0, 800, 600, 'url(#vig)') : '') +
-  '</svg>'
+// Every scene is drawn on an 800x600 canvas; `frame` is the window of it that the file shows
+// (see FRAMES below), so one drawing can be a 9:16 story, a 4:5 post or a 16:9 banner.
+const svg =
+  (defs, body, vignette = 0.32) =>
+  (frame) => {
+    const { x, y, w, h, width, height } = frame
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${r(x)} ${r(y)} ${r(w)} ${r(h)}">` +
+      `<defs>${defs}${
+        vignette
+          ? rad(
+              'vig',
+              [
+                [0.6, '#000', 0],
+                [1, '#000', vignette],
+              ],
+              0.5,
+              0.5,
+              0.78,
+            )
+          : ''
+      }</defs>` +
+      body +
+      // The vignette darkens the edges of the window shown, not of the whole canvas.
+      (vignette ? rect(x, y, w, h, 'url(#vig)') : '') +
+      '</svg>'
+    )
+  }
 
 // deterministic PRNG so output is stable between runs
 const rng = (seed) => () => {
@@ -3129,12 +3138,63 @@ scenes['mountain-climber-ridge'] = () => {
   )
 }
 
+// The shapes Genviral slideshows use (TikTok and Instagram), in pixels. The file's width and
+// height are these; server/demo/scenes.ts states the same for each scene, and a test checks it.
+const SHAPES = {
+  '9:16': [720, 1280],
+  '4:5': [1080, 1350],
+  '1:1': [1080, 1080],
+  '16:9': [1280, 720],
+  '4:3': [800, 600],
+}
+
+// Each scene's shape, and where its subject sits on the 800x600 canvas ([x, y]): the window
+// of that shape is centred there, as a photographer would crop, then kept inside the canvas.
+const FRAMES = {
+  'gym-dumbbells': ['9:16', [370, 300]],
+  'mountain-lake-sunset': ['16:9', [400, 320]],
+  'city-skyline-night': ['16:9', [400, 300]],
+  'lighthouse-ocean-waves': ['9:16', [640, 300]],
+  'autumn-forest-path': ['4:5', [400, 300]],
+  'desert-dunes-camel': ['16:9', [400, 300]],
+  'fruit-bowl-table': ['1:1', [400, 300]],
+  'latte-art-coffee': ['1:1', [400, 300]],
+  'runner-track-sunrise': ['9:16', [400, 300]],
+  'beach-yoga': ['4:5', [400, 300]],
+  'bicycle-flower-wall': ['4:3', [400, 300]],
+  'snowy-cabin-night': ['4:5', [430, 300]],
+  'tropical-palm-beach': ['9:16', [330, 300]],
+  'hot-air-balloons': ['4:5', [420, 300]],
+  'reading-nook': ['4:3', [400, 300]],
+  'cat-windowsill': ['1:1', [460, 300]],
+  'dog-park': ['16:9', [400, 300]],
+  'northern-lights-fjord': ['9:16', [530, 300]],
+  'farmers-market': ['4:3', [400, 300]],
+  'sailboat-golden-hour': ['9:16', [500, 300]],
+  'rainy-street-umbrellas': ['4:5', [400, 300]],
+  'desk-workspace': ['4:3', [400, 300]],
+  'sunflower-field': ['1:1', [430, 300]],
+  'mountain-climber-ridge': ['9:16', [420, 300]],
+}
+
+/** The largest window of `shape` inside the 800x600 canvas, centred on `focus` where it fits. */
+function frameOf(shape, [fx, fy]) {
+  const [width, height] = SHAPES[shape]
+  const ratio = width / height
+  const w = Math.min(800, 600 * ratio)
+  const h = w / ratio
+  const clamp = (v, max) => Math.min(Math.max(v, 0), max)
+  return { x: clamp(fx - w / 2, 800 - w), y: clamp(fy - h / 2, 600 - h), w, h, width, height }
+}
+
 mkdirSync(OUT, { recursive: true })
 let total = 0
 for (const [slug, make] of Object.entries(scenes)) {
-  const content = make()
+  const frame = FRAMES[slug]
+  if (!frame) throw new Error(`No frame for ${slug}`)
+  const content = make()(frameOf(...frame))
   writeFileSync(join(OUT, `${slug}.svg`), content)
   total += content.length
-  console.log(`${slug}.svg  ${(content.length / 1024).toFixed(1)} KB`)
+  console.log(`${slug}.svg  ${frame[0]}  ${(content.length / 1024).toFixed(1)} KB`)
 }
 console.log(`${Object.keys(scenes).length} files, ${(total / 1024).toFixed(1)} KB total -> ${OUT}`)

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOCUMENTED_ERRORS } from '@contract/partner-api/errors'
@@ -9,14 +10,16 @@ import {
   failedMetadata,
   pendingMetadata,
 } from '@contract/partner-api/wire'
+import { okEnvelope } from '@contract/partner-api/envelope'
 import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
+import { fakeImages } from '@/testing/fake-image'
 import { renderRoutes } from '@/testing/render'
 import { PackPage } from './pack-route'
 
 setupMsw()
 
-const renderPack = (packId: string) =>
-  renderRoutes([{ path: '/packs/:packId', element: <PackPage /> }], `/packs/${packId}`)
+const renderPack = (packId: string, search = '') =>
+  renderRoutes([{ path: '/packs/:packId', element: <PackPage /> }], `/packs/${packId}${search}`)
 
 describe('pack route', () => {
   beforeEach(() => {
@@ -92,6 +95,61 @@ describe('pack route', () => {
       'href',
       '/',
     )
+  })
+
+  it('says what to do when the image count disagrees, and fetches again on request', async () => {
+    const user = userEvent.setup()
+    const pack = createPack({ image_count: 5, images: [createImage(), createImage()] })
+    let requests = 0
+    server.use(
+      http.get(packUrl(pack.id), () => {
+        requests++
+        return HttpResponse.json(okEnvelope(pack))
+      }),
+    )
+    renderPack(pack.id)
+    const note = await screen.findByRole('note')
+    expect(within(note).getByText(/^This pack reports /)).toHaveTextContent(
+      /^This pack reports 5 images but the API returned 2\. Fetch the pack again; if the numbers still differ, the API may still be adding images, or copy the details for support\.$/,
+    )
+    await user.click(within(note).getByRole('button', { name: 'Fetch again' }))
+    await waitFor(() => expect(requests).toBe(2))
+    await user.click(within(note).getByRole('button', { name: 'Copy details' }))
+    const copied = await navigator.clipboard.readText()
+    expect(copied).toContain(`Pack: ${pack.id} (Motivation Pack)`)
+    expect(copied).toContain('image_count: 5\nImages returned: 2\n')
+  })
+
+  it('a shared ?flag=broken link checks every image, and shows the broken ones', async () => {
+    const images = fakeImages()
+    const pack = servePack(
+      createPack({ images: [createImage(), createImage(), createImage(), createImage()] }),
+    )
+    const [first, second, third, fourth] = pack.images.map((image) => image.url!)
+    renderPack(pack.id, '?flag=broken')
+    const status = await screen.findByText(/^Checking images…/)
+    expect(status.closest('[role="status"]')).toHaveTextContent('Checking images… 0 of 4')
+    expect(images.loading().map((image) => image.src)).toEqual([first, second, third, fourth])
+
+    act(() => images.fail(third!))
+    expect(await screen.findByRole('button', { name: 'Broken image (1)' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    expect(screen.getByRole('article', { name: 'Image #3' })).toBeVisible()
+    expect(status.closest('[role="status"]')).toHaveTextContent('Checking images… 1 of 4')
+    act(() => [first, second, fourth].forEach((url) => images.load(url!)))
+    await waitFor(() => expect(screen.queryByText(/^Checking images…/)).toBeNull())
+    expect(screen.getByText('Every image checked.')).toBeInTheDocument()
+    expect(screen.getByText('Showing 1 of 4 images')).toBeVisible()
+  })
+
+  it('checks nothing in the background while the broken count is neither asked for nor shown', async () => {
+    const images = fakeImages()
+    const pack = servePack()
+    renderPack(pack.id)
+    expect(await screen.findByText('Showing 2 of 2 images')).toBeVisible()
+    expect(images.created).toHaveLength(0)
   })
 
   it('refuses a malformed id without a request', async () => {

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { ApiErrorScreen } from '@/components/api-error-screen'
+import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
+import { useNextTryAt } from '@/lib/next-try'
 import { recordRecentPack } from '@/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isPackId } from '@contract/partner-api/paths'
@@ -18,8 +20,9 @@ export function PackPage() {
 }
 
 function LivePackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
-  const { data, error, isFetching, failureCount, refetch, dataUpdatedAt, fetchStatus } =
-    useLivePack(packId)
+  const query = useLivePack(packId)
+  const { data, error, isFetching, failureCount, refetch, dataUpdatedAt, fetchStatus } = query
+  const nextTryAt = useNextTryAt(query)
   const loadedName = data?.name
   useEffect(() => {
     if (loadedName !== undefined) recordRecentPack({ id: packId, name: loadedName })
@@ -56,11 +59,18 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
       <ApiErrorScreen
         error={error}
         subject="pack"
+        packId={packId}
         onRetry={() => void refetch()}
         retrying={isFetching}
       />
     )
   }
   // TanStack Query holds requests while the browser is offline and sends them once it is back.
-  return <PackSkeleton attempt={failureCount + 1} offline={fetchStatus === 'paused'} />
+  return (
+    <PackSkeleton
+      attempt={failureCount + 1}
+      offline={fetchStatus === 'paused'}
+      nextTry={nextTryAt !== null && <NextTryCountdown at={nextTryAt} />}
+    />
+  )
 }

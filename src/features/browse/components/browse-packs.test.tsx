@@ -1,11 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { QueryClient } from '@tanstack/react-query'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { BrowserRouter, Route, Routes } from 'react-router'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { errorEnvelope, okEnvelope } from '@contract/partner-api/envelope'
 import { DOCUMENTED_ERRORS } from '@contract/partner-api/errors'
 import { fakeUuid } from '@contract/partner-api/wire'
+import { isApiError } from '@/lib/api-error'
 import { server, setupMsw } from '@/testing/msw'
 import { renderWithProviders } from '@/testing/render'
 import { BrowsePacks } from './browse-packs'
@@ -53,7 +55,7 @@ function serveList(packs: WireListPack[], total = packs.length) {
   return queries
 }
 
-function setup(path = '/', onPrefetchPack = vi.fn()) {
+function setup(path = '/', onPrefetchPack = vi.fn(), queryClient?: QueryClient) {
   window.history.replaceState(null, '', path)
   renderWithProviders(
     <BrowserRouter>
@@ -62,6 +64,7 @@ function setup(path = '/', onPrefetchPack = vi.fn()) {
         <Route path="/packs/:packId" element={<p>pack page</p>} />
       </Routes>
     </BrowserRouter>,
+    queryClient,
   )
   return { onPrefetchPack }
 }
@@ -72,6 +75,7 @@ const cards = async () =>
 beforeEach(() => {
   window.history.replaceState(null, '', '/')
 })
+afterEach(() => vi.useRealTimers())
 
 describe('BrowsePacks', () => {
   it('shows each pack as a card linking to its page', async () => {
@@ -200,6 +204,43 @@ describe('BrowsePacks', () => {
     server.use(http.get(LIST_URL, () => new Promise<never>(() => {})))
     setup()
     expect(await screen.findByRole('status')).toHaveTextContent('Loading packs…')
+  })
+
+  it('says when the next try of a refused first page happens', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    server.use(
+      http.get(LIST_URL, () =>
+        HttpResponse.json(DOCUMENTED_ERRORS[429], {
+          status: 429,
+          headers: { 'retry-after': '2' },
+        }),
+      ),
+    )
+    // One retry, after the server's Retry-After, as the app's client does it.
+    const retrying = new QueryClient({
+      defaultOptions: {
+        queries: {
+          retry: 1,
+          retryDelay: (_count, error) =>
+            isApiError(error) ? (error.retryAfterSeconds ?? 0) * 1000 : 0,
+        },
+      },
+    })
+    setup('/', vi.fn(), retrying)
+    await act(() => vi.advanceTimersByTimeAsync(0))
+    const status = screen.getByRole('status')
+    // Shown, not only read out, once a try has failed.
+    expect(status).not.toHaveClass('sr-only')
+    expect(status).toHaveTextContent(/^Loading packs… still trying\. Trying again in 2 s…/)
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(status).toHaveTextContent(/Trying again in 1 s…/)
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    // The second try's answer takes a few turns of the event loop through MSW.
+    for (let i = 0; i < 10 && !screen.queryByRole('alert'); i++) {
+      await act(() => vi.advanceTimersByTimeAsync(1))
+    }
+    const alert = screen.getByRole('alert')
+    expect(within(alert).getByRole('heading')).toHaveTextContent('Too many requests')
   })
 
   it('says when a search matches nothing, and clears it', async () => {

@@ -3,6 +3,7 @@ import { useCallback, useId, useRef } from 'react'
 import { ApiErrorScreen } from '@/components/api-error-screen'
 import { SearchField } from '@/components/search-field'
 import { isApiError } from '@/lib/api-error'
+import { useNextTryAt } from '@/lib/next-try'
 import { packListQueries } from '@/features/browse/api/pack-list-queries'
 import type { PackList } from '@contract/partner-api/pack-list'
 import { pageCount, type BrowseParams } from '@/features/browse/lib/browse-params'
@@ -26,11 +27,13 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
   const headingId = useId()
   const sectionRef = useRef<HTMLElement>(null)
   const { params, update } = useBrowseParams()
-  const { data, error, isPlaceholderData, isFetching, refetch } = useQuery({
+  const query = useQuery({
     ...packListQueries.list(params),
     // The last page stays on screen, dimmed, while the next one loads.
     placeholderData: keepPreviousData,
   })
+  const { data, error, isPlaceholderData, isFetching, refetch } = query
+  const nextTryAt = useNextTryAt(query)
 
   const search = useCallback((q: string) => update({ q }, { replace: true }), [update])
   const goToPage = (page: number) => {
@@ -68,7 +71,7 @@ export function BrowsePacks({ onPrefetchPack }: { onPrefetchPack: (packId: strin
         />
       )
   } else {
-    body = <BrowseSkeleton />
+    body = <BrowseSkeleton nextTryAt={nextTryAt} />
   }
 
   return (

@@ -3,18 +3,27 @@ import { NoMatchesIcon } from '@/components/icons'
 import type { ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import { ErrorScreen } from '@/components/error-screen'
+import { NextTryCountdown } from '@/components/next-try-countdown'
 import type { ApiError } from '@/lib/api-error'
+import { NO_ERROR_CODE } from '@/lib/error-report'
 
 // The browse list's states other than a page of packs.
 
 const SKELETON_CARDS = 6
 
 /** Placeholder cards the size of real ones, so nothing moves when the packs arrive. */
-export function BrowseSkeleton() {
+export function BrowseSkeleton({ nextTryAt = null }: { nextTryAt?: number | null }) {
   return (
     <div aria-busy="true">
-      <p role="status" className="sr-only">
+      {/* Said out loud only, until a try has failed: then when the next one happens is news. */}
+      <p role="status" className={nextTryAt === null ? 'sr-only' : 'mb-3 text-sm text-slate-700'}>
         Loading packs…
+        {nextTryAt !== null && (
+          <>
+            {' '}
+            still trying. <NextTryCountdown at={nextTryAt} />
+          </>
+        )}
       </p>
       <div
         aria-hidden="true"
@@ -143,7 +152,10 @@ export function InvalidQueryScreen({ error, onReset }: { error: ApiError; onRese
       icon={<FilterX className="size-6" />}
       details={[
         { label: 'API message', value: error.message },
-        { label: 'Error code', value: error.errorCode ?? 'none' },
+        {
+          label: 'Error code',
+          value: error.errorCode ?? <span className="font-sans">{NO_ERROR_CODE}</span>,
+        },
         { label: 'HTTP status', value: String(error.status) },
       ]}
       actions={

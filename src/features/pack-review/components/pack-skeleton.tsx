@@ -1,13 +1,28 @@
+import type { ReactNode } from 'react'
+
 /** The pack page's shape while it loads: pack bar, toolbar, tiles and rail where they will be. */
-export function PackSkeleton({ attempt, offline }: { attempt: number; offline: boolean }) {
+export function PackSkeleton({
+  attempt,
+  offline,
+  nextTry,
+}: {
+  attempt: number
+  offline: boolean
+  /** When the next try happens, while one is waiting. */
+  nextTry?: ReactNode
+}) {
   return (
     <div aria-busy="true" className="flex flex-col gap-3">
       <p role="status" className="text-sm text-slate-600">
-        {offline
-          ? 'You are offline. The pack loads as soon as the connection is back.'
-          : attempt > 1
-            ? `Loading pack… still trying (attempt ${attempt} of 3)`
-            : 'Loading pack…'}
+        {offline ? (
+          'You are offline. The pack loads as soon as the connection is back.'
+        ) : attempt > 1 ? (
+          <>
+            Loading pack… still trying (attempt {attempt} of 3){nextTry && <>. {nextTry}</>}
+          </>
+        ) : (
+          'Loading pack…'
+        )}
       </p>
       <div aria-hidden="true" className="flex flex-col gap-3 motion-safe:animate-pulse">
         <div className="flex h-9 items-center justify-between gap-4">

@@ -9,7 +9,6 @@ import {
 } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { FixedCount } from '@/components/fixed-count'
-import { Notice } from '@/components/notice'
 import { lazyNamed } from '@/lib/lazy-named'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
@@ -23,11 +22,14 @@ import { stepToProblem } from '@/features/pack-review/lib/problems'
 import { flagsOf } from '@/features/pack-review/lib/qa-flags'
 import { stepThumbnailSize, useThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { useStickyHeight } from '@/features/pack-review/lib/use-sticky-height'
+import { useImageCheck } from '@/features/pack-review/lib/use-image-check'
 import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
+import { CountMismatchNotice } from './count-mismatch-notice'
 import { ExportButtons } from './export-buttons'
 import { FilterPanel } from './filter-panel'
 import { FilterSheet } from './filter-sheet'
+import { ImageCheckStatus } from './image-check-status'
 import { PackBar } from './pack-bar'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { EmptyPack, NoMatches } from './pack-states'
@@ -84,6 +86,11 @@ export function PackView({
     [reviewed, filters, brokenUrls],
   )
   const problemMessage = problem?.view === filters ? problem.text : ''
+  // Once the broken count is asked for or shown, it must be complete, not only the tiles seen.
+  const imageCheck = useImageCheck(
+    reviewed,
+    filters.flags.includes('broken') || facets.flags.broken > 0,
+  )
 
   // The URL's id, not the payload's: links must lead back to this page.
   const { packId = pack.id } = useParams()
@@ -158,9 +165,12 @@ export function PackView({
     <div className="flex flex-col gap-3">
       <PackBar pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
       {mismatch && (
-        <Notice>
-          This pack reports {pack.image_count} images but the API returned {returned}.
-        </Notice>
+        <CountMismatchNotice
+          pack={pack}
+          updatedAt={updatedAt}
+          onRefresh={onRefresh}
+          refreshing={refreshing}
+        />
       )}
       {returned === 0 ? (
         <EmptyPack />
@@ -208,6 +218,7 @@ export function PackView({
                   updatedAt={updatedAt}
                   live={live}
                 />
+                <ImageCheckStatus check={imageCheck} />
                 <p role="status" className="font-medium text-indigo-800">
                   {problemMessage}
                 </p>

@@ -13,6 +13,11 @@ export function markBroken(url: string): void {
   for (const listener of listeners) listener()
 }
 
+/** Whether the browser is known to have failed to load `url`, right now. */
+export function isBroken(url: string): boolean {
+  return broken.has(url)
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
