@@ -57,6 +57,25 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('gallery at every thumbnail size, and the filters rail or sheet', async ({ page }) => {
+      await page.goto(MIXED)
+      await expect(page.getByRole('article', { name: 'Image #1', exact: true })).toBeVisible()
+      const size = page.getByRole('group', { name: 'Thumbnail size' })
+      for (const name of ['Small', 'Large', 'Medium']) {
+        await size.getByRole('button', { name }).click()
+        await expectNoViolations(page)
+      }
+      if (viewport.width >= 1024) {
+        await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible()
+        await page.keyboard.press('[')
+        await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0)
+      } else {
+        await page.getByRole('button', { name: 'Filters', exact: true }).click()
+        await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible()
+      }
+      await expectNoViolations(page)
+    })
+
     test('list view, and the list searched', async ({ page }) => {
       await page.goto(`${MIXED}?view=list`)
       const rows = page

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PACK_IDS } from '../../server/demo/fixtures'
+import { DEMO_ASPECT_SAMPLES, DEMO_PACK_IDS } from '../../server/demo/fixtures'
 
 const MIXED = `/packs/${DEMO_PACK_IDS.mixed}`
 const LARGE = `/packs/${DEMO_PACK_IDS.large}`
@@ -37,6 +37,43 @@ test.describe('at 1280x800', () => {
       await expect(tiles(page).first()).toBeVisible()
       await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible()
       expect((await measureGallery(page)).whole).toBeGreaterThanOrEqual(8)
+    })
+  }
+
+  for (const [shape, sample] of Object.entries(DEMO_ASPECT_SAMPLES)) {
+    test(`a ${sample.width}x${sample.height} (${shape}) image shows whole in its tile`, async ({
+      page,
+    }) => {
+      await page.goto(MIXED)
+      const img = page
+        .getByRole('article', { name: `Image #${sample.position}`, exact: true })
+        .locator('img')
+      await expect(img).toHaveJSProperty('complete', true)
+      const shown = await img.evaluate((element: HTMLImageElement) => {
+        const box = element.getBoundingClientRect()
+        const cell = element.parentElement!.getBoundingClientRect()
+        const fit = getComputedStyle(element).objectFit
+        // What object-fit does with the picture inside the element's box.
+        const scale = (fit === 'cover' ? Math.max : Math.min)(
+          box.width / element.naturalWidth,
+          box.height / element.naturalHeight,
+        )
+        return {
+          natural: element.naturalWidth / element.naturalHeight,
+          width: element.naturalWidth * scale,
+          height: element.naturalHeight * scale,
+          box: { width: box.width, height: box.height },
+          cell: { width: cell.width, height: cell.height },
+        }
+      })
+      expect(shown.natural).toBeCloseTo(sample.width / sample.height, 2)
+      // Its own shape, all of it inside the tile's cell: nothing cut off.
+      expect(shown.width / shown.height).toBeCloseTo(shown.natural, 2)
+      expect(shown.width).toBeLessThanOrEqual(shown.cell.width + 0.5)
+      expect(shown.height).toBeLessThanOrEqual(shown.cell.height + 0.5)
+      expect(
+        Math.max(shown.width / shown.cell.width, shown.height / shown.cell.height),
+      ).toBeCloseTo(1, 2)
     })
   }
 

@@ -128,7 +128,7 @@ test('↑ ↓ Home End move between rows, Enter opens, Esc comes back to the row
 
   // Shift+Tab leaves the list from its one stop, and Tab comes back to the same row.
   await page.keyboard.press('Shift+Tab')
-  await expect(page.getByRole('button', { name: 'Shortcuts' })).toBeFocused()
+  await expect(page.getByLabel('Search images')).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(rowLink(page, 2)).toBeFocused()
 

@@ -45,6 +45,8 @@ test('each page loads its own code; export, dialogs and the list view load on fi
 
   await page.getByLabel('Pack ID').fill(DEMO_PACK_IDS.mixed)
   await page.getByRole('button', { name: 'Open pack' }).click()
+  // Off the gallery, which now lies where that button was.
+  await page.mouse.move(0, 0)
   await expect(page.locator('[data-image-id]').first()).toBeVisible()
   await page.waitForLoadState('networkidle')
   // The pack page's code was not part of the home page's.

@@ -201,7 +201,7 @@ for (const viewport of [
     test('Esc returns to the gallery at the same scroll position, focus on the tile', async ({
       page,
     }) => {
-      const packId = await scriptViewerPack(viewerImages(40))
+      const packId = await scriptViewerPack(viewerImages(80))
       await page.goto(`/packs/${packId}`)
       await expect(page.getByRole('heading', { level: 1, name: 'Viewer Pack' })).toBeVisible()
       await page.evaluate(() => window.scrollTo(0, 1600))

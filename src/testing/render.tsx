@@ -39,3 +39,12 @@ export function renderRoutes(
   )
   return { ...result, location: () => current! }
 }
+
+/**
+ * Finds a paragraph by its whole text, when parts of it are elements of their own (a count
+ * that keeps its width): `screen.getByText(wholeText('Showing 1 of 4 images'))`.
+ */
+export function wholeText(text: string) {
+  return (_: string, element: Element | null) =>
+    element?.tagName === 'P' && element.textContent === text
+}

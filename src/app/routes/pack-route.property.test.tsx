@@ -6,7 +6,7 @@ import { PackPage } from './pack-route'
 import { okEnvelope } from '@contract/partner-api/envelope'
 import { type WireImage, type WireMetadata } from '@contract/partner-api/wire'
 import { packUrl, server, setupMsw } from '@/testing/msw'
-import { createTestQueryClient, renderRoutes } from '@/testing/render'
+import { createTestQueryClient, renderRoutes, wholeText } from '@/testing/render'
 
 setupMsw()
 
@@ -110,12 +110,7 @@ describe('the pack page', () => {
             expect(screen.queryByText(/^Showing /)).toBeNull()
           } else {
             const showing = `Showing ${total} of ${total} images`
-            // The count is its own element (it keeps its width): match the whole line.
-            expect(
-              screen.getByText((_, element) => element?.textContent === showing, {
-                selector: 'p',
-              }),
-            ).toBeVisible()
+            expect(screen.getByText(wholeText(showing))).toBeVisible()
             const counts = within(screen.getByRole('list', { name: 'Status counts' }))
               .getAllByRole('listitem')
               .map((item) => Number(/(\d+)$/.exec(item.textContent ?? '')?.[1]))

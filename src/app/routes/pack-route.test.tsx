@@ -13,7 +13,7 @@ import {
 import { okEnvelope } from '@contract/partner-api/envelope'
 import { packUrl, server, servePack, setupMsw } from '@/testing/msw'
 import { fakeImages } from '@/testing/fake-image'
-import { renderRoutes } from '@/testing/render'
+import { renderRoutes, wholeText } from '@/testing/render'
 import { PackPage } from './pack-route'
 
 setupMsw()
@@ -141,14 +141,14 @@ describe('pack route', () => {
     act(() => [first, second, fourth].forEach((url) => images.load(url!)))
     await waitFor(() => expect(screen.queryByText(/^Checking images…/)).toBeNull())
     expect(screen.getByText('Every image checked.')).toBeInTheDocument()
-    expect(screen.getByText('Showing 1 of 4 images')).toBeVisible()
+    expect(screen.getByText(wholeText('Showing 1 of 4 images'))).toBeVisible()
   })
 
   it('checks nothing in the background while the broken count is neither asked for nor shown', async () => {
     const images = fakeImages()
     const pack = servePack()
     renderPack(pack.id)
-    expect(await screen.findByText('Showing 2 of 2 images')).toBeVisible()
+    expect(await screen.findByText(wholeText('Showing 2 of 2 images'))).toBeVisible()
     expect(images.created).toHaveLength(0)
   })
 

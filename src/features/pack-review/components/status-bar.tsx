@@ -48,7 +48,7 @@ export function StatusBar({
               className={`inline-flex h-8 w-full min-w-0 items-center justify-center gap-1 rounded-md px-1.5 text-xs font-semibold ring-1 aria-pressed:ring-2 aria-pressed:ring-slate-900 aria-pressed:ring-offset-2 ${STATUS_STYLES[status].className}`}
             >
               <StatusIcon status={status} className="size-3.5" />
-              <span className="sr-only truncate xl:not-sr-only">{STATUS_LABELS[status]}</span>
+              <span className="sr-only truncate 2xl:not-sr-only">{STATUS_LABELS[status]}</span>
               <span className="text-left tabular-nums" style={{ minWidth: digits }}>
                 {counts[status].toLocaleString()}
               </span>

@@ -16,7 +16,6 @@ export function StatusSummary({
   /** Metadata is still being generated, so the page keeps checking. */
   live: boolean
 }) {
-  const percent = total === 0 ? 0 : Math.round((completed / total) * 100)
   return (
     <p role="status" className="truncate text-slate-700">
       <FixedCount
@@ -24,9 +23,7 @@ export function StatusSummary({
         widest={total.toLocaleString()}
         className="font-semibold"
       />{' '}
-      of {total.toLocaleString()} images have metadata (
-      <FixedCount value={`${percent}%`} widest="100%" />
-      ).{' '}
+      of {total.toLocaleString()} images have metadata.{' '}
       <span className="max-sm:sr-only">
         Updated{' '}
         <time
