@@ -91,6 +91,19 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await page.screenshot({ path: `docs/screenshots/pack-list-${device}.png` })
   })
 
+  test(`pack-filters (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    // The keyword filter opens the rail's keyword list; on a phone, the Filters sheet.
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}?keyword=ocean`)
+    await expect(page.locator('[data-image-id]').first()).toBeVisible()
+    if (device === 'phone') {
+      await page.getByRole('button', { name: /^Filters/ }).click()
+      await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible()
+    }
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/pack-filters-${device}.png` })
+  })
+
   for (const screen of SCREENS) {
     test(`${screen.name} (${device})`, async ({ page }) => {
       await page.setViewportSize(viewport)

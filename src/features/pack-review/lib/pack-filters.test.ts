@@ -191,4 +191,26 @@ describe('facetsOf', () => {
       ['sea', 1],
     ])
   })
+
+  it('counts each group over what the other active filters let through', () => {
+    // Searching "city" leaves a and d (both completed), whatever the status filter says.
+    const facets = facetsOf(reviewed, none, { ...NO_FILTERS, q: 'city', statuses: ['error'] })
+    expect(facets.statuses).toMatchObject({ completed: 2, pending: 0, error: 0 })
+    // Flags and keywords follow the status filter too: no errored image matches "city".
+    expect(facets.keywords).toEqual([])
+    expect(facets.flags['no-description']).toBe(0)
+
+    // A keyword filter narrows the status counts, not the keyword list it picks from.
+    const byKeyword = facetsOf(reviewed, none, { ...NO_FILTERS, keyword: 'bike' })
+    expect(byKeyword.statuses).toMatchObject({ completed: 1, error: 0 })
+    expect(byKeyword.keywords).toEqual([
+      ['city', 2],
+      ['bike', 1],
+    ])
+    // Error groups set the status and search filters, so only keyword and flags narrow them.
+    expect(facetsOf(reviewed, none, { ...NO_FILTERS, statuses: ['completed'] }).errors).toEqual([
+      ['Timeout', 2],
+    ])
+    expect(byKeyword.errors).toEqual([])
+  })
 })
