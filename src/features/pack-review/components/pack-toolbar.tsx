@@ -93,7 +93,7 @@ export function PackToolbar({
           withUnknown={withUnknown}
         />
         <label className="flex items-center gap-1.5 text-sm text-slate-700">
-          <span className="font-medium">Sort</span>
+          <span className="font-medium max-2xl:sr-only">Sort</span>
           <select
             value={filters.sort}
             onChange={(event) => onChange({ sort: event.target.value as Sort })}

@@ -12,7 +12,7 @@ export function ViewSwitch({ value, onChange }: { value: View; onChange: (view: 
   const labelId = useId()
   return (
     <div className="flex items-center gap-2 text-sm text-slate-700">
-      <span id={labelId} className="font-medium">
+      <span id={labelId} className="font-medium max-2xl:sr-only">
         View
       </span>
       <div
