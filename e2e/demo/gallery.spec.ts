@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ASPECT_SAMPLES, DEMO_PACK_IDS } from '../../server/demo/fixtures'
+import { holdPackResponses } from '../support/hold'
 
 const MIXED = `/packs/${DEMO_PACK_IDS.mixed}`
 const LARGE = `/packs/${DEMO_PACK_IDS.large}`
@@ -299,3 +300,38 @@ function contrast(a: number[], b: number[]): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
   return (hi! + 0.05) / (lo! + 0.05)
 }
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test(`the loading skeleton has the page's shape (${viewport.width}px)`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    const release = await holdPackResponses(page)
+    await page.goto(MIXED)
+    await expect(page.getByRole('status')).toHaveText('Loading pack…')
+    const box = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const { top, left, width } = element.getBoundingClientRect()
+          return { top, left, width }
+        })
+    const skeleton = await box('[data-skeleton-tile]')
+    release()
+    await expect(tiles(page).first()).toBeVisible()
+    const tile = await box('ul[aria-label="Images"] > li')
+    // The first tile appears where its placeholder was, at about its size.
+    expect(Math.abs(tile.top - skeleton.top)).toBeLessThanOrEqual(24)
+    expect(Math.abs(tile.left - skeleton.left)).toBeLessThanOrEqual(2)
+    expect(Math.abs(tile.width - skeleton.width) / tile.width).toBeLessThanOrEqual(0.1)
+  })
+}
+
+test('the demo gives every image of a generated pack its own URL', async ({ page }) => {
+  await page.goto(LARGE)
+  const rail = page.getByRole('complementary', { name: 'Filters' })
+  await expect(rail.getByRole('button', { name: /^All \(2,000\)$/ })).toBeVisible()
+  await expect(rail.getByRole('button', { name: /^Duplicate URL/ })).toHaveCount(0)
+})

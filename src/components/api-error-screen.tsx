@@ -21,7 +21,7 @@ import { buttonStyles } from './button-styles'
 import { CopyButton } from './copy-button'
 import { Countdown } from './countdown'
 import { ErrorScreen, type ErrorDetail } from './error-screen'
-import { RefreshIcon } from './icons'
+import { RefreshButton } from './refresh-button'
 
 const GENVIRAL_PLANS_URL = 'https://www.genviral.io/pricing'
 
@@ -105,18 +105,13 @@ export function ApiErrorScreen({
             </a>
           )}
           {canRetry && (
-            <button
-              type="button"
-              className={primaryTaken ? buttonStyles.secondary : buttonStyles.primary}
+            <RefreshButton
+              label="Retry"
+              busyLabel="Retrying…"
+              busy={retrying}
               onClick={onRetry}
-              disabled={retrying}
-            >
-              <RefreshIcon
-                aria-hidden="true"
-                className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`}
-              />
-              {retrying ? 'Retrying…' : 'Retry'}
-            </button>
+              primary={!primaryTaken}
+            />
           )}
           {retryAllowedAt !== null && (
             <p role="status" className="self-center text-sm text-slate-700">

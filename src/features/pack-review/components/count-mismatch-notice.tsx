@@ -1,7 +1,6 @@
 import { TriangleAlert } from 'lucide-react'
-import { buttonStyles } from '@/components/button-styles'
 import { CopyButton } from '@/components/copy-button'
-import { RefreshIcon } from '@/components/icons'
+import { RefreshButton } from '@/components/refresh-button'
 import type { Pack } from '@contract/partner-api/pack'
 
 /**
@@ -45,18 +44,12 @@ export function CountMismatchNotice({
         </span>
       </p>
       <div className="flex shrink-0 flex-wrap gap-2 pl-6 sm:pl-0">
-        <button
-          type="button"
-          className={buttonStyles.secondary}
+        <RefreshButton
+          label="Fetch again"
+          busyLabel="Fetching…"
+          busy={refreshing}
           onClick={onRefresh}
-          disabled={refreshing}
-        >
-          <RefreshIcon
-            aria-hidden="true"
-            className={`size-4 ${refreshing ? 'motion-safe:animate-spin' : ''}`}
-          />
-          {refreshing ? 'Fetching…' : 'Fetch again'}
-        </button>
+        />
         <CopyButton text={details} label="Copy details" />
       </div>
     </div>

@@ -1,13 +1,12 @@
-import { ImageOff, ShieldAlert } from 'lucide-react'
-import { memo, type ReactNode } from 'react'
+import { memo } from 'react'
 import { Link } from 'react-router'
 import { ErrorIcon } from '@/components/icons'
 import { Highlight } from '@/components/highlight'
 import { RelativeTime } from '@/components/relative-time'
-import { markBroken } from '@/features/pack-review/lib/broken-images'
 import { statusTitle } from '@/features/pack-review/lib/image-status'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { FlagChips } from './flag-chips'
+import { ImageThumbnail } from './image-thumbnail'
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { StatusBadge } from './status-badge'
 
@@ -97,11 +96,13 @@ export const ListRow = memo(function ListRow({
           preventScrollReset
           className="absolute inset-0 z-10 focus-visible:outline-offset-[-3px]"
         />
-        <Thumbnail
+        {/* The row's description says what the image shows; alt text would read it twice. */}
+        <ImageThumbnail
           src={item.safeUrl}
+          alt=""
           broken={flags.includes('broken')}
           priority={priority}
-          size={layout === 'wide' ? 'size-28' : 'size-24'}
+          className={`${layout === 'wide' ? 'size-28' : 'size-24'} rounded-md ring-1 ring-slate-200`}
         />
       </div>
       <div
@@ -161,56 +162,6 @@ export const ListRow = memo(function ListRow({
     </div>
   )
 })
-
-/** The whole image in a fixed square, letterboxed: nothing of a 9:16 slide is cut off. */
-function Thumbnail({
-  src,
-  broken,
-  priority,
-  size,
-}: {
-  src: string | null
-  broken: boolean
-  priority: boolean
-  size: string
-}) {
-  return (
-    <div className={`${size} overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200`}>
-      {src === null ? (
-        <Placeholder
-          icon={<ShieldAlert aria-hidden="true" className="size-5" />}
-          text="No safe image URL"
-        />
-      ) : broken ? (
-        <Placeholder
-          icon={<ImageOff aria-hidden="true" className="size-5" />}
-          text="Image failed to load"
-        />
-      ) : (
-        // The row's description says what the image shows; alt text would read it twice.
-        <img
-          src={src}
-          alt=""
-          width={120}
-          height={120}
-          loading={priority ? 'eager' : 'lazy'}
-          decoding="async"
-          onError={() => markBroken(src)}
-          className="size-full object-contain"
-        />
-      )}
-    </div>
-  )
-}
-
-function Placeholder({ icon, text }: { icon: ReactNode; text: string }) {
-  return (
-    <div className="flex size-full flex-col items-center justify-center gap-1 p-1 text-center text-slate-600">
-      {icon}
-      <span className="text-[11px] leading-tight font-medium">{text}</span>
-    </div>
-  )
-}
 
 function emptyDescription({ image, status }: ReviewedImage): string {
   if (!image.metadata) return 'No metadata from the API'

@@ -1,6 +1,6 @@
 import { CalendarDays, Link2 } from 'lucide-react'
-import { ImageCountIcon, PrivateIcon, PublicIcon, RefreshIcon } from '@/components/icons'
-import { buttonStyles } from '@/components/button-styles'
+import { ImageCountIcon, PrivateIcon, PublicIcon } from '@/components/icons'
+import { RefreshButton } from '@/components/refresh-button'
 import { CopyButton } from '@/components/copy-button'
 import { Toolbar } from '@/components/toolbar'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
@@ -54,18 +54,12 @@ export function PackBar({
         </ul>
       </div>
       <Toolbar label="Pack actions" className="flex shrink-0 gap-2">
-        <button
-          type="button"
-          className={buttonStyles.secondary}
+        <RefreshButton
+          label="Refresh"
+          busyLabel="Refreshing…"
+          busy={refreshing}
           onClick={onRefresh}
-          disabled={refreshing}
-        >
-          <RefreshIcon
-            aria-hidden="true"
-            className={`size-4 ${refreshing ? 'motion-safe:animate-spin' : ''}`}
-          />
-          {refreshing ? 'Refreshing…' : 'Refresh'}
-        </button>
+        />
         <CopyButton
           text={() => window.location.href}
           label="Copy link"

@@ -3,7 +3,6 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
@@ -13,6 +12,7 @@ import {
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { ImageCard } from './image-card'
+import { usePageBox } from '@/features/pack-review/lib/use-page-box'
 
 const GAP = 12
 /** The tile's fixed text area under its square image; tiles read it as `--tile-body-height`. */
@@ -48,27 +48,10 @@ export function PackGallery({
   ref?: Ref<PackGalleryHandle>
 }) {
   const listRef = useRef<HTMLUListElement>(null)
-  const [layout, setLayout] = useState({ width: 0, top: 0 })
+  const layout = usePageBox(listRef)
   // The card that has (or must get) focus stays mounted even when scrolled away.
   const [focusIndex, setFocusIndex] = useState<number | null>(null)
   const [pendingFocus, setPendingFocus] = useState<number | null>(null)
-
-  useLayoutEffect(() => {
-    const list = listRef.current
-    if (!list) return
-    const measure = () =>
-      setLayout((previous) => {
-        const width = list.clientWidth
-        const top = list.getBoundingClientRect().top + window.scrollY
-        return previous.width === width && previous.top === top ? previous : { width, top }
-      })
-    measure()
-    if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(measure)
-    observer.observe(list)
-    observer.observe(document.body)
-    return () => observer.disconnect()
-  }, [])
 
   const columns = columnsFor(layout.width, size, GAP)
   const cardWidth = layout.width > 0 ? (layout.width - GAP * (columns - 1)) / columns : 180

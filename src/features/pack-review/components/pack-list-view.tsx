@@ -3,7 +3,6 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -13,6 +12,7 @@ import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { ListRow } from './list-row'
 import type { PackGalleryHandle } from './pack-gallery'
+import { usePageBox } from '@/features/pack-review/lib/use-page-box'
 
 /** The header's height while it sticks, so a row scrolled to is not left under it. */
 const HEADER_HEIGHT = 37
@@ -41,28 +41,11 @@ export function PackListView({
   ref?: Ref<PackGalleryHandle>
 }) {
   const bodyRef = useRef<HTMLDivElement>(null)
-  const [box, setBox] = useState({ width: 0, top: 0 })
+  const box = usePageBox(bodyRef)
   // The row whose link is the list's one tab stop; it stays mounted when scrolled away.
   const [activeIndex, setActiveIndex] = useState(0)
   const [pendingFocus, setPendingFocus] = useState<number | null>(null)
   const active = Math.min(activeIndex, items.length - 1)
-
-  useLayoutEffect(() => {
-    const body = bodyRef.current
-    if (!body) return
-    const measure = () =>
-      setBox((previous) => {
-        const width = body.clientWidth
-        const top = body.getBoundingClientRect().top + window.scrollY
-        return previous.width === width && previous.top === top ? previous : { width, top }
-      })
-    measure()
-    if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(measure)
-    observer.observe(body)
-    observer.observe(document.body)
-    return () => observer.disconnect()
-  }, [])
 
   const layout: ListLayout = box.width >= WIDE_FROM ? 'wide' : 'compact'
   const rowHeight = ROW_HEIGHT[layout]

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react'
 
-/** The pack page's shape while it loads: pack bar, toolbar, tiles and rail where they will be. */
+/**
+ * The pack page's shape while it loads: pack bar, toolbar, tiles and rail where they will be,
+ * so the page that replaces it appears in place. What is happening is said where the pack's
+ * name will be.
+ */
 export function PackSkeleton({
   attempt,
   offline,
@@ -13,39 +17,52 @@ export function PackSkeleton({
 }) {
   return (
     <div aria-busy="true" className="flex flex-col gap-3">
-      <p role="status" className="text-sm text-slate-600">
-        {offline ? (
-          'You are offline. The pack loads as soon as the connection is back.'
-        ) : attempt > 1 ? (
-          <>
-            Loading pack… still trying (attempt {attempt} of 3){nextTry && <>. {nextTry}</>}
-          </>
-        ) : (
-          'Loading pack…'
-        )}
-      </p>
-      <div aria-hidden="true" className="flex flex-col gap-3 motion-safe:animate-pulse">
-        <div className="flex h-9 items-center justify-between gap-4">
-          <div className="h-6 w-2/3 max-w-md rounded-lg bg-slate-200" />
-          <div className="hidden h-9 w-48 rounded-lg bg-slate-200 sm:block" />
+      <div className="flex min-h-9 flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <div className="flex flex-col gap-2">
+          <p role="status" className="text-sm text-slate-600">
+            {offline ? (
+              'You are offline. The pack loads as soon as the connection is back.'
+            ) : attempt > 1 ? (
+              <>
+                Loading pack… still trying (attempt {attempt} of 3){nextTry && <>. {nextTry}</>}
+              </>
+            ) : (
+              'Loading pack…'
+            )}
+          </p>
+          {/* On a phone the pack's details wrap under its name. */}
+          <div aria-hidden="true" className="h-10 w-56 rounded bg-slate-200/70 sm:hidden" />
         </div>
-        <div className="flex flex-col gap-2 border-b border-slate-200 py-2">
+        <div
+          aria-hidden="true"
+          className="h-9 w-56 rounded-lg bg-slate-200 motion-safe:animate-pulse"
+        />
+      </div>
+      <div aria-hidden="true" className="flex flex-col gap-3 motion-safe:animate-pulse">
+        <div className="-mx-4 flex flex-col gap-2 border-b border-slate-200 px-4 py-2 sm:-mx-6 sm:px-6">
           <div className="flex flex-wrap gap-2">
-            <div className="h-9 w-full rounded-md bg-slate-200 md:w-auto md:flex-1" />
-            <div className="h-9 w-96 max-w-full rounded-lg bg-slate-200" />
+            <div className="h-9 w-full rounded-md bg-slate-200 md:w-auto md:min-w-72 md:flex-1" />
+            <div className="h-9 w-full rounded-lg bg-slate-200 md:w-[36rem]" />
+            {/* Sort, view, size, export and Filters take three rows on a phone. */}
+            <div className="h-8 w-full rounded-lg bg-slate-200 md:hidden" />
+            <div className="h-9 w-full rounded-lg bg-slate-200 md:hidden" />
           </div>
-          <div className="flex gap-4">
+          <div className="flex flex-col gap-x-4 gap-y-1 sm:flex-row sm:items-center">
             <div className="h-9 w-full rounded-lg bg-slate-200 sm:w-80" />
-            <div className="hidden h-5 w-96 self-center rounded bg-slate-200 sm:block" />
+            <div className="h-10 w-full max-w-md rounded bg-slate-200/70 sm:h-5" />
           </div>
         </div>
         <div className="flex items-start gap-6">
-          <div className="grid min-w-0 flex-1 grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 xl:grid-cols-5">
+          <div className="grid min-w-0 flex-1 grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-3 xl:grid-cols-5">
             {Array.from({ length: 10 }, (_, i) => (
-              <div key={i} className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
+              <div
+                key={i}
+                data-skeleton-tile=""
+                className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200"
+              >
                 <div className="aspect-square bg-slate-200" />
-                <div className="flex h-16 flex-col gap-2 p-2">
-                  <div className="h-3 w-2/5 rounded bg-slate-200" />
+                <div className="flex h-[72px] flex-col gap-2 p-2">
+                  <div className="h-4 w-2/5 rounded bg-slate-200" />
                   <div className="h-3 rounded bg-slate-200" />
                 </div>
               </div>
