@@ -81,7 +81,7 @@ export function PackToolbar({
   return (
     <div
       ref={ref}
-      className="-mx-4 flex flex-col gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 md:sticky md:top-0 md:z-20"
+      className="-mx-4 flex flex-col gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 sm:-mx-6 sm:px-6 md:sticky md:top-0 md:z-20"
     >
       <Toolbar label="Gallery controls" className="flex flex-wrap items-center gap-2">
         <StatusBar
