@@ -206,6 +206,16 @@ for (const viewport of [
       await expect(page.getByRole('heading', { level: 1, name: 'Viewer Pack' })).toBeVisible()
       await page.evaluate(() => window.scrollTo(0, 1600))
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1600)
+      // The virtualizer mounts the rows for this position a frame or two after the scroll.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('article')].some(
+              (article) => article.getBoundingClientRect().top >= 0,
+            ),
+          ),
+        )
+        .toBe(true)
       // The first tile below the fold line, brought wholly on screen as a reviewer would.
       const { name, scrollY } = await page.evaluate(() => {
         const card = [...document.querySelectorAll('article')].find(

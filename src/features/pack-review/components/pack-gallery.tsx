@@ -13,6 +13,7 @@ import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags
 import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { ImageCard } from './image-card'
 import { usePageBox } from '@/features/pack-review/lib/use-page-box'
+import { usePendingFocus } from '@/features/pack-review/lib/use-pending-focus'
 
 const GAP = 12
 /** The tile's fixed text area under its square image; tiles read it as `--tile-body-height`. */
@@ -51,7 +52,6 @@ export function PackGallery({
   const layout = usePageBox(listRef)
   // The card that has (or must get) focus stays mounted even when scrolled away.
   const [focusIndex, setFocusIndex] = useState<number | null>(null)
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null)
 
   const columns = columnsFor(layout.width, size, GAP)
   const cardWidth = layout.width > 0 ? (layout.width - GAP * (columns - 1)) / columns : 180
@@ -83,20 +83,11 @@ export function PackGallery({
   const rows = virtualizer.getVirtualItems()
   // One tab stop: the focused tile, else the first one in the document.
   const tabbable = focused ?? (rows[0] ? rows[0].index * columns : 0)
-  // Focus lands once the target's row has mounted, which can take a scroll and a render.
-  useEffect(() => {
-    if (pendingFocus === null) return
-    const link = listRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus}"] [data-card-link]`,
-    )
-    if (!link) return
-    link.focus({ preventScroll: true })
-    setPendingFocus(null)
-  }, [pendingFocus, rows])
+  const focusLater = usePendingFocus(listRef, rows)
 
   const moveTo = (index: number) => {
     setFocusIndex(index)
-    setPendingFocus(index)
+    focusLater(index)
     virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' })
   }
 

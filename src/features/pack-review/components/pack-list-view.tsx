@@ -13,6 +13,7 @@ import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { ListRow } from './list-row'
 import type { PackGalleryHandle } from './pack-gallery'
 import { usePageBox } from '@/features/pack-review/lib/use-page-box'
+import { usePendingFocus } from '@/features/pack-review/lib/use-pending-focus'
 
 /** The header's height while it sticks, so a row scrolled to is not left under it. */
 const HEADER_HEIGHT = 37
@@ -44,7 +45,6 @@ export function PackListView({
   const box = usePageBox(bodyRef)
   // The row whose link is the list's one tab stop; it stays mounted when scrolled away.
   const [activeIndex, setActiveIndex] = useState(0)
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null)
   const active = Math.min(activeIndex, items.length - 1)
 
   const layout: ListLayout = box.width >= WIDE_FROM ? 'wide' : 'compact'
@@ -70,20 +70,11 @@ export function PackListView({
   }, [virtualizer, rowHeight])
 
   const rows = virtualizer.getVirtualItems()
-  // Focus lands once the target row has mounted, which can take a scroll and a render.
-  useEffect(() => {
-    if (pendingFocus === null) return
-    const link = bodyRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus}"] [data-card-link]`,
-    )
-    if (!link) return
-    link.focus({ preventScroll: true })
-    setPendingFocus(null)
-  }, [pendingFocus, rows])
+  const focusLater = usePendingFocus(bodyRef, rows)
 
   const moveTo = (index: number) => {
     setActiveIndex(index)
-    setPendingFocus(index)
+    focusLater(index)
     virtualizer.scrollToIndex(index, { align: 'auto' })
   }
 

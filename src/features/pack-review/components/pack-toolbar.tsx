@@ -10,7 +10,6 @@ import {
   type Facets,
   type PackFilters,
   type Sort,
-  type View,
 } from '@/features/pack-review/lib/pack-filters'
 import type { ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { StatusBar } from './status-bar'
@@ -34,8 +33,6 @@ export function PackToolbar({
   onReset,
   filtersActive,
   searchRef,
-  view,
-  onViewChange,
   size,
   onSizeChange,
   railOpen,
@@ -55,8 +52,6 @@ export function PackToolbar({
   onReset: () => void
   filtersActive: boolean
   searchRef?: Ref<HTMLInputElement>
-  view: View
-  onViewChange: (view: View) => void
   size: ThumbnailSize
   onSizeChange: (size: ThumbnailSize) => void
   railOpen: boolean
@@ -106,9 +101,9 @@ export function PackToolbar({
             ))}
           </select>
         </label>
-        <ViewSwitch value={view} onChange={onViewChange} />
+        <ViewSwitch value={filters.view} onChange={(view) => onChange({ view })} />
         {/* Tiles only: the list view's rows have one size. */}
-        {view === 'grid' && <ThumbnailSizeControl size={size} onChange={onSizeChange} />}
+        {filters.view === 'grid' && <ThumbnailSizeControl size={size} onChange={onSizeChange} />}
         {exportButtons}
         <button
           type="button"

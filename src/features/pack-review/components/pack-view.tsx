@@ -187,8 +187,6 @@ export function PackView({
             onReset={reset}
             filtersActive={filtered}
             searchRef={searchRef}
-            view={filters.view}
-            onViewChange={(view) => update({ view })}
             size={size}
             onSizeChange={setSize}
             railOpen={railOpen}
