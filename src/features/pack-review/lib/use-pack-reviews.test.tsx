@@ -351,6 +351,17 @@ describe('usePackReviews: deciding', () => {
     expect(reviews().reviewOf(first).state).toBe('approved')
   })
 
+  it('refreshes the image’s history once a decision is saved', async () => {
+    const { reviews, client } = await renderReady()
+    const history = reviewQueries.history(pack.id, idOf(first))
+    expect((await client.fetchQuery(history)).entries).toEqual([])
+    act(() => reviews().decide(first, approve))
+    await waitFor(() => expect(client.getQueryState(history.queryKey)?.isInvalidated).toBe(true))
+    expect((await client.fetchQuery(history)).entries).toMatchObject([
+      { decision: 'approved', reviewer: 'Ada', undo: false },
+    ])
+  })
+
   it('changes only the decided image’s review object', async () => {
     const { reviews } = await renderReady()
     const before = pack.reviewed.map((item) => reviews().reviewOf(item))
