@@ -36,8 +36,8 @@ function renderReviews(options: { user?: string | null; loaded?: LoadedPack } = 
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   )
   const hook = renderHook(
-    ({ user }: { user: string | null }) => usePackReviews(options.loaded ?? pack, user),
-    { wrapper, initialProps: { user: options.user ?? null } },
+    ({ user, loaded }: { user: string | null; loaded: LoadedPack }) => usePackReviews(loaded, user),
+    { wrapper, initialProps: { user: options.user ?? null, loaded: options.loaded ?? pack } },
   )
   // A poll, as the interval would start it; done once the hook has rendered its answer
   // (TanStack Query tells observers in a task of its own).
@@ -98,6 +98,37 @@ describe('usePackReviews: loading', () => {
       error: null,
     })
     expect(reviews().reviewOf(third)).toBe(reviews().reviewOf(loadedPack().reviewed[0]!))
+  })
+
+  it('turns a decision outdated when the image’s metadata changes under it', async () => {
+    reviewApi.seed(pack.id, idOf(first), {
+      decision: 'approved',
+      fingerprint: fingerprints.fingerprintOf(first.image),
+      reviewer: 'Dana Reyes',
+    })
+    const { reviews, rerender } = await renderReady()
+    const version = reviews().version
+    expect(reviews().reviewOf(first).state).toBe('approved')
+
+    // The pack polled again: the first image's description was regenerated.
+    const changed = {
+      ...pack,
+      reviewed: pack.reviewed.map((item, index) =>
+        index === 0
+          ? {
+              ...item,
+              image: { ...item.image, metadata: { ...item.image.metadata!, description: 'New' } },
+            }
+          : item,
+      ),
+    }
+    rerender({ user: null, loaded: changed })
+    expect(reviews().version).toBeGreaterThan(version)
+    expect(reviews().reviewOf(changed.reviewed[0]!)).toMatchObject({
+      state: 'outdated',
+      decision: { decision: 'approved', reviewer: 'Dana Reyes' },
+    })
+    expect(reviews().reviewOf(second)).toBe(reviews().reviewOf(changed.reviewed[1]!))
   })
 
   it('is unavailable with the server’s reason when the store is down, and recovers', async () => {
