@@ -179,8 +179,10 @@ function availabilityOf(
 }
 
 /**
- * A pack's review decisions: loaded, polled for other reviewers' changes, and changed here
- * optimistically. See docs of `PackReviews` for what each part does.
+ * A pack's review decisions: loaded, polled every 5 s for other reviewers' changes, and
+ * changed here optimistically through the pack's outbox (review-outbox.ts). Writes do not go
+ * through useMutation: one write per image at a time, the latest winning, and a failure kept
+ * until a retry, are the outbox's; TanStack's mutation retries are not wanted for writes.
  */
 export function usePackReviews(pack: LoadedPack, authenticatedUser: string | null): PackReviews {
   const client = useQueryClient()
