@@ -28,7 +28,18 @@ export function sendData(
   data: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const body = JSON.stringify({ ok: true, code: status, message, data })
+  sendDataJson(res, status, message, JSON.stringify(data), headers)
+}
+
+/** The same with `data` already serialized (a large answer the database wrote as JSON). */
+export function sendDataJson(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  dataJson: string,
+  headers: Record<string, string> = {},
+): void {
+  const body = `{"ok":true,"code":${status},"message":${JSON.stringify(message)},"data":${dataJson}}`
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { decisionBodySchema, MAX_REVIEW_BODY_BYTES } from '../../contract/review-api/decision.ts'
 import { isUuid, REVIEW_API_PREFIX, REVIEW_ROUTES } from '../../contract/review-api/paths.ts'
-import { sendData, sendError } from '../envelope.ts'
+import { sendData, sendDataJson, sendError } from '../envelope.ts'
 import { readJsonBody } from '../request-body.ts'
 import { reviewerOf } from '../reviewer.ts'
 import type { DecisionItem, ReviewStore } from './review-store.ts'
@@ -107,8 +107,7 @@ export function createReviewApi(options: ReviewApiOptions): Middleware {
       if (!store) return
       return void run(res, async () => {
         await seed(store, packId, req)
-        const review = await store.packReview(packId, since)
-        sendData(res, 200, 'Reviews retrieved', review)
+        sendDataJson(res, 200, 'Reviews retrieved', await store.packReviewJson(packId, since))
       })
     }
 
