@@ -20,6 +20,7 @@ import type { ProductionConfig } from '../production-config.ts'
 import { API_SECURITY_HEADERS } from '../security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from '../test-kit/fake-upstream.ts'
 import { reviewDataDir } from '../test-kit/review-data.ts'
+import { openPgliteDatabase } from './pglite-database.ts'
 import { rawRequest, type RawAnswer } from '../test-kit/request.ts'
 
 // The review API's wire contract, through `npm start`'s app (the same handler `vite` and
@@ -338,6 +339,39 @@ describe('the review API', () => {
       [3, null, 'Dana', true],
       [1, 'rejected', 'Sam', false],
     ])
+  })
+
+  it('answers the 10,000 decisions of a pack in one request', async () => {
+    const pack = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e12'
+    // The app's own database: PGlite instances are shared per folder within a process.
+    const db = await openPgliteDatabase(shared)
+    try {
+      await db.query(
+        `INSERT INTO review_decisions
+           (pack_id, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision)
+         SELECT $1, 'img-' || n, 'rejected', '{other}', 'Note ' || n, 'Dana', now(), 'v1.x', n
+         FROM generate_series(1, 10000) AS n`,
+        [pack],
+      )
+      await db.query('INSERT INTO review_packs VALUES ($1, 10000)', [pack])
+    } finally {
+      await db.close()
+    }
+    const review = data<{ revision: number; images: Record<string, unknown>[] }>(
+      await get(app, reviewPackPath(pack)),
+    )
+    expect(review.revision).toBe(10_000)
+    expect(review.images).toHaveLength(10_000)
+    expect(review.images[9_999]).toEqual({
+      image_id: 'img-10000',
+      decision: 'rejected',
+      reasons: ['other'],
+      note: 'Note 10000',
+      reviewer: 'Dana',
+      decided_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      fingerprint: 'v1.x',
+      revision: 10_000,
+    })
   })
 
   it('answers HEAD on reads without a body', async () => {
