@@ -178,7 +178,7 @@ function reviewSection(review) {
   })
   return `### Review API under load
 
-Run on ${review.date.slice(0, 10)}: \`npm start\`'s compiled server, ${review.settings.connections} clients sending single \`PUT\`s (approvals and rejections over ${fmt(review.settings.images)} images of one pack) at ${fmt(review.goals.writesPerSecond)} a second for ${review.settings.seconds} s after 500 unrecorded ones, then 20 \`GET\`s of the pack's ${fmt(review.settings.images)} decisions; 1-minute load average ${review.loadAverage} at the end (tools/bench/review-load.mjs).
+Run on ${review.date.slice(0, 10)}: \`npm start\`'s compiled server, ${review.settings.connections} clients sending single \`PUT\`s (approvals and rejections over ${fmt(review.settings.images)} images of one pack) at ${fmt(review.goals.writesPerSecond)} a second for ${review.settings.seconds} s after one unrecorded write to each image, then 20 \`GET\`s of the pack's ${fmt(review.settings.images)} decisions; 1-minute load average ${review.loadAverage} at the end (tools/bench/review-load.mjs).
 
 ${table(['Store', 'Writes/s', 'p50', 'p99', 'Errors / non-2xx', 'GET of the pack (p50)'], rows)}`
 }
