@@ -20,7 +20,8 @@ export default defineConfig({
   cacheDir: process.env.PACK_EXPLORER_VITE_CACHE_DIR,
   // No CORS: Vite's default lets any page on localhost (another dev server, a local tool)
   // read the answers of the proxy that holds the key. The app only asks its own origin.
-  server: { port: 5173, host: 'localhost', cors: false },
+  // .data/ is the review store's (PGlite writes there on every decision): not source to watch.
+  server: { port: 5173, host: 'localhost', cors: false, watch: { ignored: ['**/.data/**'] } },
   // The dev server injects inline styles and scripts, so the CSP is for the built app only.
   preview: { port: 4173, host: 'localhost', cors: false, headers: { ...SECURITY_HEADERS } },
   build: { sourcemap: true, manifest: true },

@@ -19,3 +19,33 @@ export function sendError(
   })
   res.end(res.req.method === 'HEAD' ? undefined : body)
 }
+
+/** Writes a success envelope, `{ ok: true, code, message, data }`, never cached. */
+export function sendData(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): void {
+  sendDataJson(res, status, message, JSON.stringify(data), headers)
+}
+
+/** The same with `data` already serialized (a large answer the database wrote as JSON). */
+export function sendDataJson(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  dataJson: string,
+  headers: Record<string, string> = {},
+): void {
+  const body = `{"ok":true,"code":${status},"message":${JSON.stringify(message)},"data":${dataJson}}`
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    ...API_SECURITY_HEADERS,
+    ...headers,
+  })
+  res.end(res.req.method === 'HEAD' ? undefined : body)
+}

@@ -12,6 +12,16 @@ declare module 'autocannon' {
     /** Requests in all; overrides duration. */
     amount?: number
     pipelining?: number
+    /** Requests per second from all connections together, at most. */
+    overallRate?: number
+    /** Requests each connection cycles through; `setupRequest` may rewrite each one. */
+    requests?: {
+      method?: string
+      path?: string
+      headers?: Record<string, string>
+      body?: string
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>
+    }[]
   }
 
   /** hdr-histogram-percentiles-obj: min, max, average, stddev, p2_5 … p99_999, total. */

@@ -160,6 +160,39 @@ function loadGoal(load) {
   ]
 }
 
+/** tools/bench/review-load.mjs: the review API's writes and the 10,000-decision read. @param {any} review */
+function reviewSection(review) {
+  const rows = Object.entries(review.stores).map(([store, result]) => {
+    const name = store === 'pglite' ? 'PGlite' : 'PostgreSQL'
+    const x = /** @type {any} */ (result)
+    if (x.skipped) return [name, `skipped: ${x.skipped}`, '', '', '', '']
+    const w = x.writes
+    return [
+      name,
+      fmt(w.writesPerSecond),
+      ms(w.latencyMs.p50),
+      ms(w.latencyMs.p99),
+      `${fmt(w.errors)} / ${fmt(w.non2xx)}`,
+      `${ms(x.read.p50Ms)} (max ${ms(x.read.maxMs)}, ${fmt(x.read.decisions)} decisions)`,
+    ]
+  })
+  return `### Review API under load
+
+Run on ${review.date.slice(0, 10)}: \`npm start\`'s compiled server, ${review.settings.connections} clients sending single \`PUT\`s (approvals and rejections over ${fmt(review.settings.images)} images of one pack) at ${fmt(review.goals.writesPerSecond)} a second for ${review.settings.seconds} s after one unrecorded write to each image, then 20 \`GET\`s of the pack's ${fmt(review.settings.images)} decisions; 1-minute load average ${review.loadAverage} at the end (tools/bench/review-load.mjs).
+
+${table(['Store', 'Writes/s', 'p50', 'p99', 'Errors / non-2xx', 'GET of the pack (p50)'], rows)}`
+}
+
+/** @param {any} review */
+function reviewGoal(review) {
+  const w = review.stores.pglite.writes
+  return [
+    `Review API on PGlite: ≥ ${review.goals.writesPerSecond} writes/s, p99 < ${review.goals.writeP99Ms} ms, no errors; GET of ${fmt(review.settings.images)} decisions < ${review.goals.getMs} ms`,
+    `${fmt(w.writesPerSecond)}/s, p99 ${ms(w.latencyMs.p99)}, ${fmt(w.errors + w.non2xx)} errors; GET max ${ms(review.stores.pglite.read.maxMs)}`,
+    pass(review.ok),
+  ]
+}
+
 /** @param {any} r */
 function render(r) {
   /** Median of a metric over the runs of one page and size. */
@@ -405,6 +438,7 @@ function render(r) {
     ['Pack route JS vs floor (reported, no goal)', times(ratio(routeJs, floor.total), 3), '—'],
   ]
   if (r.load) goals.push(loadGoal(r.load))
+  if (r.reviewLoad) goals.push(reviewGoal(r.reviewLoad))
 
   const v = r.versions
   const c = r.config
@@ -476,7 +510,7 @@ ${shiftNotes(r.cls)}
 ${table(['Page', 'Runs', 'Score (median)', 'Scores', 'FCP', 'LCP', 'TBT', 'CLS', 'Load average'], lighthouseRows)}
 
 "Load average" is the machine's 1-minute load average at the end of each run: Lighthouse's TBT and score move with it when other work shares the ${r.machine.cores} cores.
-${r.load ? `\n${loadSection(r.load, r.machine.cores)}\n` : ''}
+${r.load ? `\n${loadSection(r.load, r.machine.cores)}\n` : ''}${r.reviewLoad ? `\n${reviewSection(r.reviewLoad)}\n` : ''}
 ## Goals
 
 ${table(['Goal', 'Measured', 'Result'], goals)}

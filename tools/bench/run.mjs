@@ -9,8 +9,10 @@
 // Environment: BENCH_RUNS (default 9), BENCH_NAIVE_10K_RUNS (default 1),
 // BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_SCROLL_STEP (viewport fraction, default 0.8),
 // BENCH_SCROLL_FRAMES (most frames for a scroll to the end, default 100), BENCH_LOAD_SECONDS
-// and BENCH_LOAD_CONNECTIONS (load.mjs). BENCH_ONLY=load runs only the load test of the
-// production server and merges it into the existing tools/bench/.out/results.json.
+// and BENCH_LOAD_CONNECTIONS (load.mjs), BENCH_REVIEW_SECONDS and BENCH_REVIEW_CONNECTIONS
+// (review-load.mjs; TEST_DATABASE_URL adds PostgreSQL). BENCH_ONLY=load (or review) runs only
+// the load test of the production server (or of the review API) and merges it into the
+// existing tools/bench/.out/results.json.
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +29,7 @@ import { packPath } from '../../contract/partner-api/paths.ts'
 import { gzipBytes } from '../size/route-bundle.mjs'
 import { buildAppAndFloor } from './floor.mjs'
 import { runLoadTest } from './load.mjs'
+import { runReviewLoadTest } from './review-load.mjs'
 import { domCountsAt, installProbes, scrollToEnd, showingText, watchShowing } from './probes.mjs'
 import { RESULTS, median, writeReport } from './report.mjs'
 
@@ -105,7 +108,16 @@ async function main() {
     await writeReport(results)
     return
   }
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load"`)
+  if (process.env.BENCH_ONLY === 'review') {
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8'))
+    results.reviewLoad = await runReviewLoadTest({ root: ROOT, log })
+    log('writing tools/bench/.out/results.json and BENCHMARKS.md')
+    await writeReport(results)
+    return
+  }
+  if (process.env.BENCH_ONLY) {
+    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load" or "review"`)
+  }
   // Demo mode: with no key the Partner API plugin starts the built-in demo API.
   process.env.GENVIRAL_API_TOKEN = ''
   log(`runs: ${RUNS} (naive 10,000: ${NAIVE_10K_RUNS}), Lighthouse runs: ${LIGHTHOUSE_RUNS}`)
@@ -203,6 +215,7 @@ async function main() {
   ])
   // Last, so that its load cannot disturb the browser measurements.
   const load = await runLoadTest({ root: ROOT, log })
+  const reviewLoad = await runReviewLoadTest({ root: ROOT, log })
 
   const results = {
     date: new Date().toISOString(),
@@ -237,6 +250,7 @@ async function main() {
     cls,
     lighthouse,
     load,
+    reviewLoad,
   }
   log('writing tools/bench/.out/results.json and BENCHMARKS.md')
   await writeReport(results)
