@@ -9,6 +9,12 @@ import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import {
+  answerBeforeBody,
+  NOT_JSON,
+  WRITE_PATHS,
+  writeOriginCases,
+} from './test-kit/write-origins.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
 // `npm start`'s app on a real loopback server, its proxy pointed at a real test upstream:
@@ -168,5 +174,78 @@ describe('Fetch Metadata', () => {
     ['no Fetch Metadata (curl)', PACK_PATH, {}],
   ])('lets %s through (%s)', async (_what, path, headers) => {
     expect((await send(url, path, headers)).status).toBe(200)
+  })
+})
+
+describe('writes under /api (server/same-origin-writes.ts)', () => {
+  let url: string
+  let host: string
+  beforeAll(async () => {
+    url = await start()
+    host = new URL(url).host
+  })
+
+  const write = (path: string, headers: Record<string, string>, method = 'PUT') =>
+    rawRequest(url, path, { method, headers, body: '{}' })
+
+  it('lets the app’s own pages write, and refuses every other origin (403 before the body)', async () => {
+    for (const [what, headers, refused] of writeOriginCases(host)) {
+      const answer = await write(PACK_PATH, headers, 'POST')
+      if (refused) {
+        expect(answer.status, what).toBe(403)
+        // Fetch Metadata (fetch-metadata.ts) answers `cross-site` first, in its own words.
+        expect(JSON.parse(answer.text), what).toMatchObject({
+          ok: false,
+          code: 403,
+          error_code: 'cross_site_request',
+        })
+        expect(answer.headers['cache-control'], what).toBe('no-store')
+        expect(await answerBeforeBody(url, PACK_PATH, headers), what).toBe(403)
+      } else {
+        // Through to the proxy, which forwards no POST on a pack.
+        expect(answer.status, what).toBe(405)
+        expect(JSON.parse(answer.text).error_code, what).toBe('method_not_allowed')
+      }
+    }
+    expect(upstream.received).toEqual([])
+  })
+
+  it.each(NOT_JSON)(
+    'refuses a same-origin write of %s with 415, before the body',
+    async (_what, type) => {
+      const headers: Record<string, string> = { host, 'sec-fetch-site': 'same-origin' }
+      if (type !== null) headers['content-type'] = type
+      for (const path of WRITE_PATHS) {
+        const answer = await write(path, headers)
+        expect(answer.status, path).toBe(415)
+        expect(JSON.parse(answer.text), path).toMatchObject({
+          ok: false,
+          code: 415,
+          error_code: 'unsupported_media_type',
+        })
+        expect(await answerBeforeBody(url, path, headers), path).toBe(415)
+      }
+      expect(upstream.received).toEqual([])
+    },
+  )
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'])(
+    'refuses a cross-origin %s on any /api path, routed or not',
+    async (method) => {
+      for (const path of WRITE_PATHS) {
+        const answer = await write(path, { host, 'content-type': 'application/json' }, method)
+        expect(answer.status, path).toBe(403)
+        expect(JSON.parse(answer.text).error_code, path).toBe('cross_site_request')
+      }
+    },
+  )
+
+  it('leaves reads, preflights and writes outside /api alone', async () => {
+    const elsewhere = { host, origin: 'https://evil.example' }
+    expect((await send(url, PACK_PATH, elsewhere)).status).toBe(200)
+    expect((await send(url, PACK_PATH, elsewhere, 'HEAD')).status).toBe(200)
+    expect((await send(url, PACK_PATH, elsewhere, 'OPTIONS')).status).not.toBe(403)
+    // An app path: its own 404, as before.
+    expect((await write(`/packs/${PACK_ID}`, elsewhere, 'POST')).status).toBe(404)
   })
 })
