@@ -59,6 +59,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<string>
       api: { token: TOKEN, baseUrl: upstream.url, timeoutMs: 5_000 },
       basicAuth: null,
       trustProxyAuth: false,
+      userHeader: null,
       trustProxy: false,
       rateLimitPerMinute: 1_000,
       maxConnections: 512,
@@ -133,6 +134,40 @@ describe('with PACK_EXPLORER_TRUST_PROXY_AUTH=1', () => {
     expect((await send(url, '/')).text).toBe(INDEX_HTML)
     expect(upstream.received).toHaveLength(1)
     expect(loggedIps(from)).toEqual(['198.51.100.4', '127.0.0.1'])
+  })
+})
+
+describe('PACK_EXPLORER_USER_HEADER', () => {
+  const userOf = async (url: string, headers: Record<string, string | string[]>) => {
+    const answer = await rawRequest(url, '/app-config.json', { headers })
+    expect(answer.status).toBe(200)
+    return (JSON.parse(answer.text) as { user: unknown }).user
+  }
+
+  it('makes the user whoever the trusted proxy’s header names', async () => {
+    const url = await start({
+      trustProxyAuth: true,
+      trustProxy: 'loopback',
+      userHeader: 'x-forwarded-email',
+    })
+    expect(await userOf(url, { 'X-Forwarded-Email': ' dana@example.com ' })).toBe(
+      'dana@example.com',
+    )
+    expect(await userOf(url, { 'x-forwarded-email': 'x'.repeat(100) })).toBe('x'.repeat(100))
+    // Nobody: none, empty, too long, or twice (a proxy that appends to the client's own).
+    expect(await userOf(url, {})).toBeNull()
+    expect(await userOf(url, { 'x-forwarded-email': '   ' })).toBeNull()
+    expect(await userOf(url, { 'x-forwarded-email': 'x'.repeat(101) })).toBeNull()
+    expect(
+      await userOf(url, { 'x-forwarded-email': ['mallory@evil.example', 'dana@example.com'] }),
+    ).toBeNull()
+    // Another header names nobody.
+    expect(await userOf(url, { 'x-forwarded-user': 'dana' })).toBeNull()
+  })
+
+  it('is not read without an authenticating proxy', async () => {
+    const url = await start()
+    expect(await userOf(url, { 'x-forwarded-email': 'dana@example.com' })).toBeNull()
   })
 })
 
