@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -15,6 +16,7 @@ import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.t
 import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
+import { reviewImagePath } from '../contract/review-api/paths.ts'
 import { sizedPackId } from './demo/fixtures.ts'
 
 // The production app on real loopback servers, its proxy pointed at a real test upstream.
@@ -428,6 +430,23 @@ describe('with PACK_EXPLORER_USERS_FILE', { timeout: 30_000 }, () => {
     for (const authorization of [basic('bob', PASSWORD), basic(USER, BOB), basic('carol', BOB)]) {
       expect((await send(app, '/app-config.json', { authorization })).status).toBe(401)
     }
+  })
+
+  it('records review decisions under the signed-in user, whatever the body says', async () => {
+    const app = await start2()
+    const packId = randomUUID()
+    const imageId = randomUUID()
+    const answer = await rawRequest(app.url, reviewImagePath(packId, imageId), {
+      method: 'PUT',
+      headers: {
+        authorization: basic('bob', BOB),
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ decision: 'approved', fingerprint: 'f1', reviewer: 'Mallory' }),
+    })
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.text).data.current.reviewer).toBe('bob')
   })
 
   it('counts guesses sent all at once before any is checked: 10 get 401, the rest 429', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -17,6 +18,7 @@ import {
   writeOriginCases,
 } from './test-kit/write-origins.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
+import { reviewImagePath, reviewPackPath } from '../contract/review-api/paths.ts'
 
 // `npm start`'s app on a real loopback server, its proxy pointed at a real test upstream:
 // what it checks about a request before anything else answers it (server/request-guards.ts).
@@ -172,6 +174,40 @@ describe('PACK_EXPLORER_USER_HEADER', () => {
     ).toBeNull()
     // Another header names nobody.
     expect(await userOf(url, { 'x-forwarded-user': 'dana' })).toBeNull()
+  })
+
+  it('records review decisions under that user, whatever the body says; without it, none', async () => {
+    const url = await start({
+      trustProxyAuth: true,
+      trustProxy: 'loopback',
+      userHeader: 'x-forwarded-email',
+    })
+    const packId = randomUUID()
+    const put = (imageId: string, headers: Record<string, string | string[]>) =>
+      rawRequest(url, reviewImagePath(packId, imageId), {
+        method: 'PUT',
+        headers: {
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify({ decision: 'approved', fingerprint: 'f1', reviewer: 'Mallory' }),
+      })
+    const image = randomUUID()
+    const recorded = await put(image, { 'x-forwarded-email': 'dana@example.com' })
+    expect(recorded.status).toBe(200)
+    expect(JSON.parse(recorded.text).data.current.reviewer).toBe('dana@example.com')
+    const nobody = await put(randomUUID(), {})
+    expect(nobody.status).toBe(403)
+    expect(JSON.parse(nobody.text).error_code).toBe('reviewer_unknown')
+    const twice = await put(randomUUID(), {
+      'x-forwarded-email': ['a@example.com', 'b@example.com'],
+    })
+    expect(JSON.parse(twice.text).error_code).toBe('reviewer_unknown')
+    const pack = JSON.parse((await rawRequest(url, reviewPackPath(packId))).text)
+    expect(pack.data.images.map((d: { reviewer: string }) => d.reviewer)).toEqual([
+      'dana@example.com',
+    ])
   })
 
   it('is not read without an authenticating proxy', async () => {
