@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
+import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { ViewerFilmstrip } from './viewer/viewer-filmstrip'
@@ -38,7 +39,7 @@ export function ImageDetailDialog({
   items: readonly ReviewedImage[]
   hrefFor: (imageId: string) => string
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const rawToggleRef = useRef<HTMLButtonElement>(null)
   const navigate = useNavigate()
@@ -52,8 +53,6 @@ export function ImageDetailDialog({
   usePageScrollLock()
 
   useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
     // Start at the title, not on "Previous image": screen readers read what was opened, and
     // an early Enter does not leave the image.
     headingRef.current?.focus()
@@ -62,7 +61,7 @@ export function ImageDetailDialog({
   // A control that had focus may be gone with the previous image; the keys must keep working.
   useEffect(() => {
     if (!dialogRef.current?.contains(document.activeElement)) headingRef.current?.focus()
-  }, [item.image.id])
+  }, [dialogRef, item.image.id])
 
   const { safeUrl } = item
   const broken = flags.includes('broken')
