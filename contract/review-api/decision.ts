@@ -10,9 +10,7 @@ export const MAX_REVIEW_BODY_BYTES = 64 * 1024
 export const DECISIONS = ['approved', 'rejected'] as const
 export type Decision = (typeof DECISIONS)[number]
 
-const reviewerSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEWER_LENGTH))
+const reviewerSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEWER_LENGTH))
 
 /**
  * `PUT /api/review/v1/packs/{packId}/images/{imageId}`. A null decision clears the image's

@@ -2,7 +2,9 @@ import type { WireImage } from '../partner-api/wire.ts'
 
 /** The fields a decision is made on: when any of them changes, the decision is outdated. */
 type FingerprintedImage = Pick<WireImage, 'url'> & {
+  [extra: string]: unknown
   metadata?: {
+    [extra: string]: unknown
     status?: unknown
     description?: unknown
     keywords?: unknown

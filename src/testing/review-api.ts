@@ -1,0 +1,209 @@
+import { http, HttpResponse } from 'msw'
+import { errorEnvelope, okEnvelope } from '@contract/partner-api/envelope'
+import {
+  decisionBodySchema,
+  type DecisionBody,
+  type HistoryEntry,
+  type ReviewDecision,
+} from '@contract/review-api/decision'
+import { REVIEW_API_PREFIX } from '@contract/review-api/paths'
+
+interface StoredRow {
+  image_id: string
+  decision: ReviewDecision['decision'] | null
+  reasons: string[]
+  note: string | null
+  reviewer: string
+  decided_at: string
+  fingerprint: string
+  revision: number
+}
+
+interface StoredPack {
+  revision: number
+  /** Current rows; a cleared image keeps a row with a null decision, as the store does. */
+  rows: Map<string, StoredRow>
+  history: Map<string, HistoryEntry[]>
+}
+
+type Method = 'GET' | 'PUT'
+
+/** A request the fake has answered (or is holding). */
+export interface SeenRequest {
+  method: Method
+  url: URL
+  body: unknown
+}
+
+/**
+ * The review API's contract in memory, for unit tests: the same answers, refusals and
+ * revisions as the real server, without a database. `setupMsw` serves it by default and
+ * empties it after each test; tests seed it, make it fail or hold answers back.
+ */
+export class FakeReviewApi {
+  private packs = new Map<string, StoredPack>()
+  private gates: { method: Method; wait: Promise<void> }[] = []
+  /** Every request, in the order they arrived. */
+  requests: SeenRequest[] = []
+  /** The server's authenticated user; null: the body's `reviewer` is recorded. */
+  user: string | null = null
+  /** When set, every request gets 503 `reviews_unavailable` with this message. */
+  unavailable: string | null = null
+  /** When true, every request fails as if the network were down. */
+  offline = false
+
+  reset(): void {
+    this.packs = new Map()
+    this.gates = []
+    this.requests = []
+    this.user = null
+    this.unavailable = null
+    this.offline = false
+  }
+
+  /** Records a decision as another reviewer would, straight into the store. */
+  seed(packId: string, imageId: string, body: DecisionBody & { reviewer: string }): number {
+    return this.store(packId, imageId, body, body.reviewer)
+  }
+
+  /**
+   * Holds the next request of `method` until `release` is called. A GET is answered as the
+   * store was when it arrived, and that answer delivered late; a PUT is held on its way, so
+   * it is stored only once released.
+   */
+  hold(method: Method): { release: () => void } {
+    let release = () => {}
+    const wait = new Promise<void>((resolve) => (release = resolve))
+    this.gates.push({ method, wait })
+    return { release }
+  }
+
+  /** The PUT bodies sent, oldest first. */
+  writes(): DecisionBody[] {
+    return this.requests.filter((r) => r.method === 'PUT').map((r) => r.body as DecisionBody)
+  }
+
+  current(packId: string, imageId: string) {
+    const row = this.packs.get(packId)?.rows.get(imageId)
+    return row?.decision ? row : null
+  }
+
+  handlers() {
+    return [
+      http.get(`*${REVIEW_API_PREFIX}/packs/:packId`, async ({ request, params }) => {
+        const url = new URL(request.url)
+        this.requests.push({ method: 'GET', url, body: null })
+        const since = url.searchParams.get('since')
+        let response: Response | null = this.refusal()
+        if (!response && since !== null && !/^\d+$/.test(since)) {
+          response = refuse(400, 'since must be a whole number.', 'invalid_query')
+        }
+        response ??= HttpResponse.json(
+          okEnvelope(this.packAnswer(String(params.packId), since === null ? null : Number(since))),
+        )
+        await this.gate('GET')
+        return response
+      }),
+      http.put(
+        `*${REVIEW_API_PREFIX}/packs/:packId/images/:imageId`,
+        async ({ request, params }) => {
+          const text = await request.text()
+          let body: unknown
+          try {
+            body = JSON.parse(text)
+          } catch {
+            body = undefined
+          }
+          this.requests.push({ method: 'PUT', url: new URL(request.url), body })
+          await this.gate('PUT')
+          const refusal = this.refusal()
+          if (refusal) return refusal
+          if (body === undefined) return refuse(400, 'Not JSON.', 'invalid_json')
+          const parsed = decisionBodySchema.safeParse(body)
+          if (!parsed.success) {
+            return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+          }
+          const reviewer = this.user ?? parsed.data.reviewer
+          if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
+          const packId = String(params.packId)
+          const imageId = String(params.imageId)
+          const revision = this.store(packId, imageId, parsed.data, reviewer)
+          const current = this.current(packId, imageId)
+          return HttpResponse.json(
+            okEnvelope({ image_id: imageId, revision, current }, 'Decision saved'),
+          )
+        },
+      ),
+      http.get(
+        `*${REVIEW_API_PREFIX}/packs/:packId/images/:imageId/history`,
+        ({ request, params }) => {
+          this.requests.push({ method: 'GET', url: new URL(request.url), body: null })
+          const refusal = this.refusal()
+          if (refusal) return refusal
+          const imageId = String(params.imageId)
+          const entries = this.packs.get(String(params.packId))?.history.get(imageId) ?? []
+          return HttpResponse.json(
+            okEnvelope({ image_id: imageId, entries: [...entries].reverse() }),
+          )
+        },
+      ),
+    ]
+  }
+
+  private refusal() {
+    if (this.offline) return HttpResponse.error()
+    if (this.unavailable !== null) return refuse(503, this.unavailable, 'reviews_unavailable')
+    return null
+  }
+
+  private async gate(method: Method): Promise<void> {
+    const index = this.gates.findIndex((gate) => gate.method === method)
+    if (index === -1) return
+    const [gate] = this.gates.splice(index, 1)
+    await gate!.wait
+  }
+
+  private packAnswer(packId: string, since: number | null) {
+    const pack = this.packs.get(packId)
+    const rows = [...(pack?.rows.values() ?? [])].filter(
+      (row) => since === null || row.revision > since,
+    )
+    return {
+      pack_id: packId,
+      revision: pack?.revision ?? 0,
+      images: rows.filter((row) => row.decision !== null),
+      cleared:
+        since === null
+          ? []
+          : rows
+              .filter((row) => row.decision === null)
+              .map(({ image_id, revision }) => ({ image_id, revision })),
+    }
+  }
+
+  private store(packId: string, imageId: string, body: DecisionBody, reviewer: string): number {
+    let pack = this.packs.get(packId)
+    if (!pack) this.packs.set(packId, (pack = { revision: 0, rows: new Map(), history: new Map() }))
+    pack.revision += 1
+    const decided_at = new Date().toISOString()
+    const row = {
+      image_id: imageId,
+      decision: body.decision,
+      reasons: body.reasons ?? [],
+      note: body.note ?? null,
+      reviewer,
+      decided_at,
+      fingerprint: body.fingerprint,
+      revision: pack.revision,
+    }
+    pack.rows.set(imageId, row)
+    const history = pack.history.get(imageId) ?? []
+    history.push({ ...row, undo: body.undo ?? false })
+    pack.history.set(imageId, history)
+    return pack.revision
+  }
+}
+
+function refuse(status: number, message: string, errorCode: string) {
+  return HttpResponse.json(errorEnvelope(status, message, errorCode), { status })
+}
