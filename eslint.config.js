@@ -96,7 +96,16 @@ const boundaryConfigs = BOUNDARIES.flatMap((boundary) => [
 ])
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'test-results', 'playwright-report', 'tools/bench/.out'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'test-results',
+      'playwright-report',
+      'tools/bench/.out',
+      '.data',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          // The PGlite database that the review tests' servers start from (a copy each).
+          globalSetup: ['./server/test-kit/vitest-global-setup.ts'],
           include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'eslint.config.test.ts'],
         },
       },

@@ -7,8 +7,10 @@ import { createLogger, createServer, preview, type PreviewServer, type ViteDevSe
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
+import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
+import { reviewImagePath, reviewPackPath } from '../contract/review-api/paths.ts'
 
 // The real dev server, started from the project's vite.config.ts: what `npm run dev` exposes.
 const PORT = 5311
@@ -16,6 +18,8 @@ const PREVIEW_PORT = 5312
 const API_PATH = packPath(DEMO_PACK_IDS.motivation)
 const GOOD_HOST = `localhost:${PORT}`
 const EVIL_ORIGIN = 'https://evil.example'
+const REVIEW_PACK = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e0e'
+const REVIEW_IMAGE = '7a3f9c10-0000-4000-8000-000000000001'
 
 let server: ViteDevServer
 let address: AddressInfo
@@ -23,18 +27,59 @@ let cacheDir: string
 /** A stand-in build for `vite preview`. */
 let previewDir: string
 const savedToken = process.env.GENVIRAL_API_TOKEN
+const savedDataDir = process.env.PACK_EXPLORER_DATA_DIR
+/** The servers' review data (PGlite): never the project's .data/. */
+let dataRoot: string
 /** What the partner-api plugin logged: one line per request the proxy forwarded. */
 const proxyLog: string[] = []
 
 /** A request to the dev server with exactly these headers (fetch would set its own Host). */
-function send(path: string, headers: Record<string, string>, method = 'GET'): Promise<RawAnswer> {
+function send(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string,
+): Promise<RawAnswer> {
   const host = address.address.includes(':') ? `[${address.address}]` : address.address
-  return rawRequest(`http://${host}:${PORT}`, path, { headers, method })
+  return rawRequest(`http://${host}:${PORT}`, path, { headers, method, body })
+}
+
+interface ReviewCall {
+  method?: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/** A decision written and read back through a server's review API (server/api.ts). */
+async function expectReviewApi(
+  origin: string,
+  call: (path: string, options: ReviewCall) => Promise<RawAnswer>,
+): Promise<void> {
+  const image = reviewImagePath(REVIEW_PACK, REVIEW_IMAGE)
+  const body = JSON.stringify({ decision: 'approved', fingerprint: 'v1.dev', reviewer: 'Dana' })
+  const written = await call(image, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin },
+    body,
+  })
+  expect(written.status, written.text).toBe(200)
+  const read = await call(reviewPackPath(REVIEW_PACK), { headers: {} })
+  expect(read.status).toBe(200)
+  expect(JSON.parse(read.text)).toMatchObject({
+    ok: true,
+    data: { images: [{ image_id: REVIEW_IMAGE, decision: 'approved', reviewer: 'Dana' }] },
+  })
+  const unknown = await call('/api/review/v1/nothing', { headers: {} })
+  expect(unknown.status).toBe(404)
+  expect(JSON.parse(unknown.text)).toMatchObject({ error_code: 'not_found' })
 }
 
 beforeAll(async () => {
   // Empty wins over any .env file: the demo API answers, no real key is used.
   process.env.GENVIRAL_API_TOKEN = ''
+  dataRoot = await mkdtemp(join(tmpdir(), 'pack-explorer-dev-server-data-'))
+  // Shared by the dev server and `vite preview`: one PGlite in this process.
+  process.env.PACK_EXPLORER_DATA_DIR = await reviewDataDir(dataRoot)
   cacheDir = await mkdtemp(join(tmpdir(), 'pack-explorer-dev-server-test-'))
   previewDir = await mkdtemp(join(tmpdir(), 'pack-explorer-preview-test-'))
   await writeFile(join(previewDir, 'index.html'), '<!doctype html><title>Pack Explorer</title>')
@@ -63,6 +108,9 @@ afterAll(async () => {
   if (previewDir) await rm(previewDir, { recursive: true, force: true })
   if (savedToken === undefined) delete process.env.GENVIRAL_API_TOKEN
   else process.env.GENVIRAL_API_TOKEN = savedToken
+  if (savedDataDir === undefined) delete process.env.PACK_EXPLORER_DATA_DIR
+  else process.env.PACK_EXPLORER_DATA_DIR = savedDataDir
+  if (dataRoot) await rm(dataRoot, { recursive: true, force: true })
 })
 
 describe('the dev server', () => {
@@ -99,6 +147,14 @@ describe('the dev server', () => {
     expect(api.status).toBe(200)
     expect(JSON.parse(api.text)).toMatchObject({ ok: true, data: { id: DEMO_PACK_IDS.motivation } })
     expect(proxyLog.some((line) => line.includes(`GET ${API_PATH} -> 200`))).toBe(true)
+  })
+
+  it('answers the review API itself, never through the proxy', async () => {
+    const logged = proxyLog.length
+    await expectReviewApi(`http://${GOOD_HOST}`, (path, options) =>
+      send(path, { host: GOOD_HOST, ...options.headers }, options.method, options.body),
+    )
+    expect(proxyLog).toHaveLength(logged)
   })
 
   // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1.
@@ -296,6 +352,11 @@ describe('vite preview', () => {
 
   afterAll(async () => {
     await previewServer?.close()
+  })
+
+  it('answers the review API', async () => {
+    const origin = `http://localhost:${PREVIEW_PORT}`
+    await expectReviewApi(origin, (path, options) => rawRequest(origin, path, options))
   })
 
   // The e2e suite checks the headers on `npm start`; `npm run preview` (and `npm run bench`)

@@ -19,3 +19,22 @@ export function sendError(
   })
   res.end(res.req.method === 'HEAD' ? undefined : body)
 }
+
+/** Writes a success envelope, `{ ok: true, code, message, data }`, never cached. */
+export function sendData(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify({ ok: true, code: status, message, data })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    ...API_SECURITY_HEADERS,
+    ...headers,
+  })
+  res.end(res.req.method === 'HEAD' ? undefined : body)
+}

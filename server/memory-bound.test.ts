@@ -11,6 +11,7 @@ import {
   startProductionServer,
   type CompiledServer,
 } from './test-kit/production-server.ts'
+import { reviewDataDir } from './test-kit/review-data.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
 // Many people opening one big pack at once: the proxy holds at most 16 upstream answers in
@@ -48,6 +49,7 @@ function bigPackBody(): Buffer {
 
 let compiled: CompiledServer
 let distDir: string
+let reviewDir: string
 let upstream: FakeUpstream
 let body: Buffer
 const children: ChildProcess[] = []
@@ -55,6 +57,8 @@ const children: ChildProcess[] = []
 beforeAll(async () => {
   compiled = await compileProductionServer(ROOT)
   distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-memory-test-'))
+  // Its own review data: other test files' servers may hold the default folder meanwhile.
+  reviewDir = await reviewDataDir(distDir)
   await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
   body = bigPackBody()
   upstream = await startFakeUpstream({ token: TOKEN })
@@ -117,6 +121,7 @@ async function burst(env: Record<string, string>) {
       PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '30000',
       // The limiter must not be what answers.
       PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '100000',
+      PACK_EXPLORER_DATA_DIR: reviewDir,
       ...env,
     },
   })

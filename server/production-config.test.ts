@@ -38,6 +38,8 @@ describe('readProductionConfig', () => {
       maxConnections: DEFAULT_MAX_CONNECTIONS,
       maxUpstreamAnswers: DEFAULT_MAX_UPSTREAM_ANSWERS,
       allowedHosts: [],
+      // Beside the default build: the project root.
+      review: { dataDir: '/srv/pack-explorer/.data', databaseUrl: null },
     })
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
     expect(DEFAULT_MAX_CONNECTIONS).toBe(512)
@@ -59,6 +61,8 @@ describe('readProductionConfig', () => {
         PACK_EXPLORER_MAX_CONNECTIONS: '64',
         PACK_EXPLORER_MAX_UPSTREAM_ANSWERS: '4',
         PACK_EXPLORER_ALLOWED_HOSTS: ' Packs.Example.com, 10.0.0.5:8080,[2001:db8::1],, ',
+        PACK_EXPLORER_DATA_DIR: '/var/lib/pack-explorer',
+        DATABASE_URL: ' postgres://reviews:pw@db.internal:5432/reviews ',
       }),
     ).toEqual({
       host: '::1',
@@ -72,8 +76,21 @@ describe('readProductionConfig', () => {
       maxConnections: 64,
       maxUpstreamAnswers: 4,
       allowedHosts: ['packs.example.com', '10.0.0.5:8080', '[2001:db8::1]'],
+      review: {
+        dataDir: '/var/lib/pack-explorer',
+        databaseUrl: 'postgres://reviews:pw@db.internal:5432/reviews',
+      },
     })
   })
+
+  it.each(['mysql://u:SECRET-PW@db/x', 'not a url', 'http://u:SECRET-PW@db:5432/x'])(
+    'refuses DATABASE_URL %s without echoing it',
+    (url) => {
+      const error = refusal({ DATABASE_URL: url })
+      expect(error).toMatch(/^DATABASE_URL must be a PostgreSQL URL/)
+      expect(error).not.toContain('SECRET-PW')
+    },
+  )
 
   it.each(['0.0.0.0', '::', '192.168.1.20', 'pack-explorer.internal'])(
     'refuses to serve the key on %s without access control, naming both ways out',

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path'
 import { readServerConfig, type ServerConfig } from './config.ts'
+import { readReviewConfig, type ReviewConfig } from './review/review-config.ts'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
 import { parseAllowedHosts } from './host-check.ts'
 
@@ -47,6 +49,8 @@ export interface ProductionConfig {
   maxUpstreamAnswers: number
   /** PACK_EXPLORER_ALLOWED_HOSTS: Host names served besides the loopback ones. */
   allowedHosts: string[]
+  /** Where review decisions are kept (PACK_EXPLORER_DATA_DIR or DATABASE_URL). */
+  review: ReviewConfig
 }
 
 export type ProductionConfigResult =
@@ -66,20 +70,26 @@ export function exposesKey(host: string, token: string | null, accessControl: bo
 
 /**
  * Reads `npm start`'s settings, or says why it must not start. A server that holds the key
- * and listens beyond this machine must have someone checking who asks.
+ * and listens beyond this machine must have someone checking who asks. The review data's
+ * default folder is `.data/` beside the default build (the project root).
  */
 export function readProductionConfig(
   env: Record<string, string | undefined>,
   defaultDistDir: string,
+  defaultDataDir = resolve(defaultDistDir, '..', '.data'),
 ): ProductionConfigResult {
   try {
-    return { ok: true, config: parse(env, defaultDistDir) }
+    return { ok: true, config: parse(env, defaultDistDir, defaultDataDir) }
   } catch (error) {
     return { ok: false, error: (error as Error).message }
   }
 }
 
-function parse(env: Record<string, string | undefined>, defaultDistDir: string): ProductionConfig {
+function parse(
+  env: Record<string, string | undefined>,
+  defaultDistDir: string,
+  defaultDataDir: string,
+): ProductionConfig {
   const host = env.HOST?.trim() || DEFAULT_HOST
   const port = integer(env.PORT, 'PORT', DEFAULT_PORT, 0, 65_535)
   const api = readServerConfig(env)
@@ -139,6 +149,7 @@ function parse(env: Record<string, string | undefined>, defaultDistDir: string):
       1_000,
     ),
     allowedHosts,
+    review: readReviewConfig(env, defaultDataDir),
   }
 }
 

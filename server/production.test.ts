@@ -11,6 +11,7 @@ import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
+import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
 import { sizedPackId } from './demo/fixtures.ts'
@@ -36,6 +37,12 @@ interface Running {
 }
 
 let distDir: string
+/**
+ * The apps' review data (PGlite): one folder, which the apps of this process share (one
+ * database to open, not one per app), under the dist folder removed at the end.
+ */
+let reviewDir: string
+const reviewData = () => ({ dataDir: reviewDir, databaseUrl: null })
 let upstream: FakeUpstream
 let upstreamUrl: string
 /** Paths (with query) the upstream received. */
@@ -53,6 +60,7 @@ beforeAll(async () => {
   // In a dot directory, like a build under ~/.local: only the request path must be checked
   // for dot files.
   distDir = await mkdtemp(join(tmpdir(), '.pack-explorer-production-test-'))
+  reviewDir = await reviewDataDir(distDir)
   await mkdir(join(distDir, 'assets'))
   await writeFile(join(distDir, 'index.html'), INDEX_HTML)
   await writeFile(join(distDir, ASSET_PATH), ASSET)
@@ -95,6 +103,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     maxConnections: 512,
     maxUpstreamAnswers: 16,
     allowedHosts: [],
+    review: reviewData(),
     ...overrides,
   }
   const production = await createProductionApp(
@@ -623,6 +632,7 @@ describe('in demo mode', () => {
         maxConnections: 512,
         maxUpstreamAnswers: 16,
         allowedHosts: [],
+        review: reviewData(),
       },
       createJsonLog((line) => logLines.push(line)),
     )

@@ -8,7 +8,7 @@ import { compress } from './compression.ts'
 import { sendError } from './envelope.ts'
 import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
-import { createPartnerApiMiddleware } from './partner-api.ts'
+import { createAppApi } from './api.ts'
 import { isLoopbackHost, type ProductionConfig } from './production-config.ts'
 import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
@@ -18,13 +18,16 @@ export const HEALTH_PATH = '/healthz'
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Behind auth the app is not for everyone: no shared cache (a CDN) may hand it out. */
 const PRIVATE_IMMUTABLE = 'private, max-age=31536000, immutable'
-/** Paths the proxy forwards start here; only they cost a Partner API call. */
+/**
+ * Paths the proxy forwards start here; only they cost a Partner API call (the review API,
+ * /api/review, is answered here and not limited).
+ */
 const PROXIED_PREFIX = '/api/partner'
 
 export interface ProductionApp {
   app: Express
   demo: boolean
-  /** Stops what the app started besides the HTTP server: the demo API. */
+  /** Stops what the app started besides the HTTP server: the demo API, the review store. */
   close: () => Promise<void>
 }
 
@@ -49,14 +52,19 @@ export async function createProductionApp(
   // Throws on a malformed value, before anything was started.
   app.set('trust proxy', config.trustProxy)
 
-  const api = await createPartnerApiMiddleware(
-    config.api,
-    (line) => log('info', line, { component: 'partner-api' }),
-    {
+  const api = await createAppApi({
+    partner: config.api,
+    review: config.review,
+    proxyAuth: config.trustProxyAuth,
+    partnerOptions: {
       maxUpstreamAnswers: config.maxUpstreamAnswers,
       listensBeyondLoopback: !isLoopbackHost(config.host),
     },
-  )
+    log: {
+      partner: (line) => log('info', line, { component: 'partner-api' }),
+      review: (level, line) => log(level, line, { component: 'review-api' }),
+    },
+  })
 
   app.use(accessLog(log))
   app.use((_req, res, next) => {

@@ -8,6 +8,7 @@ import { createJsonLog } from './json-log.ts'
 import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
+import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
@@ -19,12 +20,19 @@ const PACK_PATH = packPath(PACK_ID)
 const INDEX_HTML = '<!doctype html><div id="root"></div>\n'
 
 let distDir: string
+/**
+ * The apps' review data (PGlite): one folder, which the apps of this process share (one
+ * database to open, not one per app), under the dist folder removed at the end.
+ */
+let reviewDir: string
+const reviewData = () => ({ dataDir: reviewDir, databaseUrl: null })
 let upstream: FakeUpstream
 const logLines: string[] = []
 const closers: Array<() => Promise<void>> = []
 
 beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-guards-test-'))
+  reviewDir = await reviewDataDir(distDir)
   await writeFile(join(distDir, 'index.html'), INDEX_HTML)
   upstream = await startFakeUpstream({ token: TOKEN })
 })
@@ -58,6 +66,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<string>
       maxConnections: 512,
       maxUpstreamAnswers: 16,
       allowedHosts: [],
+      review: reviewData(),
       ...overrides,
     },
     createJsonLog((line) => logLines.push(line)),

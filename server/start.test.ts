@@ -14,6 +14,7 @@ import {
   type CompiledServer,
   type SpawnedServer,
 } from './test-kit/production-server.ts'
+import { ensurePgliteTemplate, reviewDataDirSync } from './test-kit/review-data.ts'
 import { rawRequest } from './test-kit/request.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
   compiled = await compileProductionServer(ROOT)
 
   distDir = await mkdtemp(join(tmpdir(), 'pack-explorer-start-test-'))
+  await ensurePgliteTemplate()
   await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>\n')
 
   upstream = await startFakeUpstream({ token: TOKEN })
@@ -57,6 +59,12 @@ afterAll(async () => {
   if (distDir) await rm(distDir, { recursive: true, force: true })
 })
 
+/**
+ * Each server's own review data (PGlite): not the folder beside the compiled server, which
+ * other servers may hold meanwhile.
+ */
+const reviewData = () => ({ PACK_EXPLORER_DATA_DIR: reviewDataDirSync(distDir) })
+
 /** Runs the compiled entry with only these variables (and PATH). */
 const entry = () => ({
   entry: compiled.entry,
@@ -66,13 +74,13 @@ const entry = () => ({
 })
 
 function run(env: Record<string, string>): SpawnedServer {
-  const started = spawnProductionServer({ ...entry(), env })
+  const started = spawnProductionServer({ ...entry(), env: { ...reviewData(), ...env } })
   children.push(started.child)
   return started
 }
 
 async function listen(env: Record<string, string>) {
-  const started = await startProductionServer({ ...entry(), env })
+  const started = await startProductionServer({ ...entry(), env: { ...reviewData(), ...env } })
   children.push(started.child)
   return { started, url: new URL(started.url) }
 }

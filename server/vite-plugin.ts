@@ -1,11 +1,16 @@
+import { resolve } from 'node:path'
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite'
+import { createAppApi } from './api.ts'
 import { compress } from './compression.ts'
 import { readServerConfig } from './config.ts'
 import { fetchMetadataPolicy } from './fetch-metadata.ts'
-import { createPartnerApiMiddleware } from './partner-api.ts'
 import { exposesKey } from './production-config.ts'
+import { readReviewConfig } from './review/review-config.ts'
 
-/** Mounts the Partner API proxy (or the demo API) on both `vite` and `vite preview`. */
+/**
+ * Mounts the Partner API proxy (or the demo API) and the review API on both `vite` and
+ * `vite preview`.
+ */
 export function partnerApiPlugin(): Plugin {
   let mode = 'development'
   const mount = async (
@@ -18,14 +23,30 @@ export function partnerApiPlugin(): Plugin {
     const env = loadEnv(mode, server.config.envDir || server.config.root, [
       'GENVIRAL_',
       'PACK_EXPLORER_',
+      'DATABASE_URL',
     ])
     // Throws on a malformed setting: Vite then prints it and exits 1.
     const config = readServerConfig(env)
+    // A relative PACK_EXPLORER_DATA_DIR is taken from the project root, as .env files are.
+    const review = readReviewConfig(
+      {
+        ...env,
+        PACK_EXPLORER_DATA_DIR: env.PACK_EXPLORER_DATA_DIR
+          ? resolve(server.config.root, env.PACK_EXPLORER_DATA_DIR)
+          : undefined,
+      },
+      resolve(server.config.root, '.data'),
+    )
     refuseToExposeKey(listenAddress(host), config.token)
     const logger = server.config.logger
-    const api = await createPartnerApiMiddleware(config, (line) =>
-      logger.info(`[partner-api] ${line}`, { timestamp: true }),
-    )
+    const api = await createAppApi({
+      partner: config,
+      review,
+      log: {
+        partner: (line) => logger.info(`[partner-api] ${line}`, { timestamp: true }),
+        review: (level, line) => logger[level](`[review-api] ${line}`, { timestamp: true }),
+      },
+    })
     // Vite compresses neither the dev server's answers nor plugin middleware's in preview.
     server.middlewares.use('/api', compress())
     server.middlewares.use(api.handle)

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from '../envelope.ts'
+import { readJsonBody } from '../request-body.ts'
 import { sanitizeErrorBody } from './error-body.ts'
 import {
   acceptedEncodings,
@@ -9,7 +10,6 @@ import {
 } from './headers.ts'
 import type { KeyScanner } from './key-scanner.ts'
 import { BodyTooLargeError, contentCoding, decode, readCapped } from './read-body.ts'
-import { readRequestBody } from './request-body.ts'
 import type { ProxyRoute } from './routes.ts'
 import { callUpstream, UpstreamTimeoutError } from './upstream-client.ts'
 
@@ -51,13 +51,14 @@ export async function forward(
     let requestBody: Buffer | undefined
     const requestHeaders = upstreamRequestHeaders(req, options.token, options.forwardOrigin)
     if (route.body) {
-      const read = await readRequestBody(req, route.body)
+      const read = await readJsonBody(req, route.body)
       if ('refusal' in read) {
         const { status, errorCode, message } = read.refusal
         done(status)
         return sendError(res, status, errorCode, message)
       }
-      requestBody = read.body
+      // Re-serialized from what the schema kept: nothing the schema does not know goes on.
+      requestBody = Buffer.from(JSON.stringify(read.data))
       requestHeaders['content-type'] = 'application/json'
     }
 

@@ -5,14 +5,12 @@ import {
   PACKS_PATH,
   packPath,
 } from '../../contract/partner-api/paths.ts'
+import type { JsonBodyRule } from '../request-body.ts'
 
 export type ProxyMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** What a route accepts as a request body, and how much of it. */
-export interface RequestBodyRule {
-  schema: ZodMiniType
-  maxBytes: number
-}
+export type RequestBodyRule = JsonBodyRule
 
 /**
  * One forwarded Partner API route. Everything the proxy does not find in this table stays

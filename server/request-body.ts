@@ -1,7 +1,13 @@
 import type { IncomingMessage } from 'node:http'
-import type { RequestBodyRule } from './routes.ts'
+import type { ZodMiniType } from 'zod/mini'
 
-/** Why a browser's body is not forwarded: the envelope the proxy answers with instead. */
+/** What a JSON body must be: the schema it is checked against and its size, at most. */
+export interface JsonBodyRule<T = unknown> {
+  schema: ZodMiniType<T>
+  maxBytes: number
+}
+
+/** Why a browser's body is refused: the envelope to answer with instead. */
 export interface BodyRefusal {
   status: 400 | 413 | 415 | 422
   errorCode: string
@@ -13,14 +19,14 @@ const refuse = (status: BodyRefusal['status'], errorCode: string, message: strin
 })
 
 /**
- * The browser's JSON body, checked against the route's schema and re-serialized from what
- * the schema kept; a refusal, with the Partner API's own error codes, when it is not sent as
- * JSON, too big, not JSON or not the schema's shape.
+ * The browser's JSON body as the rule's schema kept it, or a refusal (with the Partner API's
+ * own error codes) when it is not sent as JSON, too big, not JSON or not the schema's shape.
+ * The proxy forwards what it returns; the review API stores it.
  */
-export async function readRequestBody(
+export async function readJsonBody<T>(
   req: IncomingMessage,
-  rule: RequestBodyRule,
-): Promise<{ body: Buffer } | { refusal: BodyRefusal }> {
+  rule: JsonBodyRule<T>,
+): Promise<{ data: T } | { refusal: BodyRefusal }> {
   const mediaType = String(req.headers['content-type'] ?? '')
     .split(';')[0]!
     .trim()
@@ -38,9 +44,17 @@ export async function readRequestBody(
   }
   const checked = rule.schema.safeParse(parsed)
   if (!checked.success) {
-    return refuse(422, 'invalid_payload', 'The request body does not match what this route takes.')
+    const issue = checked.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    // The issue's own words (never the value sent), so a client can see what to fix.
+    const why = issue ? ` (${where}${issue.message})` : ''
+    return refuse(
+      422,
+      'invalid_payload',
+      `The request body does not match what this route takes${why}.`,
+    )
   }
-  return { body: Buffer.from(JSON.stringify(checked.data)) }
+  return { data: checked.data }
 }
 
 /**

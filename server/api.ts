@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerConfig } from './config.ts'
+import { demoReviewSeed } from './demo/review-seed.ts'
+import { createPartnerApiMiddleware, type PartnerApiOptions } from './partner-api.ts'
+import type { ReviewConfig } from './review/review-config.ts'
+import {
+  startReviewService,
+  type ReviewService,
+  type ReviewServiceOptions,
+} from './review/review-service.ts'
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+export interface AppApi {
+  demo: boolean
+  /** /app-config.json, the review API and the Partner API proxy (or demo API). */
+  handle: Middleware
+  /** Stops the demo API and closes the review store. */
+  close: () => Promise<void>
+}
+
+export interface AppApiOptions {
+  partner: ServerConfig
+  review: ReviewConfig
+  /** PACK_EXPLORER_TRUST_PROXY_AUTH=1 (`npm start` only). */
+  proxyAuth?: boolean
+  partnerOptions?: PartnerApiOptions
+  log: {
+    partner: (line: string) => void
+    review: ReviewServiceOptions['log']
+  }
+}
+
+/**
+ * Everything the three servers (`vite`, `vite preview`, `npm start`) answer under /api and
+ * /app-config.json, put together in one place so that they cannot drift apart. The review
+ * API comes first: nothing under /api/review ever reaches the proxy.
+ */
+export async function createAppApi(options: AppApiOptions): Promise<AppApi> {
+  const partner = await createPartnerApiMiddleware(
+    options.partner,
+    options.log.partner,
+    options.partnerOptions,
+  )
+  let review: ReviewService
+  try {
+    review = await startReviewService({
+      config: options.review,
+      proxyAuth: options.proxyAuth ?? false,
+      log: options.log.review,
+      seedFor: partner.demo ? demoReviewSeed : undefined,
+    })
+  } catch (error) {
+    await partner.close()
+    throw error
+  }
+  return {
+    demo: partner.demo,
+    handle: (req, res, next) => review.handle(req, res, () => partner.handle(req, res, next)),
+    close: async () => {
+      await Promise.allSettled([review.close(), partner.close()])
+    },
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The review store's schema, one step per version, in order. A step is never edited once
+ * released: a change is a new step. Each runs in the transaction that records it.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'review decisions and their history',
+    sql: `
+      -- One row per pack: the last revision handed out. Its row lock orders a pack's writes.
+      CREATE TABLE review_packs (
+        pack_id text PRIMARY KEY,
+        revision bigint NOT NULL
+      );
+
+      -- Each image's current decision; a cleared one stays (decision null) so that polling
+      -- with ?since sees the clear.
+      CREATE TABLE review_decisions (
+        pack_id text NOT NULL,
+        image_id text NOT NULL,
+        decision text CHECK (decision IN ('approved', 'rejected')),
+        reasons text[] NOT NULL DEFAULT '{}',
+        note text,
+        reviewer text NOT NULL,
+        decided_at timestamptz NOT NULL,
+        fingerprint text NOT NULL,
+        revision bigint NOT NULL,
+        PRIMARY KEY (pack_id, image_id)
+      );
+      CREATE INDEX review_decisions_pack_revision ON review_decisions (pack_id, revision);
+
+      -- Every change ever made, appended and never changed.
+      CREATE TABLE review_history (
+        id bigserial PRIMARY KEY,
+        pack_id text NOT NULL,
+        image_id text NOT NULL,
+        revision bigint NOT NULL,
+        decision text CHECK (decision IN ('approved', 'rejected')),
+        reasons text[] NOT NULL DEFAULT '{}',
+        note text,
+        reviewer text NOT NULL,
+        decided_at timestamptz NOT NULL,
+        fingerprint text NOT NULL,
+        undo boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX review_history_image ON review_history (pack_id, image_id, revision);
+
+      CREATE FUNCTION review_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'review_history is append-only';
+      END
+      $$;
+      CREATE TRIGGER review_history_append_only BEFORE UPDATE OR DELETE ON review_history
+        FOR EACH ROW EXECUTE FUNCTION review_history_append_only();
+    `,
+  },
+]
