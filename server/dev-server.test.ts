@@ -9,6 +9,12 @@ import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import {
+  answerBeforeBody,
+  NOT_JSON,
+  WRITE_PATHS,
+  writeOriginCases,
+} from './test-kit/write-origins.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 import { reviewImagePath, reviewPackPath } from '../contract/review-api/paths.ts'
 
@@ -251,6 +257,50 @@ describe('the dev server refuses requests other sites make (Fetch Metadata)', ()
   })
 })
 
+describe('the dev server takes writes under /api from its own pages only', () => {
+  const devUrl = () =>
+    `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${PORT}`
+  const write = (path: string, headers: Record<string, string>, method = 'PUT') =>
+    rawRequest(devUrl(), path, { method, headers, body: '{}' })
+
+  it.each(writeOriginCases(GOOD_HOST))('%s', async (_what, headers, refused) => {
+    const answer = await write(API_PATH, headers, 'POST')
+    if (refused) {
+      expect(answer.status).toBe(403)
+      expect(JSON.parse(answer.text)).toMatchObject({ code: 403, error_code: 'cross_site_request' })
+      expect(await answerBeforeBody(devUrl(), API_PATH, headers)).toBe(403)
+    } else {
+      // Through to the proxy, which forwards no POST on a pack.
+      expect(answer.status).toBe(405)
+    }
+  })
+
+  it.each(NOT_JSON)('refuses a same-origin write of %s with 415', async (_what, type) => {
+    const headers: Record<string, string> = { host: GOOD_HOST, 'sec-fetch-site': 'same-origin' }
+    if (type !== null) headers['content-type'] = type
+    for (const path of WRITE_PATHS) {
+      const answer = await write(path, headers)
+      expect(answer.status, path).toBe(415)
+      expect(JSON.parse(answer.text).error_code, path).toBe('unsupported_media_type')
+      expect(await answerBeforeBody(devUrl(), path, headers), path).toBe(415)
+    }
+  })
+
+  it('refuses a form on another port of localhost, on every /api path', async () => {
+    const form = {
+      host: GOOD_HOST,
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-site',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'document',
+      'content-type': 'application/x-www-form-urlencoded',
+    }
+    for (const path of WRITE_PATHS) {
+      expect((await write(path, form, 'POST')).status, path).toBe(403)
+    }
+  })
+})
+
 const KEY = 'pub_dev.sk_live_DEV-SERVER-TEST-SECRET'
 
 /** The message a server that must not start threw, or "started" (and it is stopped again). */
@@ -385,5 +435,25 @@ describe('vite preview', () => {
       headers: fetchedBy('cross-site', 'navigate', 'document', previewHost),
     })
     expect(link.status).toBe(200)
+  })
+
+  it('takes writes under /api from its own pages only', async () => {
+    const previewHost = `localhost:${PREVIEW_PORT}`
+    const origin = `http://${previewHost}`
+    const put = (headers: Record<string, string>) =>
+      rawRequest(origin, API_PATH, {
+        method: 'POST',
+        headers: { host: previewHost, ...headers },
+        body: '{}',
+      })
+    const json = { 'content-type': 'application/json' }
+    expect((await put({ ...json, 'sec-fetch-site': 'same-site' })).status).toBe(403)
+    expect((await put({ ...json, origin: 'http://localhost:3000' })).status).toBe(403)
+    expect((await put({ ...json })).status).toBe(403)
+    expect(
+      (await put({ 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' })).status,
+    ).toBe(415)
+    expect((await put({ ...json, 'sec-fetch-site': 'same-origin' })).status).toBe(405)
+    expect((await put({ ...json, origin })).status).toBe(405)
   })
 })

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { authenticatedUser } from './authenticated-user.ts'
 import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
@@ -26,7 +27,8 @@ export interface PartnerApiOptions {
 }
 
 /**
- * The `/api` proxy plus the small config document the app reads at start. Without a key it
+ * The `/api` proxy plus the small config document the app reads at start (demo mode, demo
+ * packs, and the signed-in user the review decisions are recorded under). Without a key it
  * starts the demo Partner API and points the very same proxy at it.
  */
 export async function createPartnerApiMiddleware(
@@ -56,7 +58,7 @@ export async function createPartnerApiMiddleware(
       ? 'GENVIRAL_API_TOKEN is not set: serving the built-in demo Partner API ("Demo data").'
       : `Proxying /api/partner/v1 to ${config.baseUrl} with the configured key.`,
   )
-  const appConfig = JSON.stringify({ demo, examples: demo ? DEMO_EXAMPLES : [] })
+  const examples = demo ? DEMO_EXAMPLES : []
 
   return {
     demo,
@@ -67,7 +69,8 @@ export async function createPartnerApiMiddleware(
           'cache-control': 'no-store',
           ...API_SECURITY_HEADERS,
         })
-        return void res.end(appConfig)
+        // Per request: `user` is whoever this request is from (null unless signed in).
+        return void res.end(JSON.stringify({ demo, examples, user: authenticatedUser(req) }))
       }
       proxy(req, res, next)
     },

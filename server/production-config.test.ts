@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_MAX_UPSTREAM_ANSWERS,
@@ -11,6 +14,8 @@ const DIST = '/srv/pack-explorer/dist'
 const KEY = 'pub_123.sk_live_CONFIG-TEST-SECRET'
 /** What every HOST beyond loopback needs. */
 const ALLOWED = { PACK_EXPLORER_ALLOWED_HOSTS: 'packs.example.com' }
+/** What PACK_EXPLORER_TRUST_PROXY_AUTH=1 needs besides the proxy's addresses. */
+const PROXY_USER = { PACK_EXPLORER_USER_HEADER: 'X-Forwarded-Email' }
 
 function config(env: Record<string, string | undefined>): ProductionConfig {
   const result = readProductionConfig(env, DIST)
@@ -33,6 +38,7 @@ describe('readProductionConfig', () => {
       api: { token: null, baseUrl: 'https://www.genviral.io', timeoutMs: 15_000 },
       basicAuth: null,
       trustProxyAuth: false,
+      userHeader: null,
       trustProxy: false,
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       maxConnections: DEFAULT_MAX_CONNECTIONS,
@@ -56,6 +62,7 @@ describe('readProductionConfig', () => {
         PACK_EXPLORER_UPSTREAM_TIMEOUT_MS: '2000',
         PACK_EXPLORER_BASIC_AUTH: 'alice:pass:with:colons',
         PACK_EXPLORER_TRUST_PROXY_AUTH: '1',
+        PACK_EXPLORER_USER_HEADER: ' X-Forwarded-Email ',
         PACK_EXPLORER_TRUST_PROXY: 'loopback',
         PACK_EXPLORER_RATE_LIMIT_PER_MINUTE: '30',
         PACK_EXPLORER_MAX_CONNECTIONS: '64',
@@ -69,8 +76,9 @@ describe('readProductionConfig', () => {
       port: 9000,
       distDir: '/tmp/build',
       api: { token: KEY, baseUrl: 'http://127.0.0.1:8787', timeoutMs: 2000 },
-      basicAuth: { user: 'alice', password: 'pass:with:colons' },
+      basicAuth: { single: { user: 'alice', password: 'pass:with:colons' }, file: null },
       trustProxyAuth: true,
+      userHeader: 'x-forwarded-email',
       trustProxy: 'loopback',
       rateLimitPerMinute: 30,
       maxConnections: 64,
@@ -105,8 +113,12 @@ describe('readProductionConfig', () => {
 
   it.each([
     { PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery' },
-    { PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8' },
-    { PACK_EXPLORER_TRUST_PROXY_AUTH: 'true', PACK_EXPLORER_TRUST_PROXY: 'loopback' },
+    { PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8', ...PROXY_USER },
+    {
+      PACK_EXPLORER_TRUST_PROXY_AUTH: 'true',
+      PACK_EXPLORER_TRUST_PROXY: 'loopback',
+      ...PROXY_USER,
+    },
   ])('serves the key beyond loopback with %o', (access) => {
     const env = { HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY, ...ALLOWED, ...access }
     expect(config(env).host).toBe('0.0.0.0')
@@ -132,6 +144,7 @@ describe('readProductionConfig', () => {
       GENVIRAL_API_TOKEN: KEY,
       PACK_EXPLORER_TRUST_PROXY_AUTH: '1',
       PACK_EXPLORER_TRUST_PROXY: '10.0.0.0/8',
+      ...PROXY_USER,
     },
   ])('refuses to listen beyond loopback without PACK_EXPLORER_ALLOWED_HOSTS: %o', (env) => {
     const error = refusal(env)
@@ -180,8 +193,8 @@ describe('readProductionConfig', () => {
 
   it('takes a 12-character password', () => {
     expect(config({ PACK_EXPLORER_BASIC_AUTH: 'alice:twelve-chars' }).basicAuth).toEqual({
-      user: 'alice',
-      password: 'twelve-chars',
+      single: { user: 'alice', password: 'twelve-chars' },
+      file: null,
     })
   })
 
@@ -265,5 +278,118 @@ describe('readProductionConfig', () => {
     ]) {
       expect(config({ PACK_EXPLORER_TRUST_PROXY: list }).trustProxy).toBe(list)
     }
+  })
+})
+
+describe('PACK_EXPLORER_USER_HEADER', () => {
+  const behindProxy = { PACK_EXPLORER_TRUST_PROXY_AUTH: '1', PACK_EXPLORER_TRUST_PROXY: 'loopback' }
+
+  it('is required with PACK_EXPLORER_TRUST_PROXY_AUTH=1: decisions need a reviewer', () => {
+    expect(refusal(behindProxy)).toMatch(
+      /^PACK_EXPLORER_TRUST_PROXY_AUTH=1 needs PACK_EXPLORER_USER_HEADER: the header in which the proxy names the signed-in user/,
+    )
+    expect(refusal({ ...behindProxy, PACK_EXPLORER_USER_HEADER: '  ' })).toContain(
+      'needs PACK_EXPLORER_USER_HEADER',
+    )
+    expect(config({ ...behindProxy, PACK_EXPLORER_USER_HEADER: 'Remote-User' }).userHeader).toBe(
+      'remote-user',
+    )
+  })
+
+  it('is refused without PACK_EXPLORER_TRUST_PROXY_AUTH=1: any client could send it', () => {
+    expect(refusal({ PACK_EXPLORER_USER_HEADER: 'X-Forwarded-Email' })).toContain(
+      'PACK_EXPLORER_USER_HEADER is read only with PACK_EXPLORER_TRUST_PROXY_AUTH=1',
+    )
+  })
+
+  it.each(['X Forwarded Email', 'X-Email:', 'Authorization', 'host', 'Cookie'])(
+    'refuses %j as the header',
+    (name) => {
+      expect(refusal({ ...behindProxy, PACK_EXPLORER_USER_HEADER: name })).toContain(
+        'PACK_EXPLORER_USER_HEADER must name a header such as X-Forwarded-Email',
+      )
+    },
+  )
+})
+
+describe('PACK_EXPLORER_USERS_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pack-explorer-users-config-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  // Well-formed, of no password in particular: reading the file checks its shape only.
+  const HASH = '$scrypt$ln=4,r=8,p=1$c2FsdHNhbHRzYWx0$2f6NN8x8Zx2x7yCwLk9fN2h8sQb2fHqJY7b3kN0xWm8'
+  let files = 0
+  const usersFile = (text: string) => {
+    const path = join(dir, `users-${++files}`)
+    writeFileSync(path, text)
+    return path
+  }
+
+  it('reads one user:hash a line, skipping blank lines and comments', () => {
+    const path = usersFile(`# reviewers\n\nalice:${HASH}\n  bob@example.com:${HASH}  \r\n`)
+    const auth = config({ PACK_EXPLORER_USERS_FILE: path }).basicAuth
+    expect(auth?.single).toBeNull()
+    expect(auth?.file?.path).toBe(path)
+    expect([...(auth?.file?.users.keys() ?? [])]).toEqual(['alice', 'bob@example.com'])
+    expect(auth?.file?.users.get('alice')?.params).toEqual({ ln: 4, r: 8, p: 1 })
+  })
+
+  it('takes PACK_EXPLORER_BASIC_AUTH besides, and access control beyond loopback', () => {
+    const path = usersFile(`alice:${HASH}\n`)
+    const auth = config({
+      PACK_EXPLORER_USERS_FILE: path,
+      PACK_EXPLORER_BASIC_AUTH: 'carol:correct horse battery',
+      HOST: '0.0.0.0',
+      GENVIRAL_API_TOKEN: KEY,
+      ...ALLOWED,
+    }).basicAuth
+    expect(auth?.single?.user).toBe('carol')
+    expect(auth?.file?.users.has('alice')).toBe(true)
+    // The file alone is access control too.
+    const alone = { PACK_EXPLORER_USERS_FILE: path, HOST: '0.0.0.0', GENVIRAL_API_TOKEN: KEY }
+    expect(config({ ...alone, ...ALLOWED }).host).toBe('0.0.0.0')
+  })
+
+  it.each([
+    ['a line without a colon', 'just-a-name', 'line 2: not user:<scrypt hash>'],
+    ['an empty user', `:${HASH}`, 'line 2: the user name is empty'],
+    [
+      'a bcrypt hash',
+      'alice:$2b$12$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNOPQR',
+      'line 2: the hash is not',
+    ],
+    ['a password in clear', 'alice:correct horse battery', 'line 2: the hash is not'],
+    ['an absurd cost', `alice:${HASH.replace('ln=4', 'ln=40')}`, 'line 2: the hash is not'],
+    [
+      'the same user twice',
+      `bob:${HASH}\nbob:${HASH}`,
+      'line 3: bob is already on an earlier line',
+    ],
+  ])('refuses %s, naming the line and never the hash', (_what, line, message) => {
+    const path = usersFile(`# ok so far\n${line}\n`)
+    const error = refusal({ PACK_EXPLORER_USERS_FILE: path })
+    expect(error.startsWith(`PACK_EXPLORER_USERS_FILE ${path}, ${message}`), error).toBe(true)
+    expect(error).not.toContain(HASH.slice(20))
+    expect(error).not.toContain('correct horse')
+    expect(error).not.toContain('\n')
+  })
+
+  it('refuses a file it cannot read, or one without users', () => {
+    const missing = join(dir, 'no-such-file')
+    expect(refusal({ PACK_EXPLORER_USERS_FILE: missing })).toBe(
+      `PACK_EXPLORER_USERS_FILE ${missing} cannot be read (ENOENT); create it with npm run user:add -- <name>.`,
+    )
+    expect(refusal({ PACK_EXPLORER_USERS_FILE: usersFile('# nobody yet\n') })).toContain(
+      'has no users: add one with npm run user:add -- <name>.',
+    )
+  })
+
+  it('refuses a user both in PACK_EXPLORER_BASIC_AUTH and in the file', () => {
+    const path = usersFile(`alice:${HASH}\n`)
+    expect(
+      refusal({
+        PACK_EXPLORER_USERS_FILE: path,
+        PACK_EXPLORER_BASIC_AUTH: 'alice:correct horse battery',
+      }),
+    ).toBe(`PACK_EXPLORER_BASIC_AUTH's user is also in PACK_EXPLORER_USERS_FILE ${path}: keep one.`)
   })
 })

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readServerConfig, type ServerConfig } from './config.ts'
 import { readReviewConfig, type ReviewConfig } from './review/review-config.ts'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
 import { parseAllowedHosts } from './host-check.ts'
+import { parseUserHeader } from './proxy-user.ts'
+import { parseUsersFile, type UsersFile } from './users-file.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8080
@@ -33,14 +36,28 @@ export interface BasicAuthCredentials {
   password: string
 }
 
+/** Who may sign in with Basic auth; either part, or both, is set. */
+export interface BasicAuthConfig {
+  /** PACK_EXPLORER_BASIC_AUTH's one `user:password`. */
+  single: BasicAuthCredentials | null
+  /** PACK_EXPLORER_USERS_FILE's users. */
+  file: UsersFile | null
+}
+
 export interface ProductionConfig {
   host: string
   port: number
   distDir: string
   api: ServerConfig
-  basicAuth: BasicAuthCredentials | null
+  /** Null: no Basic auth. */
+  basicAuth: BasicAuthConfig | null
   /** The operator says an authenticating reverse proxy sits in front. */
   trustProxyAuth: boolean
+  /**
+   * PACK_EXPLORER_USER_HEADER, lower-cased: the header in which that proxy names the user
+   * (set exactly when trustProxyAuth is).
+   */
+  userHeader: string | null
   /** Express's `trust proxy`: which hops' X-Forwarded-For names the client. */
   trustProxy: TrustProxy
   rateLimitPerMinute: number
@@ -93,7 +110,7 @@ function parse(
   const host = env.HOST?.trim() || DEFAULT_HOST
   const port = integer(env.PORT, 'PORT', DEFAULT_PORT, 0, 65_535)
   const api = readServerConfig(env)
-  const basicAuth = credentials(env.PACK_EXPLORER_BASIC_AUTH)
+  const basicAuth = basicAuthConfig(env)
   const trustProxyAuth = flag(env.PACK_EXPLORER_TRUST_PROXY_AUTH, 'PACK_EXPLORER_TRUST_PROXY_AUTH')
   const trustProxy = parseTrustProxy(env.PACK_EXPLORER_TRUST_PROXY)
   if (trustProxyAuth && typeof trustProxy !== 'string') {
@@ -103,6 +120,7 @@ function parse(
         'requests from any other address are refused.',
     )
   }
+  const userHeader = parseUserHeader(env.PACK_EXPLORER_USER_HEADER, trustProxyAuth)
   if (exposesKey(host, api.token, basicAuth !== null || trustProxyAuth)) {
     throw new Error(
       `Refusing to listen on ${host} with GENVIRAL_API_TOKEN set and no access control: anyone ` +
@@ -126,6 +144,7 @@ function parse(
     api,
     basicAuth,
     trustProxyAuth,
+    userHeader,
     trustProxy,
     rateLimitPerMinute: integer(
       env.PACK_EXPLORER_RATE_LIMIT_PER_MINUTE,
@@ -174,6 +193,39 @@ function flag(value: string | undefined, name: string): boolean {
   if (text === '1' || text === 'true') return true
   if (text === '' || text === '0' || text === 'false') return false
   throw new Error(`${name} must be 1 or 0, got "${value}".`)
+}
+
+/** PACK_EXPLORER_BASIC_AUTH and PACK_EXPLORER_USERS_FILE; null when neither is set. */
+function basicAuthConfig(env: Record<string, string | undefined>): BasicAuthConfig | null {
+  const single = credentials(env.PACK_EXPLORER_BASIC_AUTH)
+  const path = env.PACK_EXPLORER_USERS_FILE?.trim()
+  const file = path ? readUsersFile(path) : null
+  if (single && file?.users.has(single.user)) {
+    throw new Error(
+      `PACK_EXPLORER_BASIC_AUTH's user is also in PACK_EXPLORER_USERS_FILE ${path}: keep one.`,
+    )
+  }
+  return single || file ? { single, file } : null
+}
+
+function readUsersFile(path: string): UsersFile {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new Error(
+      `PACK_EXPLORER_USERS_FILE ${path} cannot be read (${code}); create it with ` +
+        'npm run user:add -- <name>.',
+    )
+  }
+  const file = parseUsersFile(text, path)
+  if (file.users.size === 0) {
+    throw new Error(
+      `PACK_EXPLORER_USERS_FILE ${path} has no users: add one with npm run user:add -- <name>.`,
+    )
+  }
+  return file
 }
 
 /** `user:password`; the password may hold colons, the user may not (RFC 7617). */

@@ -7,6 +7,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { BASIC_AUTH_CHALLENGE } from './basic-auth.ts'
 import { createJsonLog } from './json-log.ts'
+import { hashPassword, parsePasswordHash } from './password-hash.ts'
 import { createProductionApp } from './production.ts'
 import type { ProductionConfig } from './production-config.ts'
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
@@ -98,6 +99,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     api: { token: TOKEN, baseUrl: upstreamUrl, timeoutMs: 5_000 },
     basicAuth: null,
     trustProxyAuth: false,
+    userHeader: null,
     trustProxy: false,
     rateLimitPerMinute: 1_000,
     maxConnections: 512,
@@ -178,7 +180,7 @@ describe('the production app', () => {
       expect(answer.headers['cache-control'], path).toBe('no-cache')
     }
     const appConfig = await send(app, '/app-config.json')
-    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [] })
+    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [], user: null })
     expect(appConfig.headers['cache-control']).toBe('no-store')
   })
 
@@ -316,7 +318,7 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
   let app: Running
   // A fresh server each: this file's wrong passwords, all from 127.0.0.1, stay under the limit.
   beforeEach(async () => {
-    app = await start({ basicAuth: { user: USER, password: PASSWORD } })
+    app = await start({ basicAuth: { single: { user: USER, password: PASSWORD }, file: null } })
   })
 
   it.each([
@@ -370,6 +372,12 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
     }
   })
 
+  it('tells the app who signed in', async () => {
+    const answer = await send(app, '/app-config.json', { authorization: basic(USER, PASSWORD) })
+    expect(JSON.parse(answer.text)).toEqual({ demo: false, examples: [], user: USER })
+    expect(answer.headers['cache-control']).toBe('no-store')
+  })
+
   it('leaves /healthz open', async () => {
     const answer = await send(app, '/healthz')
     expect(answer.status).toBe(200)
@@ -377,8 +385,84 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
   })
 })
 
+// The real cost (N = 2^15): checks take long enough that requests sent at once overlap (and,
+// on a busy machine, long enough to need more than the default timeout).
+describe('with PACK_EXPLORER_USERS_FILE', { timeout: 30_000 }, () => {
+  const users = async (entries: Record<string, string>) =>
+    new Map(
+      await Promise.all(
+        Object.entries(entries).map(
+          async ([user, password]) =>
+            [user, parsePasswordHash(await hashPassword(password))!] as const,
+        ),
+      ),
+    )
+  const BOB = 'bob’s very own password'
+  const start2 = async () =>
+    start({
+      basicAuth: {
+        single: { user: USER, password: PASSWORD },
+        file: {
+          path: 'users',
+          users: await users({ bob: BOB, 'dana@example.com': 'dana’s password!' }),
+        },
+      },
+      trustProxy: 'loopback',
+    })
+  const userOf = async (app: Running, authorization: string) => {
+    const answer = await send(app, '/app-config.json', { authorization })
+    expect(answer.status).toBe(200)
+    return (JSON.parse(answer.text) as { user: unknown }).user
+  }
+
+  it('lets each user in as themselves, and tells the app who they are', async () => {
+    const app = await start2()
+    expect(await userOf(app, basic('bob', BOB))).toBe('bob')
+    expect(await userOf(app, basic('dana@example.com', 'dana’s password!'))).toBe(
+      'dana@example.com',
+    )
+    expect(await userOf(app, basic(USER, PASSWORD))).toBe(USER)
+    // Remembered: the same again, answered without scrypt, still as that user.
+    expect(await userOf(app, basic('bob', BOB))).toBe('bob')
+    expect((await send(app, PACK_PATH, { authorization: basic('bob', BOB) })).status).toBe(200)
+    for (const authorization of [basic('bob', PASSWORD), basic(USER, BOB), basic('carol', BOB)]) {
+      expect((await send(app, '/app-config.json', { authorization })).status).toBe(401)
+    }
+  })
+
+  it('counts guesses sent all at once before any is checked: 10 get 401, the rest 429', async () => {
+    const app = await start2()
+    const guesses = Array.from({ length: 30 }, (_, i) =>
+      send(app, '/', {
+        'x-forwarded-for': '203.0.113.30',
+        authorization: basic('bob', `guess ${i}`),
+      }),
+    )
+    const statuses = (await Promise.all(guesses)).map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20)
+  })
+
+  it('counts a page’s requests with the same right password, sent at once, as one', async () => {
+    const app = await start2()
+    const from = { 'x-forwarded-for': '203.0.113.31' }
+    const requests = Array.from({ length: 20 }, () =>
+      send(app, ASSET_PATH, { ...from, authorization: basic('bob', BOB) }),
+    )
+    expect((await Promise.all(requests)).map((answer) => answer.status)).toEqual(
+      Array<number>(20).fill(200),
+    )
+    // Nothing was counted against the address: ten wrong guesses still get 401.
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await send(app, '/', { ...from, authorization: basic('bob', `no ${i}`) })).status,
+      ).toBe(401)
+    }
+  })
+})
+
 describe('failed Basic-auth attempts', () => {
-  const credentials = { user: USER, password: PASSWORD }
+  const credentials = { single: { user: USER, password: PASSWORD }, file: null }
   const from = (client: string, authorization?: string) => ({
     'x-forwarded-for': client,
     ...(authorization ? { authorization } : {}),
@@ -547,7 +631,9 @@ describe('the Host check', () => {
   })
 
   it('refuses a foreign Host before asking for credentials', async () => {
-    const guarded = await start({ basicAuth: { user: USER, password: PASSWORD } })
+    const guarded = await start({
+      basicAuth: { single: { user: USER, password: PASSWORD }, file: null },
+    })
     for (const authorization of [undefined, basic(USER, PASSWORD)]) {
       const answer = await send(guarded, PACK_PATH, {
         host: `evil.example:${guarded.port}`,
@@ -627,6 +713,7 @@ describe('in demo mode', () => {
         api: { token: null, baseUrl: upstreamUrl, timeoutMs: 5_000 },
         basicAuth: null,
         trustProxyAuth: false,
+        userHeader: null,
         trustProxy: false,
         rateLimitPerMinute: 100,
         maxConnections: 512,

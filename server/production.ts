@@ -9,6 +9,7 @@ import { sendError } from './envelope.ts'
 import { hostCheck } from './host-check.ts'
 import type { Log } from './json-log.ts'
 import { createAppApi } from './api.ts'
+import { createPasswordCheck } from './password-check.ts'
 import { isLoopbackHost, type ProductionConfig } from './production-config.ts'
 import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
@@ -79,7 +80,7 @@ export async function createProductionApp(
   })
   // Before auth and the proxy: a page on a foreign name (DNS rebinding) gets nothing at all.
   app.use(hostCheck(config.allowedHosts))
-  if (config.basicAuth) app.use(basicAuth(config.basicAuth, log))
+  if (config.basicAuth) app.use(basicAuth(await createPasswordCheck(config.basicAuth), log))
   // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
   app.use(compress())
   app.use(

@@ -10,6 +10,12 @@ import type { ProductionConfig } from './production-config.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
+import {
+  answerBeforeBody,
+  NOT_JSON,
+  WRITE_PATHS,
+  writeOriginCases,
+} from './test-kit/write-origins.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 
 // `npm start`'s app on a real loopback server, its proxy pointed at a real test upstream:
@@ -61,6 +67,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<string>
       api: { token: TOKEN, baseUrl: upstream.url, timeoutMs: 5_000 },
       basicAuth: null,
       trustProxyAuth: false,
+      userHeader: null,
       trustProxy: false,
       rateLimitPerMinute: 1_000,
       maxConnections: 512,
@@ -139,6 +146,40 @@ describe('with PACK_EXPLORER_TRUST_PROXY_AUTH=1', () => {
   })
 })
 
+describe('PACK_EXPLORER_USER_HEADER', () => {
+  const userOf = async (url: string, headers: Record<string, string | string[]>) => {
+    const answer = await rawRequest(url, '/app-config.json', { headers })
+    expect(answer.status).toBe(200)
+    return (JSON.parse(answer.text) as { user: unknown }).user
+  }
+
+  it('makes the user whoever the trusted proxy’s header names', async () => {
+    const url = await start({
+      trustProxyAuth: true,
+      trustProxy: 'loopback',
+      userHeader: 'x-forwarded-email',
+    })
+    expect(await userOf(url, { 'X-Forwarded-Email': ' dana@example.com ' })).toBe(
+      'dana@example.com',
+    )
+    expect(await userOf(url, { 'x-forwarded-email': 'x'.repeat(100) })).toBe('x'.repeat(100))
+    // Nobody: none, empty, too long, or twice (a proxy that appends to the client's own).
+    expect(await userOf(url, {})).toBeNull()
+    expect(await userOf(url, { 'x-forwarded-email': '   ' })).toBeNull()
+    expect(await userOf(url, { 'x-forwarded-email': 'x'.repeat(101) })).toBeNull()
+    expect(
+      await userOf(url, { 'x-forwarded-email': ['mallory@evil.example', 'dana@example.com'] }),
+    ).toBeNull()
+    // Another header names nobody.
+    expect(await userOf(url, { 'x-forwarded-user': 'dana' })).toBeNull()
+  })
+
+  it('is not read without an authenticating proxy', async () => {
+    const url = await start()
+    expect(await userOf(url, { 'x-forwarded-email': 'dana@example.com' })).toBeNull()
+  })
+})
+
 describe('Fetch Metadata', () => {
   const by = (site: string, mode: string, dest: string) => ({
     'sec-fetch-site': site,
@@ -177,5 +218,78 @@ describe('Fetch Metadata', () => {
     ['no Fetch Metadata (curl)', PACK_PATH, {}],
   ])('lets %s through (%s)', async (_what, path, headers) => {
     expect((await send(url, path, headers)).status).toBe(200)
+  })
+})
+
+describe('writes under /api (server/same-origin-writes.ts)', () => {
+  let url: string
+  let host: string
+  beforeAll(async () => {
+    url = await start()
+    host = new URL(url).host
+  })
+
+  const write = (path: string, headers: Record<string, string>, method = 'PUT') =>
+    rawRequest(url, path, { method, headers, body: '{}' })
+
+  it('lets the app’s own pages write, and refuses every other origin (403 before the body)', async () => {
+    for (const [what, headers, refused] of writeOriginCases(host)) {
+      const answer = await write(PACK_PATH, headers, 'POST')
+      if (refused) {
+        expect(answer.status, what).toBe(403)
+        // Fetch Metadata (fetch-metadata.ts) answers `cross-site` first, in its own words.
+        expect(JSON.parse(answer.text), what).toMatchObject({
+          ok: false,
+          code: 403,
+          error_code: 'cross_site_request',
+        })
+        expect(answer.headers['cache-control'], what).toBe('no-store')
+        expect(await answerBeforeBody(url, PACK_PATH, headers), what).toBe(403)
+      } else {
+        // Through to the proxy, which forwards no POST on a pack.
+        expect(answer.status, what).toBe(405)
+        expect(JSON.parse(answer.text).error_code, what).toBe('method_not_allowed')
+      }
+    }
+    expect(upstream.received).toEqual([])
+  })
+
+  it.each(NOT_JSON)(
+    'refuses a same-origin write of %s with 415, before the body',
+    async (_what, type) => {
+      const headers: Record<string, string> = { host, 'sec-fetch-site': 'same-origin' }
+      if (type !== null) headers['content-type'] = type
+      for (const path of WRITE_PATHS) {
+        const answer = await write(path, headers)
+        expect(answer.status, path).toBe(415)
+        expect(JSON.parse(answer.text), path).toMatchObject({
+          ok: false,
+          code: 415,
+          error_code: 'unsupported_media_type',
+        })
+        expect(await answerBeforeBody(url, path, headers), path).toBe(415)
+      }
+      expect(upstream.received).toEqual([])
+    },
+  )
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'])(
+    'refuses a cross-origin %s on any /api path, routed or not',
+    async (method) => {
+      for (const path of WRITE_PATHS) {
+        const answer = await write(path, { host, 'content-type': 'application/json' }, method)
+        expect(answer.status, path).toBe(403)
+        expect(JSON.parse(answer.text).error_code, path).toBe('cross_site_request')
+      }
+    },
+  )
+
+  it('leaves reads, preflights and writes outside /api alone', async () => {
+    const elsewhere = { host, origin: 'https://evil.example' }
+    expect((await send(url, PACK_PATH, elsewhere)).status).toBe(200)
+    expect((await send(url, PACK_PATH, elsewhere, 'HEAD')).status).toBe(200)
+    expect((await send(url, PACK_PATH, elsewhere, 'OPTIONS')).status).not.toBe(403)
+    // An app path: its own 404, as before.
+    expect((await write(`/packs/${PACK_ID}`, elsewhere, 'POST')).status).toBe(404)
   })
 })

@@ -2,19 +2,23 @@ import { isIP } from 'node:net'
 import type { RequestHandler } from 'express'
 import { fetchMetadataPolicy } from './fetch-metadata.ts'
 import type { ProductionConfig } from './production-config.ts'
+import { proxyUser } from './proxy-user.ts'
+import { sameOriginWrites } from './same-origin-writes.ts'
 import { isTrusted, trustedProxies } from './trust-proxy.ts'
 
 /**
  * What `npm start` checks about every request before anything answers it: whose address it
- * is, that it came through the authenticating proxy when one is declared, and that no other
- * site's page sent it. `openPath` (/healthz) reveals nothing and may be probed from anywhere.
+ * is, that it came through the authenticating proxy when one is declared, that no other
+ * site's page sent it, and that a write under /api comes from the app's own pages; and who the
+ * proxy says the user is. `openPath` (/healthz) reveals nothing and may be probed from anywhere.
  */
 export function requestGuards(config: ProductionConfig, openPath: string): RequestHandler[] {
   const guards: RequestHandler[] = [clientAddress]
   if (config.trustProxyAuth && typeof config.trustProxy === 'string') {
     guards.push(onlyFromProxies(config.trustProxy, openPath))
   }
-  guards.push(fetchMetadataPolicy())
+  if (config.userHeader) guards.push(proxyUser(config.userHeader))
+  guards.push(fetchMetadataPolicy(), sameOriginWrites())
   return guards
 }
 

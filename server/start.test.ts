@@ -329,9 +329,10 @@ describe('npm start bounds its connections', () => {
     const { url } = await listen({ PORT: '0' })
     const socket = await openSocket(url)
     const answer = untilClosed(socket, 5_000)
-    // A 405 on the pack path, with 1 MB of body announced and a few bytes sent.
+    // A 405 on the pack path, with 1 MB of body announced and a few bytes sent (from the
+    // app's own page: any other write is refused before, server/same-origin-writes.ts).
     socket.write(
-      `POST ${packPath(SLOW_PACK)} HTTP/1.1\r\nHost: ${url.host}\r\n` +
+      `POST ${packPath(SLOW_PACK)} HTTP/1.1\r\nHost: ${url.host}\r\nSec-Fetch-Site: same-origin\r\n` +
         'Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{"a":',
     )
     const { closed, received } = await answer

@@ -6,6 +6,7 @@ import { readServerConfig } from './config.ts'
 import { fetchMetadataPolicy } from './fetch-metadata.ts'
 import { exposesKey } from './production-config.ts'
 import { readReviewConfig } from './review/review-config.ts'
+import { sameOriginWrites } from './same-origin-writes.ts'
 
 /**
  * Mounts the Partner API proxy (or the demo API) and the review API on both `vite` and
@@ -20,6 +21,8 @@ export function partnerApiPlugin(): Plugin {
     // Added here, not in a returned hook, so it runs before Vite's own middleware (its
     // transforms, /__open-in-editor, the files) as well as the proxy.
     server.middlewares.use(fetchMetadataPolicy())
+    // The dev server is as open to a form on another site as production would be.
+    server.middlewares.use(sameOriginWrites())
     const env = loadEnv(mode, server.config.envDir || server.config.root, [
       'GENVIRAL_',
       'PACK_EXPLORER_',

@@ -69,6 +69,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     api: { token: null, baseUrl: 'https://www.genviral.io', timeoutMs: 5_000 },
     basicAuth: null,
     trustProxyAuth: false,
+    userHeader: null,
     trustProxy: false,
     rateLimitPerMinute: 1_000,
     maxConnections: 512,

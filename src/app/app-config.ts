@@ -7,16 +7,18 @@ const appConfigSchema = z.object({
     z.array(z.object({ id: z.string(), name: z.string(), note: z.catch(z.string(), '') })),
     [],
   ),
+  /** Whom the server knows this request to be from (Basic auth, the proxy's header), or null. */
+  user: z.catch(z.nullable(z.string()), null),
 })
 
 export type AppConfig = z.infer<typeof appConfigSchema>
 
-/** What the server tells the app about itself: demo mode, and demo packs to try. */
+/** What the server tells the app about itself: demo mode, demo packs to try, who is signed in. */
 export const appConfigQuery = queryOptions({
   queryKey: ['app-config'],
   queryFn: async ({ signal }): Promise<AppConfig> => {
     const response = await fetch('/app-config.json', { signal })
-    if (!response.ok) return { demo: false, examples: [] }
+    if (!response.ok) return { demo: false, examples: [], user: null }
     return appConfigSchema.parse(await response.json())
   },
   staleTime: Infinity,
