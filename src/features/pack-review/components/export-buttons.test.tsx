@@ -57,6 +57,35 @@ describe('ExportButtons', () => {
     ])
   })
 
+  it('exports each image’s review', async () => {
+    const { downloads } = captureDownloads()
+    const reviewOf = (item: ReviewedImage) =>
+      item === ITEMS[1]
+        ? {
+            state: 'rejected' as const,
+            decision: {
+              reasons: ['unsafe', 'other'],
+              note: '@SUM(A1)',
+              reviewer: 'Dana Reyes',
+              decided_at: '2026-03-09T09:00:00.000Z',
+            },
+          }
+        : { state: 'unreviewed' as const, decision: null }
+    renderWithProviders(
+      <ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} reviewOf={reviewOf} />,
+    )
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
+
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const records = parse<string[]>((await readBlobText(downloads[0]!.blob)).slice(1)).data
+    expect(records.map((record) => record.slice(10))).toEqual([
+      ['review', 'review_reasons', 'review_note', 'reviewed_by', 'reviewed_at'],
+      ['unreviewed', '', '', '', ''],
+      ['rejected', 'unsafe; other', "'@SUM(A1)", 'Dana Reyes', '2026-03-09T09:00:00.000Z'],
+    ])
+  })
+
   it('downloads the images as JSON', async () => {
     const { downloads } = captureDownloads()
     renderWithProviders(<ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} />)

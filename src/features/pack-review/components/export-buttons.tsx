@@ -1,7 +1,11 @@
 import { FileDown } from 'lucide-react'
 import { useState } from 'react'
 import { buttonStyles } from '@/components/button-styles'
-import type { ExportFormat, ExportPack } from '@/features/pack-review/lib/export-images'
+import type {
+  ExportFormat,
+  ExportPack,
+  ExportReview,
+} from '@/features/pack-review/lib/export-images'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json']
@@ -14,10 +18,13 @@ export function ExportButtons({
   items,
   brokenUrls,
   pack,
+  reviewOf,
 }: {
   items: readonly ReviewedImage[]
   brokenUrls: ReadonlySet<string>
   pack: ExportPack
+  /** Each image's review (`PackReviews.reviewOf`); without it every image is unreviewed. */
+  reviewOf?: (item: ReviewedImage) => ExportReview
 }) {
   const [failed, setFailed] = useState(false)
   const empty = items.length === 0
@@ -27,7 +34,11 @@ export function ExportButtons({
     try {
       // Loaded on first use so papaparse stays out of the pack page's own chunk.
       const { downloadExport } = await import('@/features/pack-review/lib/export-images')
-      const rows = items.map((item) => ({ ...item, flags: flagsOf(item, brokenUrls) }))
+      const rows = items.map((item) => ({
+        ...item,
+        flags: flagsOf(item, brokenUrls),
+        ...(reviewOf ? { review: reviewOf(item) } : {}),
+      }))
       downloadExport(format, rows, pack)
     } catch {
       setFailed(true)

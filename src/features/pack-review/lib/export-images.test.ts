@@ -10,16 +10,33 @@ import {
   exportFileName,
   toCsv,
   toJson,
+  type ExportReview,
   type ExportRow,
 } from './export-images'
 import { imageStatus } from './image-status'
 
-const HEADER = 'id,position,url,status,description,keywords,model,generated_at,error,flags'
+const HEADER =
+  'id,position,url,status,description,keywords,model,generated_at,error,flags,review,review_reasons,review_note,reviewed_by,reviewed_at'
 const PACK = { id: '11111111-2222-3333-4444-555555555555', name: 'Motivation Pack' }
 
-function row(wire: WireImage, position = 1, flags: readonly string[] = []): ExportRow {
+function row(
+  wire: WireImage,
+  position = 1,
+  flags: readonly string[] = [],
+  review?: ExportReview,
+): ExportRow {
   const image = packImageSchema.parse(wire)
-  return { image, position, status: imageStatus(image), flags }
+  return { image, position, status: imageStatus(image), flags, ...(review ? { review } : {}) }
+}
+
+const REJECTED: ExportReview = {
+  state: 'rejected',
+  decision: {
+    reasons: ['wrong-description', 'other'],
+    note: 'Says lake, shows a sea.\nAsk Sam.',
+    reviewer: 'Dana Reyes',
+    decided_at: '2026-03-02T08:00:00.000Z',
+  },
 }
 
 /** Parses CSV text back into records, failing the test on any parse error. */
@@ -46,7 +63,7 @@ describe('toCsv', () => {
     const lines = csv.split('\r\n')
     expect(lines[0]).toBe(HEADER)
     expect(lines[1]).toBe(
-      'img-1,3,https://cdn.test/1.jpg,completed,Lake,mountain; lake,gpt-4.1-nano,2026-02-17T11:02:00.000Z,,duplicate; no-keywords',
+      'img-1,3,https://cdn.test/1.jpg,completed,Lake,mountain; lake,gpt-4.1-nano,2026-02-17T11:02:00.000Z,,duplicate; no-keywords,unreviewed,,,,',
     )
     expect(lines).toHaveLength(3)
     expect(csv).not.toMatch(/[^\r]\n/)
@@ -63,9 +80,32 @@ describe('toCsv', () => {
       row({ id: 'pending', url: null, metadata: { status: 'pending' } }, 8),
     ])
     expect(csv.split('\r\n').slice(1)).toEqual([
-      'bare,7,,unknown,,,,,,',
-      'pending,8,,pending,,,,,,',
+      'bare,7,,unknown,,,,,,,unreviewed,,,,',
+      'pending,8,,pending,,,,,,,unreviewed,,,,',
     ])
+  })
+
+  it('writes the review: state, reasons, note, reviewer and time', () => {
+    const csv = toCsv([
+      row(createImage({ id: 'r' }), 1, [], REJECTED),
+      row(createImage({ id: 'a' }), 2, [], {
+        state: 'outdated',
+        decision: { reasons: [], note: null, reviewer: 'Sam', decided_at: '2026-03-01T00:00:00Z' },
+      }),
+    ])
+    const records = parseCsv(csv)
+    const columns = ['review', 'review_reasons', 'review_note', 'reviewed_by', 'reviewed_at']
+    const pick = (record: string[] | undefined) =>
+      columns.map((column) => record?.[CSV_COLUMNS.indexOf(column as (typeof CSV_COLUMNS)[number])])
+    expect(pick(records[0])).toEqual(columns)
+    expect(pick(records[1])).toEqual([
+      'rejected',
+      'wrong-description; other',
+      'Says lake, shows a sea.\nAsk Sam.',
+      'Dana Reyes',
+      '2026-03-02T08:00:00.000Z',
+    ])
+    expect(pick(records[2])).toEqual(['outdated', '', '', 'Sam', '2026-03-01T00:00:00Z'])
   })
 
   it('writes the display status, not the raw one', () => {
@@ -126,6 +166,14 @@ describe('toCsv', () => {
       expect(csv).toContain(`"'${t}HYPERLINK(""https://evil.test"",""x"")"`)
     })
 
+    it.each(triggers)('prefixes %j in a review note and a reviewer name with a quote', (t) => {
+      const decision = { ...REJECTED.decision!, note: `${payload(t)}\nmore`, reviewer: payload(t) }
+      const csv = toCsv([row(createImage(), 1, [], { state: 'rejected', decision })])
+      const [, cells] = parseCsv(csv)
+      expect(cells?.[CSV_COLUMNS.indexOf('review_note')]).toBe(`'${payload(t)}\nmore`)
+      expect(cells?.[CSV_COLUMNS.indexOf('reviewed_by')]).toBe(`'${payload(t)}`)
+    })
+
     it('also catches a formula in a cell that has line breaks', () => {
       // Papaparse's built-in pattern (`/^[=+\-@\t\r].*$/`) misses this one.
       const csv = toCsv([
@@ -172,6 +220,7 @@ describe('toJson', () => {
           }),
           4,
           ['duplicate'],
+          REJECTED,
         ),
         row({ id: 'img-2', url: null, metadata: null }, 9),
       ],
@@ -196,6 +245,11 @@ describe('toJson', () => {
           generated_at: '2026-02-17T11:02:00.000Z',
           error: null,
           flags: ['duplicate'],
+          review: 'rejected',
+          review_reasons: ['wrong-description', 'other'],
+          review_note: 'Says lake, shows a sea.\nAsk Sam.',
+          reviewed_by: 'Dana Reyes',
+          reviewed_at: '2026-03-02T08:00:00.000Z',
         },
         {
           id: 'img-2',
@@ -208,6 +262,11 @@ describe('toJson', () => {
           generated_at: null,
           error: null,
           flags: [],
+          review: 'unreviewed',
+          review_reasons: [],
+          review_note: null,
+          reviewed_by: null,
+          reviewed_at: null,
         },
       ],
     })

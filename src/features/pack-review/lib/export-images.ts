@@ -1,6 +1,18 @@
 import { unparse } from 'papaparse'
 import type { PackImage } from '@contract/partner-api/pack'
 import type { ImageStatus } from './image-status'
+import type { ReviewState } from './review-state'
+
+/** What an export says of an image's review (an `ImageReview` is one). */
+export interface ExportReview {
+  state: ReviewState
+  decision: {
+    reasons: readonly string[]
+    note: string | null
+    reviewer: string
+    decided_at: string
+  } | null
+}
 
 /** One exported image. Rows arrive already filtered and sorted, as the user sees them. */
 export interface ExportRow {
@@ -9,6 +21,8 @@ export interface ExportRow {
   position: number
   status: ImageStatus
   flags: readonly string[]
+  /** Absent: unreviewed. */
+  review?: ExportReview
 }
 
 export interface ExportPack {
@@ -29,6 +43,11 @@ export const CSV_COLUMNS = [
   'generated_at',
   'error',
   'flags',
+  'review',
+  'review_reasons',
+  'review_note',
+  'reviewed_by',
+  'reviewed_at',
 ] as const
 
 const LIST_SEPARATOR = '; '
@@ -41,6 +60,18 @@ const LIST_SEPARATOR = '; '
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 
+/** The review columns: the state, and the decision it is based on (an outdated one too). */
+function reviewFields(row: ExportRow) {
+  const decision = row.review?.decision ?? null
+  return {
+    review: row.review?.state ?? 'unreviewed',
+    reasons: decision?.reasons ?? [],
+    note: decision?.note ?? null,
+    reviewer: decision?.reviewer || null,
+    decidedAt: decision?.decided_at ?? null,
+  }
+}
+
 /**
  * RFC 4180 CSV with a header row (present even with no rows) and CRLF line endings.
  * Text cells that start like a formula get a leading `'`; numbers are left alone.
@@ -48,6 +79,7 @@ const FORMULA_START = /^[=+\-@\t\r]/
 export function toCsv(rows: readonly ExportRow[]): string {
   const data = rows.map((row) => {
     const metadata = row.image.metadata
+    const review = reviewFields(row)
     return [
       row.image.id,
       row.position,
@@ -59,6 +91,12 @@ export function toCsv(rows: readonly ExportRow[]): string {
       metadata?.generated_at ?? null,
       metadata?.error ?? null,
       row.flags.join(LIST_SEPARATOR),
+      review.review,
+      review.reasons.join(LIST_SEPARATOR),
+      // Notes and names are typed by people: the formula guard below covers them as well.
+      review.note,
+      review.reviewer,
+      review.decidedAt,
     ]
   })
   // Arrays rather than `{ fields, data }`: with no data, papaparse would append an empty record.
@@ -68,6 +106,7 @@ export function toCsv(rows: readonly ExportRow[]): string {
 export function toJson(rows: readonly ExportRow[], pack: ExportPack, now = new Date()): string {
   const images = rows.map((row) => {
     const metadata = row.image.metadata
+    const review = reviewFields(row)
     return {
       id: row.image.id,
       position: row.position,
@@ -79,6 +118,11 @@ export function toJson(rows: readonly ExportRow[], pack: ExportPack, now = new D
       generated_at: metadata?.generated_at ?? null,
       error: metadata?.error ?? null,
       flags: row.flags,
+      review: review.review,
+      review_reasons: review.reasons,
+      review_note: review.note,
+      reviewed_by: review.reviewer,
+      reviewed_at: review.decidedAt,
     }
   })
   const payload = {

@@ -18,6 +18,7 @@ import {
   type PackFilters,
 } from './pack-filters'
 import { countUrls, reviewImage, type ReviewedImage } from './qa-flags'
+import type { ReviewState } from './review-state'
 
 /** Reviews every image of a pack, as loading it does. */
 function reviewImages(images: readonly PackImage[]): ReviewedImage[] {
@@ -70,6 +71,8 @@ describe('URL filters', () => {
       q: 'red bike',
       keyword: 'city',
       flags: ['no-keywords'],
+      reviews: [],
+      reasons: [],
       sort: 'generated-desc',
       view: 'list',
     }
@@ -109,6 +112,8 @@ describe('URL filters', () => {
       q: 'timeout',
       keyword: 'city',
       flags: ['broken'],
+      reviews: ['rejected'],
+      reasons: ['unsafe'],
       sort: 'status',
       view: 'list',
     }
@@ -121,6 +126,29 @@ describe('URL filters', () => {
     expect(hasFilters({ ...NO_FILTERS, sort: 'status' })).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, view: 'list' })).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, q: 'x' })).toBe(true)
+    expect(hasFilters({ ...NO_FILTERS, reviews: ['outdated'] })).toBe(true)
+    expect(hasFilters({ ...NO_FILTERS, reasons: ['other'] })).toBe(true)
+  })
+
+  it('reads and writes review states and reasons in canonical order, dropping unknown ones', () => {
+    const parsed = parseFilters(
+      new URLSearchParams('review=outdated,maybe,approved&reason=other,ugly,unsafe'),
+    )
+    expect(parsed).toEqual({
+      ...NO_FILTERS,
+      reviews: ['approved', 'outdated'],
+      reasons: ['unsafe', 'other'],
+    })
+    const written = writeFilters(new URLSearchParams('flag=broken'), {
+      ...parsed,
+      flags: ['broken'],
+      reviews: ['unreviewed', 'rejected'],
+      reasons: ['other', 'wrong-description'],
+    })
+    expect(written.toString()).toBe(
+      'flag=broken&review=rejected%2Cunreviewed&reason=wrong-description%2Cother',
+    )
+    expect(writeFilters(written, NO_FILTERS).toString()).toBe('')
   })
 })
 
@@ -151,6 +179,94 @@ describe('applyFilters', () => {
     expect(ids({ sort: 'generated-desc' })).toEqual(['d', 'a', 'f', 'b', 'c', 'e'])
     expect(ids({ sort: 'generated-asc' })).toEqual(['f', 'a', 'd', 'b', 'c', 'e'])
     expect(ids({ sort: 'status' })).toEqual(['c', 'e', 'b', 'a', 'd', 'f'])
+  })
+})
+
+/** Reviews by image id, as the page's review hook would give them. */
+function lookup(byId: Record<string, [ReviewState, string[]?]>) {
+  const facts = new Map(
+    Object.entries(byId).map(([id, [state, reasons]]) => [
+      id,
+      { state, decision: state === 'unreviewed' ? null : { reasons: reasons ?? [] } },
+    ]),
+  )
+  const unreviewed = { state: 'unreviewed' as const, decision: null }
+  return (item: ReviewedImage) => facts.get(item.image.id) ?? unreviewed
+}
+
+const REVIEWS = lookup({
+  a: ['approved'],
+  b: ['rejected', ['unsafe', 'other']],
+  c: ['rejected', ['other']],
+  // A rejection made on other metadata: its reasons no longer count.
+  d: ['outdated', ['unsafe']],
+})
+
+describe('review filters', () => {
+  const reviewIds = (filters: Partial<PackFilters>) =>
+    applyFilters(reviewed, { ...NO_FILTERS, ...filters }, none, REVIEWS).map(
+      (item) => item.image.id,
+    )
+
+  it('filter by any of several review states, and combine with the other filters', () => {
+    expect(reviewIds({ reviews: ['rejected'] })).toEqual(['b', 'c'])
+    expect(reviewIds({ reviews: ['unreviewed', 'outdated'] })).toEqual(['d', 'e', 'f'])
+    expect(reviewIds({ reviews: ['rejected', 'approved'], statuses: ['error'] })).toEqual(['c'])
+    expect(ids({ reviews: ['approved'] })).toEqual([])
+  })
+
+  it('filter by any of several reasons of a current rejection', () => {
+    expect(reviewIds({ reasons: ['unsafe'] })).toEqual(['b'])
+    expect(reviewIds({ reasons: ['other', 'unsafe'] })).toEqual(['b', 'c'])
+    expect(reviewIds({ reasons: ['other'], reviews: ['approved'] })).toEqual([])
+  })
+
+  it('count states and reasons over what the other filters let through', () => {
+    const all = facetsOf(reviewed, none, NO_FILTERS, REVIEWS)
+    expect(all.reviews).toEqual({ approved: 1, rejected: 2, unreviewed: 2, outdated: 1 })
+    expect(all.reasons).toEqual({
+      'wrong-description': 0,
+      'missing-detail': 0,
+      'bad-keywords': 0,
+      unsafe: 1,
+      'image-problem': 0,
+      other: 2,
+    })
+
+    const errors = facetsOf(reviewed, none, { ...NO_FILTERS, statuses: ['error'] }, REVIEWS)
+    expect(errors.reviews).toEqual({ approved: 0, rejected: 1, unreviewed: 1, outdated: 0 })
+    expect(errors.reasons).toMatchObject({ unsafe: 0, other: 1 })
+
+    // A review filter narrows the reasons and the other groups, not its own counts.
+    const rejected = facetsOf(reviewed, none, { ...NO_FILTERS, reviews: ['rejected'] }, REVIEWS)
+    expect(rejected.reviews).toEqual(all.reviews)
+    expect(rejected.statuses).toMatchObject({ pending: 1, error: 1, completed: 0 })
+    expect(rejected.errors).toEqual([['Timeout', 1]])
+    expect(rejected.reasons).toMatchObject({ unsafe: 1, other: 2 })
+
+    // A reason filter narrows the review counts, not its own.
+    const unsafe = facetsOf(reviewed, none, { ...NO_FILTERS, reasons: ['unsafe'] }, REVIEWS)
+    expect(unsafe.reviews).toEqual({ approved: 0, rejected: 1, unreviewed: 0, outdated: 0 })
+    expect(unsafe.reasons).toEqual(all.reasons)
+    expect(unsafe.keywords).toEqual([])
+  })
+
+  it('count every image as unreviewed without reviews, and ignore reasons it does not know', () => {
+    expect(facetsOf(reviewed, none).reviews).toEqual({
+      approved: 0,
+      rejected: 0,
+      unreviewed: 6,
+      outdated: 0,
+    })
+    const odd = lookup({ a: ['rejected', ['toString', 'other', 'other']] })
+    expect(facetsOf(reviewed, none, NO_FILTERS, odd).reasons).toEqual({
+      'wrong-description': 0,
+      'missing-detail': 0,
+      'bad-keywords': 0,
+      unsafe: 0,
+      'image-problem': 0,
+      other: 1,
+    })
   })
 })
 

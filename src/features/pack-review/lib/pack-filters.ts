@@ -1,5 +1,7 @@
+import { isRejectReason, REJECT_REASONS, type RejectReason } from '@contract/review-api/reasons'
 import { IMAGE_STATUSES, type ImageStatus } from './image-status'
 import { flagsOf, QA_FLAGS, searchTextOf, type QaFlag, type ReviewedImage } from './qa-flags'
+import { REVIEW_STATES, type ReviewState } from './review-state'
 
 export const SORTS = ['order', 'generated-desc', 'generated-asc', 'status'] as const
 export type Sort = (typeof SORTS)[number]
@@ -20,6 +22,8 @@ export interface PackFilters {
   q: string
   keyword: string | null
   flags: readonly QaFlag[]
+  reviews: readonly ReviewState[]
+  reasons: readonly RejectReason[]
   sort: Sort
   view: View
 }
@@ -29,6 +33,8 @@ export const NO_FILTERS: PackFilters = {
   q: '',
   keyword: null,
   flags: [],
+  reviews: [],
+  reasons: [],
   sort: 'order',
   view: 'grid',
 }
@@ -46,6 +52,8 @@ export function parseFilters(params: URLSearchParams): PackFilters {
     q: params.get('q') ?? '',
     keyword: params.get('keyword') || null,
     flags: list('flag', QA_FLAGS),
+    reviews: list('review', REVIEW_STATES),
+    reasons: list('reason', REJECT_REASONS),
     sort: SORTS.find((value) => value === sort) ?? 'order',
     view: VIEWS.find((value) => value === view) ?? 'grid',
   }
@@ -60,6 +68,8 @@ export function writeFilters(params: URLSearchParams, filters: PackFilters): URL
   set('q', filters.q)
   set('keyword', filters.keyword ?? '')
   set('flag', QA_FLAGS.filter((flag) => filters.flags.includes(flag)).join(','))
+  set('review', REVIEW_STATES.filter((state) => filters.reviews.includes(state)).join(','))
+  set('reason', REJECT_REASONS.filter((reason) => filters.reasons.includes(reason)).join(','))
   set('sort', filters.sort === 'order' ? '' : filters.sort)
   set('view', filters.view === 'grid' ? '' : filters.view)
   return next
@@ -75,7 +85,9 @@ export function hasFilters(filters: PackFilters): boolean {
     filters.statuses.length > 0 ||
     filters.q.trim() !== '' ||
     filters.keyword !== null ||
-    filters.flags.length > 0
+    filters.flags.length > 0 ||
+    filters.reviews.length > 0 ||
+    filters.reasons.length > 0
   )
 }
 
@@ -87,18 +99,51 @@ const STATUS_RANK: Record<ImageStatus, number> = {
   completed: 4,
 }
 
-/** Which of the filters an image passes, one answer per filter group. */
+/** What filters and facets need of an image's review (an `ImageReview` is one). */
+export interface ReviewFacts {
+  state: ReviewState
+  decision: { reasons: readonly string[] } | null
+}
+
+/** An image's review; the same object per image while it does not change. */
+export type ReviewLookup = (item: ReviewedImage) => ReviewFacts
+
+const UNREVIEWED: ReviewFacts = { state: 'unreviewed', decision: null }
+const NO_REVIEWS: ReviewLookup = () => UNREVIEWED
+
+const NONE: readonly string[] = []
+
+/** The reasons a filter or count goes by: those of a rejection that is still current. */
+function currentReasons(review: ReviewFacts): readonly string[] {
+  return review.state === 'rejected' && review.decision ? review.decision.reasons : NONE
+}
+
+function sharesAny(values: readonly string[], wanted: readonly string[]): boolean {
+  for (let index = 0; index < values.length; index++) {
+    if (wanted.includes(values[index]!)) return true
+  }
+  return false
+}
+
+/**
+ * Which of the filters an image passes, one answer per filter group. Called for every
+ * image of the pack on each change, so the review checks are plain loops: no array or
+ * closure per image.
+ */
 function matcher(filters: PackFilters, brokenUrls: ReadonlySet<string>) {
   const query = filters.q.trim().toLowerCase()
   return {
+    review: (review: ReviewFacts) =>
+      filters.reviews.length === 0 || filters.reviews.includes(review.state),
+    reason: (review: ReviewFacts) =>
+      filters.reasons.length === 0 || sharesAny(currentReasons(review), filters.reasons),
     status: (item: ReviewedImage) =>
       filters.statuses.length === 0 || filters.statuses.includes(item.status),
     search: (item: ReviewedImage) => query === '' || searchTextOf(item).includes(query),
     keyword: (item: ReviewedImage) =>
-      filters.keyword === null || (item.image.metadata?.keywords ?? []).includes(filters.keyword),
+      filters.keyword === null || (item.image.metadata?.keywords ?? NONE).includes(filters.keyword),
     flags: (item: ReviewedImage) =>
-      filters.flags.length === 0 ||
-      flagsOf(item, brokenUrls).some((flag) => filters.flags.includes(flag)),
+      filters.flags.length === 0 || sharesAny(flagsOf(item, brokenUrls), filters.flags),
   }
 }
 
@@ -107,12 +152,17 @@ export function applyFilters(
   items: readonly ReviewedImage[],
   filters: PackFilters,
   brokenUrls: ReadonlySet<string>,
+  reviewOf: ReviewLookup = NO_REVIEWS,
 ): ReviewedImage[] {
   const matches = matcher(filters, brokenUrls)
-  const result = items.filter(
-    (item) =>
-      matches.status(item) && matches.search(item) && matches.keyword(item) && matches.flags(item),
-  )
+  const reviewing = filters.reviews.length > 0 || filters.reasons.length > 0
+  const result = items.filter((item) => {
+    if (!(matches.status(item) && matches.search(item) && matches.keyword(item))) return false
+    if (!matches.flags(item)) return false
+    if (!reviewing) return true
+    const review = reviewOf(item)
+    return matches.review(review) && matches.reason(review)
+  })
   if (filters.sort === 'status') {
     result.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.position - b.position)
   } else if (filters.sort !== 'order') {
@@ -137,6 +187,9 @@ function generatedTime(item: ReviewedImage): number | null {
 export interface Facets {
   statuses: Record<ImageStatus, number>
   flags: Record<QaFlag, number>
+  reviews: Record<ReviewState, number>
+  /** Current rejections by reason (an image counts once per reason it has). */
+  reasons: Record<RejectReason, number>
   /** Keywords by count, most used first. */
   keywords: [keyword: string, count: number][]
   /** Error messages by count, most common first. */
@@ -146,18 +199,28 @@ export interface Facets {
 /**
  * Counts for every filter group. Each group counts the images the *other* groups let
  * through, so a count says what pressing that filter would show. Error groups set the
- * status and search filters when clicked, so they follow only the keyword and flag filters.
+ * status and search filters when clicked, so they follow only the keyword, flag and review
+ * filters. `reviewOf` gives each image's review (none: every image is unreviewed).
  */
 export function facetsOf(
   items: readonly ReviewedImage[],
   brokenUrls: ReadonlySet<string>,
   filters: PackFilters = NO_FILTERS,
+  reviewOf: ReviewLookup = NO_REVIEWS,
 ): Facets {
   const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<
     ImageStatus,
     number
   >
   const flags = Object.fromEntries(QA_FLAGS.map((f) => [f, 0])) as Record<QaFlag, number>
+  const reviews = Object.fromEntries(REVIEW_STATES.map((r) => [r, 0])) as Record<
+    ReviewState,
+    number
+  >
+  const reasons = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<
+    RejectReason,
+    number
+  >
   const keywords = new Map<string, number>()
   const errors = new Map<string, number>()
   const matches = matcher(filters, brokenUrls)
@@ -166,11 +229,24 @@ export function facetsOf(
     const search = matches.search(item)
     const keyword = matches.keyword(item)
     const flagged = matches.flags(item)
-    if (search && keyword && flagged) statuses[item.status]++
-    if (status && search && keyword) {
+    const review = reviewOf(item)
+    const reviewed = matches.review(review)
+    const reasoned = matches.reason(review)
+    const others = search && keyword && flagged
+    if (others && reviewed && reasoned) statuses[item.status]++
+    if (status && search && keyword && reviewed && reasoned) {
       for (const flag of flagsOf(item, brokenUrls)) flags[flag]++
     }
-    if (status && search && flagged) {
+    if (status && others && reasoned) reviews[review.state]++
+    if (status && others && reviewed) {
+      // Each reason once per image; only the URL values this version knows are counted.
+      const own = currentReasons(review)
+      for (let index = 0; index < own.length; index++) {
+        const reason = own[index]!
+        if (isRejectReason(reason) && own.indexOf(reason) === index) reasons[reason]++
+      }
+    }
+    if (status && search && flagged && reviewed && reasoned) {
       // Each keyword counts once per image; no Set per image, for 10,000 of them.
       const own = item.image.metadata?.keywords ?? []
       for (let index = 0; index < own.length; index++) {
@@ -179,13 +255,16 @@ export function facetsOf(
       }
     }
     const error = item.status === 'error' ? item.image.metadata?.error?.trim() : undefined
-    if (error && keyword && flagged) errors.set(error, (errors.get(error) ?? 0) + 1)
+    if (error && keyword && flagged && reviewed && reasoned)
+      errors.set(error, (errors.get(error) ?? 0) + 1)
   }
   const byCount = (a: [string, number], b: [string, number]) =>
     b[1] - a[1] || a[0].localeCompare(b[0])
   return {
     statuses,
     flags,
+    reviews,
+    reasons,
     keywords: [...keywords].sort(byCount),
     errors: [...errors].sort(byCount),
   }

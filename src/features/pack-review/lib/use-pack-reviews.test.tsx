@@ -2,15 +2,19 @@ import { focusManager, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fingerprintOf } from '@contract/review-api/fingerprint'
+import * as fingerprints from '@contract/review-api/fingerprint'
 import { createImage, createMetadata } from '@contract/partner-api/wire'
 import { reviewApi, setupMsw } from '@/testing/msw'
 import { createTestQueryClient } from '@/testing/render'
+import * as slices from '@/lib/slices'
 import { loadedPack } from '@/testing/review-fixtures'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { reviewQueries } from '@/features/pack-review/api/review-queries'
 import { REVIEWER_NAME_KEY } from './reviewer-name'
 import { usePackReviews } from './use-pack-reviews'
+
+vi.mock('@contract/review-api/fingerprint', { spy: true })
+vi.mock('@/lib/slices', { spy: true })
 
 setupMsw()
 
@@ -32,8 +36,8 @@ function renderReviews(options: { user?: string | null; loaded?: LoadedPack } = 
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   )
   const hook = renderHook(
-    ({ user }: { user: string | null }) => usePackReviews(options.loaded ?? pack, user),
-    { wrapper, initialProps: { user: options.user ?? null } },
+    ({ user, loaded }: { user: string | null; loaded: LoadedPack }) => usePackReviews(loaded, user),
+    { wrapper, initialProps: { user: options.user ?? null, loaded: options.loaded ?? pack } },
   )
   // A poll, as the interval would start it; done once the hook has rendered its answer
   // (TanStack Query tells observers in a task of its own).
@@ -61,13 +65,16 @@ describe('usePackReviews: loading', () => {
   it('shows each decision, outdated when the metadata changed, and shares one unreviewed object', async () => {
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'approved',
-      fingerprint: fingerprintOf(first.image),
+      fingerprint: fingerprints.fingerprintOf(first.image),
       reviewer: 'Dana Reyes',
     })
     reviewApi.seed(pack.id, idOf(second), {
       decision: 'rejected',
       reasons: ['unsafe'],
-      fingerprint: fingerprintOf({ ...second.image, url: 'https://cdn.test/older.jpg' }),
+      fingerprint: fingerprints.fingerprintOf({
+        ...second.image,
+        url: 'https://cdn.test/older.jpg',
+      }),
       reviewer: 'Sam Okafor',
     })
     const { reviews } = renderReviews()
@@ -91,6 +98,37 @@ describe('usePackReviews: loading', () => {
       error: null,
     })
     expect(reviews().reviewOf(third)).toBe(reviews().reviewOf(loadedPack().reviewed[0]!))
+  })
+
+  it('turns a decision outdated when the image’s metadata changes under it', async () => {
+    reviewApi.seed(pack.id, idOf(first), {
+      decision: 'approved',
+      fingerprint: fingerprints.fingerprintOf(first.image),
+      reviewer: 'Dana Reyes',
+    })
+    const { reviews, rerender } = await renderReady()
+    const version = reviews().version
+    expect(reviews().reviewOf(first).state).toBe('approved')
+
+    // The pack polled again: the first image's description was regenerated.
+    const changed = {
+      ...pack,
+      reviewed: pack.reviewed.map((item, index) =>
+        index === 0
+          ? {
+              ...item,
+              image: { ...item.image, metadata: { ...item.image.metadata!, description: 'New' } },
+            }
+          : item,
+      ),
+    }
+    rerender({ user: null, loaded: changed })
+    expect(reviews().version).toBeGreaterThan(version)
+    expect(reviews().reviewOf(changed.reviewed[0]!)).toMatchObject({
+      state: 'outdated',
+      decision: { decision: 'approved', reviewer: 'Dana Reyes' },
+    })
+    expect(reviews().reviewOf(second)).toBe(reviews().reviewOf(changed.reviewed[1]!))
   })
 
   it('is unavailable with the server’s reason when the store is down, and recovers', async () => {
@@ -121,7 +159,7 @@ describe('usePackReviews: loading', () => {
   it('says unavailable when a later poll finds the store down, keeping what it loaded', async () => {
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'approved',
-      fingerprint: fingerprintOf(first.image),
+      fingerprint: fingerprints.fingerprintOf(first.image),
       reviewer: 'Dana Reyes',
     })
     const { reviews, poll } = await renderReady()
@@ -142,7 +180,7 @@ describe('usePackReviews: polling', () => {
   })
 
   it('asks only for what changed since its revision, and merges decisions and clears', async () => {
-    const fingerprint = fingerprintOf(first.image)
+    const fingerprint = fingerprints.fingerprintOf(first.image)
     reviewApi.seed(pack.id, idOf(first), { decision: 'approved', fingerprint, reviewer: 'Dana' })
     const { reviews, poll } = await renderReady()
     const untouched = reviews().reviewOf(third)
@@ -150,7 +188,7 @@ describe('usePackReviews: polling', () => {
     reviewApi.seed(pack.id, idOf(first), { decision: null, fingerprint, reviewer: 'Dana' })
     reviewApi.seed(pack.id, idOf(second), {
       decision: 'approved',
-      fingerprint: fingerprintOf(second.image),
+      fingerprint: fingerprints.fingerprintOf(second.image),
       reviewer: 'Sam',
     })
     await poll()
@@ -177,7 +215,7 @@ describe('usePackReviews: polling', () => {
     expect(gets()).toBe(1)
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'approved',
-      fingerprint: fingerprintOf(first.image),
+      fingerprint: fingerprints.fingerprintOf(first.image),
       reviewer: 'Sam',
     })
 
@@ -211,7 +249,7 @@ describe('usePackReviews: deciding', () => {
         decision: 'rejected',
         reasons: ['bad-keywords'],
         note: 'Sky',
-        fingerprint: fingerprintOf(first.image),
+        fingerprint: fingerprints.fingerprintOf(first.image),
         reviewer: 'Ada',
       },
     ])
@@ -303,7 +341,7 @@ describe('usePackReviews: deciding', () => {
   })
 
   it('never lets a late poll answer flip an acknowledged decision back', async () => {
-    const fingerprint = fingerprintOf(first.image)
+    const fingerprint = fingerprints.fingerprintOf(first.image)
     const { reviews, poll } = await renderReady()
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'rejected',
@@ -333,7 +371,7 @@ describe('usePackReviews: deciding', () => {
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'rejected',
       reasons: ['other'],
-      fingerprint: fingerprintOf(first.image),
+      fingerprint: fingerprints.fingerprintOf(first.image),
       reviewer: 'Sam',
     })
     await poll()
@@ -342,6 +380,17 @@ describe('usePackReviews: deciding', () => {
     await waitFor(() => expect(reviews().reviewOf(first).saving).toBeNull())
     // Ours reached the server last, so it is the one stored and shown.
     expect(reviews().reviewOf(first).state).toBe('approved')
+  })
+
+  it('refreshes the image’s history once a decision is saved', async () => {
+    const { reviews, client } = await renderReady()
+    const history = reviewQueries.history(pack.id, idOf(first))
+    expect((await client.fetchQuery(history)).entries).toEqual([])
+    act(() => reviews().decide(first, approve))
+    await waitFor(() => expect(client.getQueryState(history.queryKey)?.isInvalidated).toBe(true))
+    expect((await client.fetchQuery(history)).entries).toMatchObject([
+      { decision: 'approved', reviewer: 'Ada', undo: false },
+    ])
   })
 
   it('changes only the decided image’s review object', async () => {
@@ -404,7 +453,7 @@ describe('usePackReviews: undo', () => {
   })
 
   it('puts back a decision with its reasons, note and the metadata it was made on', async () => {
-    const older = fingerprintOf({ ...first.image, url: 'https://cdn.test/older.jpg' })
+    const older = fingerprints.fingerprintOf({ ...first.image, url: 'https://cdn.test/older.jpg' })
     reviewApi.seed(pack.id, idOf(first), {
       decision: 'rejected',
       reasons: ['unsafe', 'other'],
@@ -461,13 +510,22 @@ describe('usePackReviews: 10,000 images', () => {
     for (const item of big.reviewed) {
       reviewApi.seed(big.id, item.image.id, {
         decision: 'approved',
-        fingerprint: fingerprintOf(item.image),
+        fingerprint: fingerprints.fingerprintOf(item.image),
         reviewer: 'Dana',
       })
     }
+    const hashed = vi.mocked(fingerprints.fingerprintOf).mock.calls.length
     const { reviews, poll } = await renderReady({ loaded: big })
+    // Hashed a slice at a time before they are shown, so the render that shows them does not.
+    expect(slices.mapInSlices).toHaveBeenCalledWith(
+      big.reviewed,
+      expect.any(Function),
+      expect.any(AbortSignal),
+    )
+    expect(vi.mocked(fingerprints.fingerprintOf).mock.calls.length - hashed).toBe(10_000)
     const before = big.reviewed.map((item) => reviews().reviewOf(item))
     expect(before.every((review) => review.state === 'approved')).toBe(true)
+    expect(vi.mocked(fingerprints.fingerprintOf).mock.calls.length - hashed).toBe(10_000)
 
     // A poll that brings nothing new changes nothing, not even the version.
     const version = reviews().version

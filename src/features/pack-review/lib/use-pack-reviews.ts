@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { isApiError } from '@/lib/api-error'
+import { mapInSlices } from '@/lib/slices'
 import type { Decision, DecisionBody, ReviewDecision } from '@contract/review-api/decision'
 import { isRejectReason, type RejectReason } from '@contract/review-api/reasons'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
@@ -144,6 +145,26 @@ function reviewIn(
   return review
 }
 
+/**
+ * Hashes the metadata of every image that has a decision, a slice at a time. Done before a
+ * snapshot is shown: 10,000 fingerprints at once, in the render that first shows them,
+ * would block input for longer than a frame. Later snapshots find them cached.
+ */
+async function warmFingerprints(
+  items: readonly ReviewedImage[],
+  snapshot: ReviewSnapshot,
+  signal: AbortSignal,
+): Promise<void> {
+  if (snapshot.entries.size === 0) return
+  await mapInSlices(
+    items,
+    (item) => {
+      if (snapshot.entries.get(item.image.id)?.decision) currentFingerprint(item)
+    },
+    signal,
+  )
+}
+
 function availabilityOf(
   snapshot: ReviewSnapshot | undefined,
   error: Error | null,
@@ -158,15 +179,29 @@ function availabilityOf(
 }
 
 /**
- * A pack's review decisions: loaded, polled for other reviewers' changes, and changed here
- * optimistically. See docs of `PackReviews` for what each part does.
+ * A pack's review decisions: loaded, polled every 5 s for other reviewers' changes, and
+ * changed here optimistically through the pack's outbox (review-outbox.ts). Writes do not go
+ * through useMutation: one write per image at a time, the latest winning, and a failure kept
+ * until a retry, are the outbox's; TanStack's mutation retries are not wanted for writes.
  */
 export function usePackReviews(pack: LoadedPack, authenticatedUser: string | null): PackReviews {
   const client = useQueryClient()
   const packId = pack.id
   const store = storeFor(client, packId)
   const { outbox } = store
-  const { data, error } = useQuery(reviewQueries.pack(packId))
+  const { data: loaded, error } = useQuery(reviewQueries.pack(packId))
+  const reviewed = pack.reviewed
+  // The snapshot shown: the one loaded, once its images' fingerprints are ready.
+  const [data, setData] = useState<ReviewSnapshot | undefined>(undefined)
+  useEffect(() => {
+    if (loaded === undefined) return
+    const controller = new AbortController()
+    warmFingerprints(reviewed, loaded, controller.signal).then(
+      () => setData(loaded),
+      () => {},
+    )
+    return () => controller.abort()
+  }, [loaded, reviewed])
   const outboxVersion = useSyncExternalStore(outbox.subscribe, outbox.getVersion)
   const storedName = useReviewerName()
   const reviewerName = authenticatedUser ?? storedName
@@ -179,7 +214,7 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
   }, [outbox])
 
   const snapshot = data ?? EMPTY_SNAPSHOT
-  const version = Math.max(versionOf(snapshot), versionOf(pack.reviewed), outboxVersion)
+  const version = Math.max(versionOf(snapshot), versionOf(reviewed), outboxVersion)
 
   const write = useCallback(
     (item: ReviewedImage, change: DecisionChange, fingerprint: string, undo: boolean) => {
@@ -227,7 +262,6 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
     [client, packId, store, outbox, write],
   )
 
-  const reviewed = pack.reviewed
   const undo = useCallback((): string | null => {
     const step = outbox.popUndo()
     if (!step) return null
