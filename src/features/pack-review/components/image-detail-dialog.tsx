@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
@@ -26,6 +26,8 @@ export function ImageDetailDialog({
   countInView,
   items,
   hrefFor,
+  review,
+  history,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -38,6 +40,9 @@ export function ImageDetailDialog({
   /** The current filtered and sorted view, for the filmstrip. */
   items: readonly ReviewedImage[]
   hrefFor: (imageId: string) => string
+  /** The decision and its buttons, and the decision's history, in the inspector. */
+  review?: ReactNode
+  history?: ReactNode
 }) {
   const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -141,6 +146,8 @@ export function ImageDetailDialog({
             showRaw={showRaw}
             onToggleRaw={toggleRaw}
             rawToggleRef={rawToggleRef}
+            review={review}
+            history={history}
           />
         </div>
       </div>
