@@ -160,6 +160,7 @@ test('the card buttons show on hover and focus, and each does what its key does'
   await page.keyboard.press('Tab')
   await page.keyboard.press('Enter')
   const rejecting = page.getByRole('dialog', { name: 'Reject image #5' })
+  await expect(rejecting).toBeVisible()
   await page.keyboard.press('5')
   await page.keyboard.press('Enter')
   await expect(rejecting).toHaveCount(0)
@@ -251,6 +252,8 @@ test('in the image dialog: keys and buttons decide, auto-advance moves the dialo
   await expect.poll(async () => stored(page, packId)).toEqual({})
 
   await page.keyboard.press('x')
+  // Reasons are typed once the dialog is up (its code comes with the first visit).
+  await expect(page.getByRole('dialog', { name: /^Reject image #/ })).toBeVisible()
   await page.keyboard.press('6')
   await page.keyboard.press('Enter')
   await page.goto(`/packs/${packId}/images/${imageId(1)}`)
@@ -311,6 +314,8 @@ test("two browsers on one pack see each other's decisions within 10 s", async ({
   await dana.page.keyboard.press('a')
   await cardLink(sam.page, 4).focus()
   await sam.page.keyboard.press('x')
+  // Reasons are typed once the dialog is up (its code comes with the first visit).
+  await expect(sam.page.getByRole('dialog', { name: /^Reject image #/ })).toBeVisible()
   await sam.page.keyboard.press('4')
   await sam.page.keyboard.press('Enter')
   await expect(card(sam.page, 1)).toContainText('Approved', { timeout: 10_000 })
@@ -362,6 +367,8 @@ test('the list view takes the same keys on the focused row', async ({ page }) =>
   await expect(row(1)).toContainText('Approved')
   await expect(row(2).locator('[data-card-link]')).toBeFocused()
   await page.keyboard.press('x')
+  // Reasons are typed once the dialog is up (its code comes with the first visit).
+  await expect(page.getByRole('dialog', { name: /^Reject image #/ })).toBeVisible()
   await page.keyboard.press('2')
   await page.keyboard.press('Enter')
   await expect(row(2)).toContainText('Rejected')
@@ -378,6 +385,8 @@ test('the review filters and the export carry the decisions', async ({ page }) =
   await page.keyboard.press('a')
   await cardLink(page, 2).focus()
   await page.keyboard.press('x')
+  // Reasons are typed once the dialog is up (its code comes with the first visit).
+  await expect(page.getByRole('dialog', { name: /^Reject image #/ })).toBeVisible()
   await page.keyboard.press('1')
   await page.getByRole('textbox', { name: /Note/ }).fill('=HYPERLINK("x")')
   await page.keyboard.press('Control+Enter')

@@ -1,11 +1,15 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
+import { ReviewHistory } from './viewer/review-history'
 import { ViewerFilmstrip } from './viewer/viewer-filmstrip'
 import { ViewerHeader } from './viewer/viewer-header'
 import { ViewerInspector } from './viewer/viewer-inspector'
+import { ViewerReview } from './viewer/viewer-review'
 import { ViewerStage, type ZoomOrigin } from './viewer/viewer-stage'
 
 const CENTRE: ZoomOrigin = { x: 0.5, y: 0.5 }
@@ -26,8 +30,9 @@ export function ImageDetailDialog({
   countInView,
   items,
   hrefFor,
+  packId,
   review,
-  history,
+  actions,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -40,9 +45,11 @@ export function ImageDetailDialog({
   /** The current filtered and sorted view, for the filmstrip. */
   items: readonly ReviewedImage[]
   hrefFor: (imageId: string) => string
-  /** The decision and its buttons, and the decision's history, in the inspector. */
-  review?: ReactNode
-  history?: ReactNode
+  /** The pack's ID, for the image's review history. */
+  packId: string
+  /** The image's decision, shown with its buttons and its history in the inspector. */
+  review: ImageReview
+  actions: ReviewActions
 }) {
   const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -146,8 +153,14 @@ export function ImageDetailDialog({
             showRaw={showRaw}
             onToggleRaw={toggleRaw}
             rawToggleRef={rawToggleRef}
-            review={review}
-            history={history}
+            review={<ViewerReview item={item} review={review} actions={actions} />}
+            history={
+              <ReviewHistory
+                packId={packId}
+                imageId={item.image.id}
+                revision={review.decision?.revision ?? null}
+              />
+            }
           />
         </div>
       </div>

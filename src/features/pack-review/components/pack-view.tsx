@@ -10,6 +10,7 @@ import {
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { FixedCount } from '@/components/fixed-count'
 import { lazyNamed } from '@/lib/lazy-named'
+import { preloadable } from '@/lib/preloadable'
 import { isRejectReason, REJECT_REASONS } from '@contract/review-api/reasons'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
@@ -34,31 +35,40 @@ import { useReviewFlow } from '@/features/pack-review/lib/use-review-flow'
 import { CountMismatchNotice } from './count-mismatch-notice'
 import { ExportButtons } from './export-buttons'
 import { FilterPanel } from './filter-panel'
-import { FilterSheet } from './filter-sheet'
 import { ImageCheckStatus } from './image-check-status'
 import { PackBar } from './pack-bar'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { AutoAdvanceToggle } from './review/auto-advance-toggle'
-// In the page's own chunk, not lazy: keys typed right after `x` (a reason, Enter) must land
-// in the dialog, not on the page while its code loads.
-import { NameDialog } from './review/name-dialog'
-import { RejectDialog } from './review/reject-dialog'
 import { ReviewProgress } from './review/review-progress'
 import { ReviewerControls } from './review/reviewer-controls'
-import { ViewerReview } from './viewer/viewer-review'
 import { StatusSummary } from './status-summary'
-import { ImageNotFoundNotice } from './viewer/image-not-found-notice'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
 // The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
 const loadImageDetailDialog = () => import('./image-detail-dialog')
 const ImageDetailDialog = lazyNamed(loadImageDetailDialog, 'ImageDetailDialog')
 const ShortcutsDialog = lazyNamed(() => import('./shortcuts-dialog'), 'ShortcutsDialog')
+// Shown only on a phone's Filters button or for a link to a missing image: not in the first
+// screen's code.
+const FilterSheet = lazyNamed(() => import('./filter-sheet'), 'FilterSheet')
+const ImageNotFoundNotice = lazyNamed(
+  () => import('./viewer/image-not-found-notice'),
+  'ImageNotFoundNotice',
+)
 const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
-const ReviewHistory = lazyNamed(() => import('./viewer/review-history'), 'ReviewHistory')
-const preloadImageDetailDialog = () => void loadImageDetailDialog()
+// Fetched with the image dialog, once the pointer or focus reaches the gallery (where `x`
+// is pressed): keys typed right after it (a reason, Enter) must land in the dialog.
+const rejectDialog = preloadable(() => import('./review/reject-dialog'), 'RejectDialog')
+const nameDialog = preloadable(() => import('./review/name-dialog'), 'NameDialog')
+const RejectDialog = rejectDialog.Component
+const NameDialog = nameDialog.Component
+const preloadImageDetailDialog = () => {
+  void loadImageDetailDialog()
+  void rejectDialog.preload()
+  void nameDialog.preload()
+}
 
 export function PackView({
   pack,
@@ -362,9 +372,11 @@ export function PackView({
             )}
           </div>
           {sheetOpen && (
-            <FilterSheet shownCount={visible.length} onClose={() => setSheetOpen(false)}>
-              {filterPanel}
-            </FilterSheet>
+            <Suspense>
+              <FilterSheet shownCount={visible.length} onClose={() => setSheetOpen(false)}>
+                {filterPanel}
+              </FilterSheet>
+            </Suspense>
           )}
         </>
       )}
@@ -384,16 +396,9 @@ export function PackView({
             countInView={visible.length}
             items={visible}
             hrefFor={hrefFor}
-            review={
-              <ViewerReview item={current} review={reviews.reviewOf(current)} actions={actions} />
-            }
-            history={
-              <ReviewHistory
-                packId={pack.id}
-                imageId={current.image.id}
-                revision={reviews.reviewOf(current).decision?.revision ?? null}
-              />
-            }
+            packId={pack.id}
+            review={reviewOf(current)}
+            actions={actions}
           />
         ) : (
           imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />
