@@ -118,6 +118,80 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('review: badges, card buttons, the name and reject dialogs', async ({ page }) => {
+      await page.goto(MIXED)
+      // The demo pack starts with decisions.
+      await expect(page.getByRole('article', { name: 'Image #1', exact: true })).toContainText(
+        'Approved',
+      )
+      await expect(page.getByText(/^Reviewed \d+ of 16$/)).toBeVisible()
+      await page.getByRole('article', { name: 'Image #3', exact: true }).hover()
+      await expectNoViolations(page)
+      // Nobody named yet: x asks for a name first, then goes on to the reject dialog.
+      await page.getByRole('link', { name: 'Open image #3', exact: true }).focus()
+      await page.keyboard.press('x')
+      const naming = page.getByRole('dialog', { name: 'Who is reviewing?' })
+      await expect(naming).toBeVisible()
+      await expectNoViolations(page)
+      await naming.getByRole('button', { name: 'Save' }).click()
+      await expect(naming.getByRole('alert')).toBeVisible()
+      await expectNoViolations(page)
+      await page.keyboard.type('Axe Checker')
+      await page.keyboard.press('Enter')
+      const rejecting = page.getByRole('dialog', { name: 'Reject image #3' })
+      await expect(rejecting).toBeVisible()
+      await expectNoViolations(page)
+      await page.keyboard.press('Enter')
+      await expect(rejecting.getByRole('alert')).toBeVisible()
+      await expectNoViolations(page)
+      // Cancelled: the shared demo pack keeps its decisions as they were.
+      await page.keyboard.press('Escape')
+      await expect(rejecting).toHaveCount(0)
+    })
+
+    test('the viewer with a decision and its history', async ({ page }) => {
+      await page.goto(`${MIXED}/images/7a3f9c10-0000-4000-8000-000000000001`)
+      const viewer = page.getByRole('dialog', { name: 'Image #1' })
+      await expect(viewer.getByText(/^Approved by Dana Reyes, /).first()).toBeVisible()
+      await expect(viewer.getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(
+        2,
+      )
+      await expectNoViolations(page)
+    })
+
+    test('reviews unavailable, and a decision not saved', async ({ page }) => {
+      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      // Writes fail (nothing is stored on the shared demo pack); reads say the store is down.
+      await page.route('**/api/review/v1/**', (route) =>
+        route.request().method() === 'PUT'
+          ? route.abort('connectionrefused')
+          : route.fulfill({
+              status: 503,
+              json: {
+                ok: false,
+                code: 503,
+                message: 'The review store cannot be reached.',
+                error_code: 'reviews_unavailable',
+              },
+            }),
+      )
+      await page.goto(MIXED)
+      await expect(page.getByText('Reviews unavailable')).toBeVisible()
+      await expectNoViolations(page)
+      await page.unroute('**/api/review/v1/**')
+      await page.route('**/api/review/v1/**', (route) =>
+        route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue(),
+      )
+      await page.reload()
+      await expect(page.getByText(/^Reviewed \d+ of 16$/)).toBeVisible()
+      await page.getByRole('link', { name: 'Open image #3', exact: true }).focus()
+      await page.keyboard.press('a')
+      await expect(page.getByRole('article', { name: 'Image #3', exact: true })).toContainText(
+        'Not saved',
+      )
+      await expectNoViolations(page)
+    })
+
     test('an unknown image: the notice over the pack', async ({ page }) => {
       await page.goto(`${MIXED}/images/not-in-this-pack`)
       await expect(page.getByRole('alert')).toContainText('Image not found in this pack')

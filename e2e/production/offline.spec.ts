@@ -8,8 +8,9 @@ test('offline, the page waits and says so; back online, it loads without a reloa
   context,
 }) => {
   const requests: string[] = []
+  // The pack's requests (its review decisions are read beside it, from our own API).
   page.on('request', (request) => {
-    if (request.url().includes('/api/')) requests.push(request.url())
+    if (request.url().includes('/api/partner/')) requests.push(request.url())
   })
   // A reviewer had a pack open (its page's code is loaded), went back, and lost the network.
   await page.goto(`/packs/${DEMO_PACK_IDS.motivation}`)

@@ -310,7 +310,7 @@ test('exports exactly the filtered, sorted images as CSV and JSON', async ({ pag
   const csv = (await readFile(await csvDownload.path())).toString('utf8').replace(/^\uFEFF/, '')
   const lines = csv.trimEnd().split('\r\n')
   expect(lines[0]).toBe(
-    'id,position,url,status,description,keywords,model,generated_at,error,flags',
+    'id,position,url,status,description,keywords,model,generated_at,error,flags,review,review_reasons,review_note,reviewed_by,reviewed_at',
   )
   expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['6', '7', '1', '4', '3', '5'])
   expect(csv).toContain('bike; city')

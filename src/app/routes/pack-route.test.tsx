@@ -64,7 +64,9 @@ describe('pack route', () => {
       'Status reported by the API: brand_new',
     )
     expect(within(cards[4]!).getByText('Unknown')).toBeVisible()
-    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1')
+    expect(
+      screen.getByRole('progressbar', { name: 'Images with completed metadata' }),
+    ).toHaveAttribute('aria-valuenow', '1')
   })
 
   it('shows an empty pack as such', async () => {

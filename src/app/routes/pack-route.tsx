@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
+import { appConfigQuery } from '@/app/app-config'
 import { ApiErrorScreen } from '@/components/api-error-screen'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
@@ -21,6 +23,8 @@ export function PackPage() {
 
 function LivePackPage({ packId, imageId }: { packId: string; imageId: string | null }) {
   const query = useLivePack(packId)
+  // Signed in (Basic auth, or a trusted proxy's header): decisions are that user's.
+  const { data: config } = useQuery(appConfigQuery)
   const { data, error, isFetching, failureCount, refetch, dataUpdatedAt, fetchStatus } = query
   const nextTryAt = useNextTryAt(query)
   const loadedName = data?.name
@@ -50,6 +54,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
           updatedAt={dataUpdatedAt}
           onRefresh={refresh}
           refreshing={refreshing}
+          authenticatedUser={config?.user ?? null}
         />
       </>
     )

@@ -10,8 +10,14 @@ import { ImageCard } from '@/features/pack-review/components/image-card'
 import { StatusSummary } from '@/features/pack-review/components/status-summary'
 import { facetsOf } from '@/features/pack-review/lib/pack-filters'
 import { countUrls, reviewImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { apiGet } from '@/lib/api-client'
 import './naive.css'
+
+// The app's card as an unreviewed image shows it, with its review buttons.
+const UNREVIEWED: ImageReview = { state: 'unreviewed', decision: null, saving: null, error: null }
+const NO_ACTIONS: ReviewActions = { approve() {}, reject() {}, clear() {}, retry() {} }
 
 function NaivePack({ packId }: { packId: string }) {
   const [pack, setPack] = useState<Pack | null>(null)
@@ -64,6 +70,8 @@ function NaivePack({ packId }: { packId: string }) {
               href={`/packs/${packId}/images/${encodeURIComponent(item.image.id)}`}
               tabbable={index === 0}
               priority={index < 5}
+              review={UNREVIEWED}
+              actions={NO_ACTIONS}
             />
           </li>
         ))}

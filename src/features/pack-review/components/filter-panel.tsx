@@ -5,13 +5,14 @@ import { IMAGE_STATUSES, STATUS_LABELS } from '@/features/pack-review/lib/image-
 import type { Facets, PackFilters } from '@/features/pack-review/lib/pack-filters'
 import { FLAG_LABELS, QA_FLAGS } from '@/features/pack-review/lib/qa-flags'
 import { ErrorGroups } from './error-groups'
+import { ReviewFilters } from './review/review-filters'
 import { StatusIcon } from './status-badge'
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
 
 /**
- * Status, error groups, QA flags and keywords: the side rail on wide screens and the
+ * Status, review, error groups, QA flags and keywords: the side rail on wide screens and the
  * Filters sheet on phones. Every count follows the other active filters.
  */
 export function FilterPanel({
@@ -51,6 +52,10 @@ export function FilterPanel({
             </ToggleButton>
           ))}
         </div>
+      </Section>
+
+      <Section title="Review">
+        <ReviewFilters filters={filters} facets={facets} onChange={onChange} />
       </Section>
 
       <ErrorGroups

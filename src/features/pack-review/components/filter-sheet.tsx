@@ -1,6 +1,7 @@
 import { X } from 'lucide-react'
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, type ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
+import { useModalDialog } from '@/lib/use-modal-dialog'
 
 /** The side rail's filters on a phone: a modal sheet from the bottom of the screen. */
 export function FilterSheet({
@@ -12,11 +13,9 @@ export function FilterSheet({
   onClose: () => void
   children: ReactNode
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const titleId = useId()
   useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
     // Grown past the phone layout: the rail shows the same filters, the sheet goes.
     const wide = window.matchMedia('(min-width: 1024px)')
     const onWide = () => wide.matches && onClose()

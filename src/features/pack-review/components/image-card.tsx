@@ -4,13 +4,20 @@ import { Highlight } from '@/components/highlight'
 import type { PackImage } from '@contract/partner-api/pack'
 import { statusTitle } from '@/features/pack-review/lib/image-status'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { FlagMarker } from './flag-chips'
 import { ImageThumbnail } from './image-thumbnail'
+import { ReviewBadge } from './review/review-badge'
+import { ReviewButtons } from './review/review-buttons'
+import { SaveState } from './review/save-state'
 import { StatusBadge } from './status-badge'
 
 /**
  * One tile of the gallery: the whole tile is the link that opens the image. Its focus ring
- * is the link's outline, drawn outside the tile, so the image can never cover it.
+ * is the link's outline, drawn outside the tile, so the image can never cover it. The
+ * decision and its buttons lie over the image's square, as siblings of the link (a button
+ * inside a link is invalid and unreachable); the buttons show on hover and focus.
  */
 export const ImageCard = memo(function ImageCard({
   item,
@@ -19,6 +26,8 @@ export const ImageCard = memo(function ImageCard({
   href,
   tabbable,
   priority = false,
+  review,
+  actions,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -29,22 +38,29 @@ export const ImageCard = memo(function ImageCard({
   tabbable: boolean
   /** In the first row: its thumbnail is fetched first. */
   priority?: boolean
+  review: ImageReview
+  actions: ReviewActions
 }) {
   const { image, position, status } = item
   const description = image.metadata?.description?.trim() || null
   const error = status === 'error' ? image.metadata?.error?.trim() || null : null
   const textId = useId()
+  const reviewId = useId()
 
   return (
-    <article aria-label={`Image #${position}`} data-image-id={image.id} className="h-full">
+    <article
+      aria-label={`Image #${position}`}
+      data-image-id={image.id}
+      className="group relative h-full"
+    >
       <Link
         to={href}
         data-card-link=""
         aria-label={`Open image #${position}`}
-        aria-describedby={textId}
+        aria-describedby={`${textId} ${reviewId}`}
         tabIndex={tabbable ? 0 : -1}
         preventScrollReset
-        className={`flex h-full flex-col overflow-hidden rounded-lg bg-white shadow-sm ring-inset hover:shadow-md ${
+        className={`flex h-full flex-col overflow-hidden rounded-lg bg-white shadow-sm ring-inset group-hover:shadow-md ${
           status === 'error' ? 'ring-2 ring-red-600' : 'ring-1 ring-slate-200'
         }`}
       >
@@ -73,6 +89,36 @@ export const ImageCard = memo(function ImageCard({
           </TileText>
         </div>
       </Link>
+      {/* The image's square: clicks pass through to the link, but for the buttons. */}
+      <div className="pointer-events-none absolute inset-x-0 top-0 aspect-square">
+        <div
+          id={reviewId}
+          // On a narrow tile, Not saved and Retry go above the badge rather than off the edge.
+          className="absolute right-1.5 bottom-1.5 left-1.5 flex flex-wrap-reverse items-center gap-1"
+        >
+          <ReviewBadge state={review.state} className="shadow-sm" />
+          <SaveState
+            saving={review.saving}
+            error={review.error}
+            onRetry={() => actions.retry(item)}
+            tabbable={tabbable}
+            className="pointer-events-auto shadow-sm"
+          />
+        </div>
+        <div
+          role="group"
+          aria-label={`Review image #${position}`}
+          className="absolute top-1.5 right-1.5 flex gap-0.5 rounded-lg bg-white p-0.5 opacity-0 shadow-md ring-1 ring-slate-900/10 group-focus-within:pointer-events-auto group-focus-within:opacity-100 group-hover:pointer-events-auto group-hover:opacity-100"
+        >
+          <ReviewButtons
+            item={item}
+            state={review.state}
+            actions={actions}
+            compact
+            tabbable={tabbable}
+          />
+        </div>
+      </div>
     </article>
   )
 })

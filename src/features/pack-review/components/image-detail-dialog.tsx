@@ -1,10 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
+import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
+import { ReviewHistory } from './viewer/review-history'
 import { ViewerFilmstrip } from './viewer/viewer-filmstrip'
 import { ViewerHeader } from './viewer/viewer-header'
 import { ViewerInspector } from './viewer/viewer-inspector'
+import { ViewerReview } from './viewer/viewer-review'
 import { ViewerStage, type ZoomOrigin } from './viewer/viewer-stage'
 
 const CENTRE: ZoomOrigin = { x: 0.5, y: 0.5 }
@@ -25,6 +30,9 @@ export function ImageDetailDialog({
   countInView,
   items,
   hrefFor,
+  packId,
+  review,
+  actions,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -37,8 +45,13 @@ export function ImageDetailDialog({
   /** The current filtered and sorted view, for the filmstrip. */
   items: readonly ReviewedImage[]
   hrefFor: (imageId: string) => string
+  /** The pack's ID, for the image's review history. */
+  packId: string
+  /** The image's decision, shown with its buttons and its history in the inspector. */
+  review: ImageReview
+  actions: ReviewActions
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const rawToggleRef = useRef<HTMLButtonElement>(null)
   const navigate = useNavigate()
@@ -52,8 +65,6 @@ export function ImageDetailDialog({
   usePageScrollLock()
 
   useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
     // Start at the title, not on "Previous image": screen readers read what was opened, and
     // an early Enter does not leave the image.
     headingRef.current?.focus()
@@ -62,7 +73,7 @@ export function ImageDetailDialog({
   // A control that had focus may be gone with the previous image; the keys must keep working.
   useEffect(() => {
     if (!dialogRef.current?.contains(document.activeElement)) headingRef.current?.focus()
-  }, [item.image.id])
+  }, [dialogRef, item.image.id])
 
   const { safeUrl } = item
   const broken = flags.includes('broken')
@@ -142,6 +153,14 @@ export function ImageDetailDialog({
             showRaw={showRaw}
             onToggleRaw={toggleRaw}
             rawToggleRef={rawToggleRef}
+            review={<ViewerReview item={item} review={review} actions={actions} />}
+            history={
+              <ReviewHistory
+                packId={packId}
+                imageId={item.image.id}
+                revision={review.decision?.revision ?? null}
+              />
+            }
           />
         </div>
       </div>

@@ -5,9 +5,14 @@ import { Highlight } from '@/components/highlight'
 import { RelativeTime } from '@/components/relative-time'
 import { statusTitle } from '@/features/pack-review/lib/image-status'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { FlagChips } from './flag-chips'
 import { ImageThumbnail } from './image-thumbnail'
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
+import { ReviewBadge } from './review/review-badge'
+import { ReviewButtons } from './review/review-buttons'
+import { SaveState } from './review/save-state'
 import { StatusBadge } from './status-badge'
 
 const KEYWORD_LIMIT = 24
@@ -45,6 +50,8 @@ export const ListRow = memo(function ListRow({
   tabbable,
   priority,
   top,
+  review,
+  actions,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -58,6 +65,8 @@ export const ListRow = memo(function ListRow({
   priority: boolean
   /** Offset from the top of the list body, in pixels. */
   top: number
+  review: ImageReview
+  actions: ReviewActions
 }) {
   const { image, position, status } = item
   const metadata = image.metadata
@@ -83,7 +92,7 @@ export const ListRow = memo(function ListRow({
       aria-rowindex={index + 2}
       data-index={index}
       data-image-id={image.id}
-      className={`${LIST_GRID[layout]} absolute top-0 left-0 w-full overflow-hidden border-b border-slate-200 bg-white py-3 text-sm hover:bg-slate-50 ${status === 'error' ? 'shadow-[inset_4px_0_0_var(--color-red-600)]' : ''}`}
+      className={`${LIST_GRID[layout]} group absolute top-0 left-0 w-full overflow-hidden border-b border-slate-200 bg-white py-3 text-sm hover:bg-slate-50 ${status === 'error' ? 'shadow-[inset_4px_0_0_var(--color-red-600)]' : ''}`}
       style={{ height: ROW_HEIGHT[layout], transform: `translateY(${top}px)` }}
     >
       <div role="cell" className={cells.thumbnail}>
@@ -113,6 +122,15 @@ export const ListRow = memo(function ListRow({
       </div>
       <div role="cell" className={cells.status}>
         <StatusBadge status={status} title={statusTitle(image)} />
+        <ReviewBadge state={review.state} />
+        {/* Above the row's link, so Retry can be pressed. */}
+        <SaveState
+          saving={review.saving}
+          error={review.error}
+          onRetry={() => actions.retry(item)}
+          tabbable={tabbable}
+          className="relative z-20"
+        />
         <FlagChips flags={flags} />
       </div>
       <div role="cell" className={`${cells.description} min-w-0 leading-5 break-words`}>
@@ -158,6 +176,21 @@ export const ListRow = memo(function ListRow({
           prefix="Generated"
           fallback="Not generated yet"
         />
+        {/* Placed on the row (cells are not positioned), above its link; shown while the
+            pointer is on the row or focus is in it. */}
+        <div
+          role="group"
+          aria-label={`Review image #${position}`}
+          className={`absolute right-2 z-20 flex gap-0.5 rounded-lg bg-white p-0.5 opacity-0 shadow-md ring-1 ring-slate-900/10 group-focus-within:opacity-100 group-hover:opacity-100 ${layout === 'wide' ? 'top-2' : 'bottom-2'} pointer-events-none group-focus-within:pointer-events-auto group-hover:pointer-events-auto`}
+        >
+          <ReviewButtons
+            item={item}
+            state={review.state}
+            actions={actions}
+            compact
+            tabbable={tabbable}
+          />
+        </div>
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 import { CalendarDays, Link2 } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { ImageCountIcon, PrivateIcon, PublicIcon } from '@/components/icons'
 import { RefreshButton } from '@/components/refresh-button'
 import { CopyButton } from '@/components/copy-button'
@@ -6,15 +7,21 @@ import { Toolbar } from '@/components/toolbar'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
 import type { Pack } from '@contract/partner-api/pack'
 
-/** The pack in one line: name, size, visibility, age, and what can be done to it. */
+/**
+ * The pack in one line: name, size, visibility, age, who is reviewing it and how, and what
+ * can be done to it.
+ */
 export function PackBar({
   pack,
   onRefresh,
   refreshing,
+  review,
 }: {
   pack: Pack
   onRefresh: () => void
   refreshing: boolean
+  /** The reviewer's name and the review settings. */
+  review?: ReactNode
 }) {
   const created = parseDate(pack.created_at)
   const imageCount = pack.image_count ?? pack.images.length
@@ -53,7 +60,12 @@ export function PackBar({
           </li>
         </ul>
       </div>
-      <Toolbar label="Pack actions" className="flex shrink-0 gap-2">
+      {/* One tab stop for all of them (the gallery stays six presses of Tab from the top). */}
+      <Toolbar
+        label="Pack actions"
+        className="flex flex-wrap items-center gap-x-2 gap-y-2 sm:ml-auto sm:justify-end"
+      >
+        {review && <div className="mr-2 flex min-w-0 max-sm:w-full">{review}</div>}
         <RefreshButton
           label="Refresh"
           busyLabel="Refreshing…"

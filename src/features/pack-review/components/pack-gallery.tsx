@@ -10,6 +10,8 @@ import {
   type Ref,
 } from 'react'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { ImageCard } from './image-card'
 import { usePageBox } from '@/features/pack-review/lib/use-page-box'
@@ -37,6 +39,8 @@ export function PackGallery({
   hrefFor,
   size,
   stickyTop,
+  reviewOf,
+  actions,
   ref,
 }: {
   items: readonly ReviewedImage[]
@@ -46,6 +50,9 @@ export function PackGallery({
   size: ThumbnailSize
   /** Height of what sticks over the top of the window, which scrolling must clear. */
   stickyTop: number
+  /** Each image's decision; the same object until that image's decision changes. */
+  reviewOf: (item: ReviewedImage) => ImageReview
+  actions: ReviewActions
   ref?: Ref<PackGalleryHandle>
 }) {
   const listRef = useRef<HTMLUListElement>(null)
@@ -156,6 +163,8 @@ export function PackGallery({
                 href={hrefFor(item.image.id)}
                 tabbable={index === tabbable}
                 priority={row.index === 0}
+                review={reviewOf(item)}
+                actions={actions}
               />
             </li>
           )

@@ -9,6 +9,8 @@ import {
   type Ref,
 } from 'react'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
+import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { ListRow } from './list-row'
 import type { PackGalleryHandle } from './pack-gallery'
@@ -31,6 +33,8 @@ export function PackListView({
   query,
   hrefFor,
   stickyTop,
+  reviewOf,
+  actions,
   ref,
 }: {
   items: readonly ReviewedImage[]
@@ -39,6 +43,9 @@ export function PackListView({
   hrefFor: (imageId: string) => string
   /** Height of the page's own sticky toolbar, which the list's header sticks under. */
   stickyTop: number
+  /** Each image's decision; the same object until that image's decision changes. */
+  reviewOf: (item: ReviewedImage) => ImageReview
+  actions: ReviewActions
   ref?: Ref<PackGalleryHandle>
 }) {
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -163,6 +170,8 @@ export function PackListView({
               tabbable={row.index === active}
               priority={row.index < 6}
               top={row.start - virtualizer.options.scrollMargin}
+              review={reviewOf(item)}
+              actions={actions}
             />
           )
         })}

@@ -32,6 +32,8 @@ export function PackSkeleton({
           </p>
           {/* On a phone the pack's details wrap under its name. */}
           <div aria-hidden="true" className="h-10 w-56 rounded bg-slate-200/70 sm:hidden" />
+          {/* And who is reviewing, on a line of its own. */}
+          <div aria-hidden="true" className="h-5 w-32 rounded bg-slate-200/70 sm:hidden" />
         </div>
         <div
           aria-hidden="true"
@@ -49,7 +51,7 @@ export function PackSkeleton({
           </div>
           <div className="flex flex-col gap-x-4 gap-y-1 sm:flex-row sm:items-center">
             <div className="h-9 w-full rounded-lg bg-slate-200 sm:w-80" />
-            <div className="h-10 w-full max-w-md rounded bg-slate-200/70 sm:h-5" />
+            <div className="h-15 w-full max-w-md rounded bg-slate-200/70 sm:h-5" />
           </div>
         </div>
         <div className="flex items-start gap-6">

@@ -20,8 +20,8 @@ const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
 
 /**
  * What stays over the gallery while it scrolls: the status bar (progress and filter), sort,
- * view, size, export and the way to the other filters, as one toolbar (one tab stop), then
- * search and the summary line.
+ * view, size, export, Auto-advance and the way to the other filters, as one toolbar (one tab
+ * stop), then search and the summary line.
  */
 export function PackToolbar({
   filters,
@@ -39,6 +39,7 @@ export function PackToolbar({
   onToggleRail,
   onOpenSheet,
   onShowShortcuts,
+  autoAdvance,
   exportButtons,
   summary,
   ref,
@@ -58,6 +59,8 @@ export function PackToolbar({
   onToggleRail: () => void
   onOpenSheet: () => void
   onShowShortcuts: () => void
+  /** The Auto-advance switch: how the review keys move on. */
+  autoAdvance: ReactNode
   exportButtons: ReactNode
   /** Showing X of Y, the metadata progress and anything else the page reports. */
   summary: ReactNode
@@ -71,7 +74,11 @@ export function PackToolbar({
         : [...filters.statuses, status],
     })
   const activeCount =
-    filters.statuses.length + filters.flags.length + (filters.keyword === null ? 0 : 1)
+    filters.statuses.length +
+    filters.flags.length +
+    (filters.keyword === null ? 0 : 1) +
+    filters.reviews.length +
+    filters.reasons.length
 
   return (
     <div
@@ -92,7 +99,7 @@ export function PackToolbar({
           <select
             value={filters.sort}
             onChange={(event) => onChange({ sort: event.target.value as Sort })}
-            className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
+            className="max-w-44 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
           >
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
@@ -115,6 +122,7 @@ export function PackToolbar({
           <Keyboard aria-hidden="true" className="size-4" />
           <span className="sr-only">Shortcuts</span>
         </button>
+        {autoAdvance}
         <button
           type="button"
           onClick={onToggleRail}
@@ -155,7 +163,7 @@ export function PackToolbar({
             keyShortcut="/"
           />
         </div>
-        <div className="flex h-10 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
+        <div className="flex h-15 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
           {summary}
         </div>
       </div>

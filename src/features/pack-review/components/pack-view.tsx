@@ -10,12 +10,15 @@ import {
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { FixedCount } from '@/components/fixed-count'
 import { lazyNamed } from '@/lib/lazy-named'
+import { preloadable } from '@/lib/preloadable'
+import { isRejectReason, REJECT_REASONS } from '@contract/review-api/reasons'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
 import {
   applyFilters,
   facetsOf,
   hasFilters,
+  type Facets,
   type PackFilters,
 } from '@/features/pack-review/lib/pack-filters'
 import { stepToProblem } from '@/features/pack-review/lib/problems'
@@ -25,25 +28,47 @@ import { useStickyHeight } from '@/features/pack-review/lib/use-sticky-height'
 import { useImageCheck } from '@/features/pack-review/lib/use-image-check'
 import { usePackFilters } from '@/features/pack-review/lib/use-pack-filters'
 import { useReviewShortcuts } from '@/features/pack-review/lib/use-review-shortcuts'
+import { useAutoAdvance } from '@/features/pack-review/lib/auto-advance'
+import { nextToReview } from '@/features/pack-review/lib/next-to-review'
+import { usePackReviews } from '@/features/pack-review/lib/use-pack-reviews'
+import { useReviewFlow } from '@/features/pack-review/lib/use-review-flow'
 import { CountMismatchNotice } from './count-mismatch-notice'
 import { ExportButtons } from './export-buttons'
 import { FilterPanel } from './filter-panel'
-import { FilterSheet } from './filter-sheet'
 import { ImageCheckStatus } from './image-check-status'
 import { PackBar } from './pack-bar'
 import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
+import { AutoAdvanceToggle } from './review/auto-advance-toggle'
+import { ReviewProgress } from './review/review-progress'
+import { ReviewerControls } from './review/reviewer-controls'
 import { StatusSummary } from './status-summary'
-import { ImageNotFoundNotice } from './viewer/image-not-found-notice'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
 // The image dialog's chunk is fetched as soon as the pointer or focus reaches the gallery.
 const loadImageDetailDialog = () => import('./image-detail-dialog')
 const ImageDetailDialog = lazyNamed(loadImageDetailDialog, 'ImageDetailDialog')
 const ShortcutsDialog = lazyNamed(() => import('./shortcuts-dialog'), 'ShortcutsDialog')
+// Shown only on a phone's Filters button or for a link to a missing image: not in the first
+// screen's code.
+const FilterSheet = lazyNamed(() => import('./filter-sheet'), 'FilterSheet')
+const ImageNotFoundNotice = lazyNamed(
+  () => import('./viewer/image-not-found-notice'),
+  'ImageNotFoundNotice',
+)
 const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
-const preloadImageDetailDialog = () => void loadImageDetailDialog()
+// Fetched with the image dialog, once the pointer or focus reaches the gallery (where `x`
+// is pressed): keys typed right after it (a reason, Enter) must land in the dialog.
+const rejectDialog = preloadable(() => import('./review/reject-dialog'), 'RejectDialog')
+const nameDialog = preloadable(() => import('./review/name-dialog'), 'NameDialog')
+const RejectDialog = rejectDialog.Component
+const NameDialog = nameDialog.Component
+const preloadImageDetailDialog = () => {
+  void loadImageDetailDialog()
+  void rejectDialog.preload()
+  void nameDialog.preload()
+}
 
 export function PackView({
   pack,
@@ -51,6 +76,7 @@ export function PackView({
   updatedAt,
   onRefresh,
   refreshing,
+  authenticatedUser,
 }: {
   pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
@@ -58,10 +84,14 @@ export function PackView({
   updatedAt: number
   onRefresh: () => void
   refreshing: boolean
+  /** Who the server says is signed in: decisions are theirs, and no name is asked. */
+  authenticatedUser: string | null
 }) {
   const { search } = useLocation()
   const navigate = useNavigate()
   const { filters, update, reset } = usePackFilters()
+  const reviews = usePackReviews(pack, authenticatedUser)
+  const [autoAdvance, setAutoAdvance] = useAutoAdvance()
   const brokenUrls = useBrokenImages()
   const [size, setSize] = useThumbnailSize()
   const searchRef = useRef<HTMLInputElement>(null)
@@ -73,17 +103,43 @@ export function PackView({
   // Said for the view it was found in: a change of filters makes it stale.
   const [problem, setProblem] = useState<{ text: string; view: PackFilters } | null>(null)
 
-  // Derived once per data, filter or failed-image change; never per card.
+  // Derived once per data, filter, decision or failed-image change; never per card.
   const { reviewed } = pack
+  const { reviewOf } = reviews
   const filtered = hasFilters(filters)
+  const reviewFilters = filters.reviews.length > 0 || filters.reasons.length > 0
+  // The whole pack's review counts, in one pass: what the summary and, unfiltered, the
+  // review filter buttons show. A decision costs this loop, not every facet again.
+  const reviewCounts = useMemo(() => {
+    const counts: Pick<Facets, 'reviews' | 'reasons'> = {
+      reviews: { approved: 0, rejected: 0, unreviewed: 0, outdated: 0 },
+      reasons: Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 0])) as Facets['reasons'],
+    }
+    for (const item of reviewed) {
+      const review = reviewOf(item)
+      counts.reviews[review.state]++
+      if (review.state === 'rejected') {
+        for (const reason of review.decision?.reasons ?? []) {
+          if (isRejectReason(reason)) counts.reasons[reason]++
+        }
+      }
+    }
+    return counts
+  }, [reviewed, reviewOf])
+  const reviewedCount = reviewCounts.reviews.approved + reviewCounts.reviews.rejected
   const facets = useMemo(
     () =>
-      brokenUrls.size === 0 && !filtered ? pack.facets : facetsOf(reviewed, brokenUrls, filters),
-    [pack.facets, reviewed, brokenUrls, filters, filtered],
+      brokenUrls.size === 0 && !filtered
+        ? { ...pack.facets, ...reviewCounts }
+        : facetsOf(reviewed, brokenUrls, filters, reviewOf),
+    [pack.facets, reviewCounts, reviewed, brokenUrls, filters, filtered, reviewOf],
   )
+  // Decisions change the view only while it is filtered by them: otherwise the gallery keeps
+  // the same list, and only the tiles whose decision changed render again.
+  const viewReviews = reviewFilters ? reviewOf : null
   const visible = useMemo(
-    () => applyFilters(reviewed, filters, brokenUrls),
-    [reviewed, filters, brokenUrls],
+    () => applyFilters(reviewed, filters, brokenUrls, viewReviews ?? undefined),
+    [reviewed, filters, brokenUrls, viewReviews],
   )
   const problemMessage = problem?.view === filters ? problem.text : ''
   // Once the broken count is asked for or shown, it must be complete, not only the tiles seen.
@@ -104,14 +160,34 @@ export function PackView({
     imageId === null ? null : (reviewed.find((item) => item.image.id === imageId) ?? null)
   const indexInView = current ? visible.indexOf(current) : -1
 
+  /** The image the keys act on: the open one, else the focused card or row. */
+  const focusedId = () =>
+    current?.image.id ??
+    (document.activeElement as HTMLElement | null)
+      ?.closest('[data-image-id]')
+      ?.getAttribute('data-image-id') ??
+    null
+  const focusedItem = () => {
+    const id = focusedId()
+    return id === null ? null : (reviewed.find((item) => item.image.id === id) ?? null)
+  }
+  const say = (text: string) => setProblem({ text, view: filters })
+  /** Focus moves to the image's card, or the open dialog to the image. */
+  const show = (id: string) => {
+    if (imageId !== null) void navigate(hrefFor(id), { preventScrollReset: true })
+    else galleryRef.current?.focusImage(id)
+  }
+  const flow = useReviewFlow({ reviews, visible, autoAdvance, show, say })
+  const { actions, dialog: reviewDialog } = flow
+  const onImage = (act: (item: (typeof reviewed)[number]) => void) => () => {
+    if (showShortcuts) return
+    const item = focusedItem()
+    if (item) act(item)
+    else say('Pick an image first: r goes to the next one that needs review')
+  }
+
   const goToProblem = (direction: 1 | -1) => {
-    const focusedId =
-      current?.image.id ??
-      (document.activeElement as HTMLElement | null)
-        ?.closest('[data-image-id]')
-        ?.getAttribute('data-image-id') ??
-      null
-    const step = stepToProblem(visible, brokenUrls, focusedId, direction)
+    const step = stepToProblem(visible, brokenUrls, focusedId(), direction)
     if (step === null) {
       setProblem({ text: 'No problems in this view', view: filters })
       return
@@ -142,6 +218,18 @@ export function PackView({
     '=': () => {
       if (imageId === null) setSize(stepThumbnailSize(size, 1))
     },
+    a: onImage(actions.approve),
+    x: onImage(actions.reject),
+    u: onImage(actions.clear),
+    r: () => {
+      if (showShortcuts) return
+      const next = nextToReview(visible, (item) => reviews.reviewOf(item).state, focusedId(), null)
+      if (next) show(next.image.id)
+      else say('Every image in this view is reviewed')
+    },
+    undo: () => {
+      if (!showShortcuts) flow.undo()
+    },
   })
 
   // Closing the dialog puts focus back on the card of the image it last showed.
@@ -163,7 +251,12 @@ export function PackView({
 
   return (
     <div className="flex flex-col gap-3">
-      <PackBar pack={pack} onRefresh={onRefresh} refreshing={refreshing} />
+      <PackBar
+        pack={pack}
+        onRefresh={onRefresh}
+        refreshing={refreshing}
+        review={<ReviewerControls reviewer={reviews.reviewer} onChange={flow.changeName} />}
+      />
       {mismatch && (
         <CountMismatchNotice
           pack={pack}
@@ -193,11 +286,13 @@ export function PackView({
             onToggleRail={() => setRailOpen((open) => !open)}
             onOpenSheet={() => setSheetOpen(true)}
             onShowShortcuts={() => setShowShortcuts(true)}
+            autoAdvance={<AutoAdvanceToggle on={autoAdvance} onChange={setAutoAdvance} />}
             exportButtons={
               <ExportButtons
                 items={visible}
                 brokenUrls={brokenUrls}
                 pack={{ id: pack.id, name: pack.name }}
+                reviewOf={reviewOf}
               />
             }
             summary={
@@ -210,6 +305,11 @@ export function PackView({
                   />{' '}
                   of {returned.toLocaleString()} images
                 </p>
+                <ReviewProgress
+                  availability={reviews.availability}
+                  reviewed={reviewedCount}
+                  total={returned}
+                />
                 <StatusSummary
                   completed={completed}
                   total={returned}
@@ -241,6 +341,8 @@ export function PackView({
                         query={filters.q}
                         hrefFor={hrefFor}
                         stickyTop={toolbarHeight}
+                        reviewOf={reviewOf}
+                        actions={actions}
                       />
                     </Suspense>
                   ) : (
@@ -252,6 +354,8 @@ export function PackView({
                       hrefFor={hrefFor}
                       size={size}
                       stickyTop={toolbarHeight}
+                      reviewOf={reviewOf}
+                      actions={actions}
                     />
                   )}
                 </div>
@@ -268,9 +372,11 @@ export function PackView({
             )}
           </div>
           {sheetOpen && (
-            <FilterSheet shownCount={visible.length} onClose={() => setSheetOpen(false)}>
-              {filterPanel}
-            </FilterSheet>
+            <Suspense>
+              <FilterSheet shownCount={visible.length} onClose={() => setSheetOpen(false)}>
+                {filterPanel}
+              </FilterSheet>
+            </Suspense>
           )}
         </>
       )}
@@ -290,11 +396,30 @@ export function PackView({
             countInView={visible.length}
             items={visible}
             hrefFor={hrefFor}
+            packId={pack.id}
+            review={reviewOf(current)}
+            actions={actions}
           />
         ) : (
           imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />
         )}
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        {reviewDialog?.kind === 'name' && (
+          <NameDialog
+            initial={reviews.reviewer.name}
+            onSave={(name) => flow.saveName(name, reviewDialog.then)}
+            onCancel={flow.cancel}
+          />
+        )}
+        {reviewDialog?.kind === 'reject' && (
+          <RejectDialog
+            key={reviewDialog.item.image.id}
+            position={reviewDialog.item.position}
+            initial={reviewDialog.initial}
+            onReject={(rejection) => flow.reject(reviewDialog.item, rejection)}
+            onCancel={flow.cancel}
+          />
+        )}
       </Suspense>
     </div>
   )

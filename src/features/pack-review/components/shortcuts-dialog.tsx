@@ -1,14 +1,11 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
 import { buttonStyles } from '@/components/button-styles'
+import { useModalDialog } from '@/lib/use-modal-dialog'
 import { SHORTCUTS } from '@/features/pack-review/lib/shortcuts'
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const titleId = useId()
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
 
   return (
     <dialog

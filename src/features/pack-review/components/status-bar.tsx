@@ -36,7 +36,7 @@ export function StatusBar({
   // Room for the largest count, so a count gaining a digit moves nothing.
   const digits = `${total.toLocaleString().length}ch`
   return (
-    <div className="flex w-full min-w-0 flex-col gap-1 md:w-auto md:min-w-72 md:flex-1">
+    <div className="flex w-full min-w-0 flex-col gap-1 md:w-auto md:min-w-64 md:flex-1">
       <ul aria-label="Status counts" className="flex min-w-0 gap-1">
         {statuses.map((status) => (
           <li key={status} className="flex min-w-0 flex-1">

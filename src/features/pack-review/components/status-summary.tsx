@@ -24,7 +24,7 @@ export function StatusSummary({
         className="font-semibold"
       />{' '}
       of {total.toLocaleString()} images have metadata.{' '}
-      <span className="max-sm:sr-only">
+      <span className="max-2xl:sr-only">
         Updated{' '}
         <time
           dateTime={new Date(updatedAt).toISOString()}

@@ -20,12 +20,18 @@ export function ViewerInspector({
   showRaw,
   onToggleRaw,
   rawToggleRef,
+  review,
+  history,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
   showRaw: boolean
   onToggleRaw: () => void
   rawToggleRef: Ref<HTMLButtonElement>
+  /** The decision and its buttons, near the top: deciding is what a reviewer is here for. */
+  review?: ReactNode
+  /** Every change of the decision, after the image's own fields. */
+  history?: ReactNode
 }) {
   const { image, status, safeUrl } = item
   const metadata = image.metadata
@@ -48,6 +54,7 @@ export function ViewerInspector({
           <StatusBadge status={status} title={statusTitle(image)} />
           <FlagChips flags={flags} />
         </div>
+        {review && <Section title="Review">{review}</Section>}
         <Section title="Description">
           {description ? (
             <p className="text-[0.9375rem] leading-relaxed break-words whitespace-pre-line text-slate-900">
@@ -110,6 +117,7 @@ export function ViewerInspector({
             {showRaw ? 'Hide raw JSON' : 'Show raw JSON'}
           </button>
         </div>
+        {history && <Section title="History">{history}</Section>}
       </div>
       {showRaw && <RawJsonDrawer id={rawId} image={image} onClose={onToggleRaw} />}
     </aside>
