@@ -2,8 +2,12 @@ import { gzipSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PACK_IDS } from '../../server/demo/fixtures'
 
-/** The pack page's JavaScript budget (entry plus every chunk it loads), gzip. */
-const PACK_ROUTE_BUDGET = 140 * 1024
+/**
+ * The pack page's JavaScript budget (entry plus every chunk it loads), gzip. 140 KB until the
+ * review workbench (issue 14): every tile's decision, the outbox that never loses one, the
+ * keys and the review controls are first-screen code, about 8 KB of it.
+ */
+const PACK_ROUTE_BUDGET = 150 * 1024
 
 /** Records every script the page loads, with its gzip size (zlib level 9). */
 function recordScripts(page: Page) {
@@ -18,7 +22,7 @@ function recordScripts(page: Page) {
   }
 }
 
-test('the pack page loads at most 140 KB of gzipped JavaScript', async ({ page }) => {
+test('the pack page loads at most 150 KB of gzipped JavaScript', async ({ page }) => {
   const scripts = recordScripts(page)
   await page.goto(`/packs/${DEMO_PACK_IDS.mixed}`)
   await expect(page.locator('[data-image-id]').first()).toBeVisible()
