@@ -47,6 +47,9 @@ const REVIEW_SCREENS = [
   { name: 'shortcuts', path: MIXED, dialog: 'Keyboard shortcuts', keys: '?' },
 ] as const
 
+/** The demo's first image: its seeded decisions give it a History of two changes. */
+const FIRST_IMAGE = '7a3f9c10-0000-4000-8000-000000000001'
+
 const BROWSE_SCREENS = [
   { name: 'browse', path: '/' },
   { name: 'browse-search', path: '/?q=launch' },
@@ -89,6 +92,39 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await list.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await page.waitForLoadState('networkidle')
     await page.screenshot({ path: `docs/screenshots/pack-list-${device}.png` })
+  })
+
+  test(`review-reject (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    // A reviewer who gave their name before: the reject dialog opens straight away.
+    await page.addInitScript(() =>
+      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
+    )
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}`)
+    const tile = page.locator('[data-image-id] [data-card-link]').nth(2)
+    await expect(tile).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await tile.focus()
+    await page.keyboard.press('x')
+    const dialog = page.getByRole('dialog', { name: 'Reject image #3' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('checkbox', { name: 'Wrong description' }).check()
+    await dialog.getByRole('checkbox', { name: 'Wrong or missing keywords' }).check()
+    await dialog
+      .getByRole('textbox', { name: /^Note/ })
+      .fill('The path is in a park, not a forest; keywords miss "autumn".')
+    await page.screenshot({ path: `docs/screenshots/review-reject-${device}.png` })
+  })
+
+  test(`review-history (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}/images/${FIRST_IMAGE}`)
+    const dialog = page.getByRole('dialog', { name: 'Image #1' })
+    const history = dialog.getByRole('list', { name: 'History' })
+    await expect(history.getByRole('listitem')).toHaveCount(2)
+    await history.evaluate((element) => element.scrollIntoView({ block: 'end' }))
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/review-history-${device}.png` })
   })
 
   test(`pack-filters (${device})`, async ({ page }) => {
