@@ -10,14 +10,7 @@ export function sendError(
   headers: Record<string, string> = {},
 ): void {
   const body = JSON.stringify({ ok: false, code: status, message, error_code: errorCode })
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    ...API_SECURITY_HEADERS,
-    ...headers,
-  })
-  res.end(res.req.method === 'HEAD' ? undefined : body)
+  sendJson(res, status, body, headers)
 }
 
 /** Writes a success envelope, `{ ok: true, code, message, data }`, never cached. */
@@ -40,6 +33,16 @@ export function sendDataJson(
   headers: Record<string, string> = {},
 ): void {
   const body = `{"ok":true,"code":${status},"message":${JSON.stringify(message)},"data":${dataJson}}`
+  sendJson(res, status, body, headers)
+}
+
+/** Every envelope: JSON, never cached, with the API's own security headers. */
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),

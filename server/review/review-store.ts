@@ -159,13 +159,7 @@ export function createReviewStore(db: Database): ReviewStore {
       return {
         image_id: imageId,
         entries: rows.slice(0, MAX_HISTORY_ENTRIES).map((row) => ({
-          revision: Number(row.revision),
-          decision: row.decision,
-          reasons: row.reasons,
-          note: row.note,
-          reviewer: row.reviewer,
-          decided_at: new Date(row.decided_at).toISOString(),
-          fingerprint: row.fingerprint,
+          ...wireFields(row),
           undo: row.undo,
         })),
         truncated: rows.length > MAX_HISTORY_ENTRIES,
@@ -204,15 +198,19 @@ async function packRevision(db: Queryable, packId: string): Promise<number> {
 }
 
 function decisionOf(row: DecisionRow): ReviewDecision | null {
-  if (row.decision === null) return null
+  const { decision } = row
+  return decision === null ? null : { image_id: row.image_id, ...wireFields(row), decision }
+}
+
+/** A row's fields as the wire has them: times in ISO 8601, revisions as numbers. */
+function wireFields(row: Omit<DecisionRow, 'image_id'>) {
   return {
-    image_id: row.image_id,
+    revision: Number(row.revision),
     decision: row.decision,
     reasons: row.reasons,
     note: row.note,
     reviewer: row.reviewer,
     decided_at: new Date(row.decided_at).toISOString(),
     fingerprint: row.fingerprint,
-    revision: Number(row.revision),
   }
 }

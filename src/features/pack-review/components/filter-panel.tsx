@@ -1,15 +1,13 @@
 import { Tags } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 import { ToggleButton } from '@/components/toggle-button'
+import { toggled } from '@/lib/toggled'
 import { IMAGE_STATUSES, STATUS_LABELS } from '@/features/pack-review/lib/image-status'
 import type { Facets, PackFilters } from '@/features/pack-review/lib/pack-filters'
 import { FLAG_LABELS, QA_FLAGS } from '@/features/pack-review/lib/qa-flags'
 import { ErrorGroups } from './error-groups'
 import { ReviewFilters } from './review/review-filters'
 import { StatusIcon } from './status-badge'
-
-const toggle = <T,>(list: readonly T[], value: T): T[] =>
-  list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
 
 /**
  * Status, review, error groups, QA flags and keywords: the side rail on wide screens and the
@@ -45,7 +43,7 @@ export function FilterPanel({
             <ToggleButton
               key={status}
               pressed={filters.statuses.includes(status)}
-              onClick={() => onChange({ statuses: toggle(filters.statuses, status) })}
+              onClick={() => onChange({ statuses: toggled(filters.statuses, status) })}
             >
               <StatusIcon status={status} className="size-3.5" />
               {STATUS_LABELS[status]} ({facets.statuses[status].toLocaleString()})
@@ -70,7 +68,7 @@ export function FilterPanel({
               <ToggleButton
                 key={flag}
                 pressed={filters.flags.includes(flag)}
-                onClick={() => onChange({ flags: toggle(filters.flags, flag) })}
+                onClick={() => onChange({ flags: toggled(filters.flags, flag) })}
               >
                 {FLAG_LABELS[flag]} ({facets.flags[flag].toLocaleString()})
               </ToggleButton>

@@ -1,12 +1,10 @@
 import { CircleDashed } from 'lucide-react'
 import { ToggleButton } from '@/components/toggle-button'
+import { toggled } from '@/lib/toggled'
 import type { Facets, PackFilters } from '@/features/pack-review/lib/pack-filters'
 import { REVIEW_LABELS, REVIEW_STATES } from '@/features/pack-review/lib/review-state'
 import { REASON_LABELS, REJECT_REASONS } from '@contract/review-api/reasons'
 import { REVIEW_STYLES } from './review-styles'
-
-const toggle = <T,>(list: readonly T[], value: T): T[] =>
-  list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
 
 /**
  * The review filters of the rail and the sheet: one button per state, and one per reason a
@@ -33,7 +31,7 @@ export function ReviewFilters({
             <ToggleButton
               key={state}
               pressed={filters.reviews.includes(state)}
-              onClick={() => onChange({ reviews: toggle(filters.reviews, state) })}
+              onClick={() => onChange({ reviews: toggled(filters.reviews, state) })}
             >
               <Icon aria-hidden="true" className="size-3.5 shrink-0" />
               {REVIEW_LABELS[state]} ({facets.reviews[state].toLocaleString()})
@@ -47,7 +45,7 @@ export function ReviewFilters({
             <ToggleButton
               key={reason}
               pressed={filters.reasons.includes(reason)}
-              onClick={() => onChange({ reasons: toggle(filters.reasons, reason) })}
+              onClick={() => onChange({ reasons: toggled(filters.reasons, reason) })}
             >
               {REASON_LABELS[reason]} ({facets.reasons[reason].toLocaleString()})
             </ToggleButton>
