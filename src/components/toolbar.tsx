@@ -17,6 +17,7 @@ export function Toolbar({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const active = useRef(0)
+  const seen = useRef<readonly HTMLElement[]>([])
 
   // Controls hidden at this screen size (display: none) cannot take focus: skip them.
   const items = () =>
@@ -25,8 +26,12 @@ export function Toolbar({
     )
 
   // After every render: the controls inside may have changed (a filter appeared, one got
-  // disabled), and exactly one must stay in the tab order.
+  // disabled), and exactly one must stay in the tab order. Most renders change none of them;
+  // those skip the visibility check, which needs a layout.
   useLayoutEffect(() => {
+    const controls = [...(ref.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])]
+    if (sameElements(controls, seen.current)) return
+    seen.current = controls
     const all = items()
     const current = Math.min(active.current, all.length - 1)
     all.forEach((item, index) => (item.tabIndex = index === current ? 0 : -1))
@@ -69,4 +74,8 @@ export function Toolbar({
       {children}
     </div>
   )
+}
+
+function sameElements(a: readonly HTMLElement[], b: readonly HTMLElement[]): boolean {
+  return a.length === b.length && a.every((element, index) => element === b[index])
 }

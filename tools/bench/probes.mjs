@@ -176,6 +176,60 @@ export function watchShowing(before) {
   check()
 }
 
+/**
+ * Starts watching for a decision: `__bench.decision.mark` is the paint mark of the first frame
+ * in which the tile of `imageId` shows the badge `label` and the focus is on the tile of
+ * `nextImageId` (Auto-advance). Checked in each animation frame's callback, as the frame starts.
+ * @param {{ imageId: string, nextImageId: string, label: string }} options
+ */
+export function watchDecision({ imageId, nextImageId, label }) {
+  const b = /** @type {any} */ (window).__bench
+  /** @type {{ mark: { raf: number, task: number } | null }} */
+  const watch = (b.decision = { mark: null })
+  const shown = () => {
+    const tile = document.querySelector(`[data-image-id="${imageId}"]`)
+    const badge = [...(tile?.querySelectorAll('span') ?? [])].some((s) => s.textContent === label)
+    const focused = document.activeElement?.closest('[data-image-id]')
+    return badge && focused?.getAttribute('data-image-id') === nextImageId
+  }
+  const check = () =>
+    requestAnimationFrame(() => {
+      if (!shown()) return check()
+      const raf = performance.now()
+      setTimeout(() => (watch.mark = { raf, task: performance.now() }), 0)
+    })
+  check()
+}
+
+/** From the last keydown to the frame that showed the watched decision (see watchDecision). */
+export function paintedDecision() {
+  const b = /** @type {any} */ (window).__bench
+  const keydown = b.inputs.filter((/** @type {any} */ i) => i.type === 'keydown').at(-1)
+  return b.paintedAt(b.decision.mark) - keydown.t
+}
+
+/**
+ * Starts watching the progress bar `Images reviewed`: `__bench.reviewed.mark` is the paint
+ * mark of the change that shows `reviewed` decisions.
+ * @param {number} reviewed
+ */
+export function watchReviewed(reviewed) {
+  const b = /** @type {any} */ (window).__bench
+  /** @type {{ mark: { raf: number, task: number } | null }} */
+  const watch = (b.reviewed = { mark: null })
+  const check = () => {
+    const bar = document.querySelector('[role="progressbar"][aria-label="Images reviewed"]')
+    if (bar?.getAttribute('aria-valuenow') !== String(reviewed) || observer === null) return
+    observer.disconnect()
+    observer = null
+    b.markNextPaint((/** @type {any} */ mark) => (watch.mark = mark))
+  }
+  /** @type {MutationObserver | null} */
+  let observer = new MutationObserver(check)
+  observer.observe(document, { childList: true, subtree: true, attributes: true })
+  check()
+}
+
 /** The "Showing X of Y images" line. */
 export function showingText() {
   const line = [...document.querySelectorAll('p[aria-live="polite"]')].find((el) =>

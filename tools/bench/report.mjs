@@ -6,6 +6,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as prettier from 'prettier'
+import { clsText, fmt, kb, mb, median, ms, pass, ratio, table, times } from './report-format.mjs'
+import {
+  reviewKeysGoals,
+  reviewKeysSection,
+  reviewLoadGoal,
+  reviewLoadSection,
+} from './report-review.mjs'
+
+export { median }
 
 export const RESULTS = fileURLToPath(new URL('.out/results.json', import.meta.url))
 const MARKDOWN = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url))
@@ -22,43 +31,6 @@ async function format(/** @type {string} */ file, /** @type {string} */ text) {
   const options = await prettier.resolveConfig(file)
   return prettier.format(text, { ...options, filepath: file })
 }
-
-/**
- * @param {(number | null | undefined)[]} values
- * @returns {number | null}
- */
-export function median(values) {
-  const sorted = values
-    .filter((v) => typeof v === 'number' && Number.isFinite(v))
-    .map(Number)
-    .sort((a, b) => a - b)
-  if (sorted.length === 0) return null
-  const mid = Math.floor(sorted.length / 2)
-  const upper = sorted[mid] ?? 0
-  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2
-}
-
-const fmt = (/** @type {number | null} */ value, digits = 0) =>
-  value === null
-    ? '–'
-    : value.toLocaleString('en-US', {
-        maximumFractionDigits: digits,
-        minimumFractionDigits: digits,
-      })
-/** CLS to 3 decimals, and exactly 0 when nothing shifted. */
-const clsText = (/** @type {number | null} */ value) => (value === 0 ? '0' : fmt(value, 3))
-const ms = (/** @type {number | null} */ value) => (value === null ? '–' : `${fmt(value)} ms`)
-const mb = (/** @type {number | null} */ bytes) =>
-  bytes === null ? '–' : `${fmt(bytes / 1024 ** 2, 1)} MB`
-const kb = (/** @type {number} */ bytes) => `${fmt(bytes / 1024, 1)} KB`
-const ratio = (/** @type {number | null} */ a, /** @type {number | null} */ b) =>
-  a === null || b === null || b === 0 ? null : a / b
-const times = (/** @type {number | null} */ value, digits = 2) =>
-  value === null ? '–' : `${fmt(value, digits)}×`
-const pass = (/** @type {boolean | null} */ ok) =>
-  ok === null ? 'n/a' : ok ? '**pass**' : '**FAIL**'
-const table = (/** @type {string[]} */ head, /** @type {string[][]} */ rows) =>
-  [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 
 /**
  * What moved in the CLS runs: each shifted element once, with how often and when.
@@ -157,39 +129,6 @@ function loadGoal(load) {
     'Load test through the production proxy: no errors',
     `${fmt(sum((m) => m.errors))} errors, ${fmt(sum((m) => m.timeouts))} timeouts, ${fmt(sum((m) => m.non2xx))} non-2xx in ${fmt(sum((m) => m.completed))} answers`,
     pass(load.ok),
-  ]
-}
-
-/** tools/bench/review-load.mjs: the review API's writes and the 10,000-decision read. @param {any} review */
-function reviewSection(review) {
-  const rows = Object.entries(review.stores).map(([store, result]) => {
-    const name = store === 'pglite' ? 'PGlite' : 'PostgreSQL'
-    const x = /** @type {any} */ (result)
-    if (x.skipped) return [name, `skipped: ${x.skipped}`, '', '', '', '']
-    const w = x.writes
-    return [
-      name,
-      fmt(w.writesPerSecond),
-      ms(w.latencyMs.p50),
-      ms(w.latencyMs.p99),
-      `${fmt(w.errors)} / ${fmt(w.non2xx)}`,
-      `${ms(x.read.p50Ms)} (max ${ms(x.read.maxMs)}, ${fmt(x.read.decisions)} decisions)`,
-    ]
-  })
-  return `### Review API under load
-
-Run on ${review.date.slice(0, 10)}: \`npm start\`'s compiled server, ${review.settings.connections} clients sending single \`PUT\`s (approvals and rejections over ${fmt(review.settings.images)} images of one pack) at ${fmt(review.goals.writesPerSecond)} a second for ${review.settings.seconds} s after one unrecorded write to each image, then 20 \`GET\`s of the pack's ${fmt(review.settings.images)} decisions; 1-minute load average ${review.loadAverage} at the end (tools/bench/review-load.mjs).
-
-${table(['Store', 'Writes/s', 'p50', 'p99', 'Errors / non-2xx', 'GET of the pack (p50)'], rows)}`
-}
-
-/** @param {any} review */
-function reviewGoal(review) {
-  const w = review.stores.pglite.writes
-  return [
-    `Review API on PGlite: ≥ ${review.goals.writesPerSecond} writes/s, p99 < ${review.goals.writeP99Ms} ms, no errors; GET of ${fmt(review.settings.images)} decisions < ${review.goals.getMs} ms`,
-    `${fmt(w.writesPerSecond)}/s, p99 ${ms(w.latencyMs.p99)}, ${fmt(w.errors + w.non2xx)} errors; GET max ${ms(review.stores.pglite.read.maxMs)}`,
-    pass(review.ok),
   ]
 }
 
@@ -438,7 +377,8 @@ function render(r) {
     ['Pack route JS vs floor (reported, no goal)', times(ratio(routeJs, floor.total), 3), '—'],
   ]
   if (r.load) goals.push(loadGoal(r.load))
-  if (r.reviewLoad) goals.push(reviewGoal(r.reviewLoad))
+  if (r.review) goals.push(...reviewKeysGoals(r.review))
+  if (r.reviewLoad) goals.push(...reviewLoadGoal(r.reviewLoad))
 
   const v = r.versions
   const c = r.config
@@ -510,7 +450,7 @@ ${shiftNotes(r.cls)}
 ${table(['Page', 'Runs', 'Score (median)', 'Scores', 'FCP', 'LCP', 'TBT', 'CLS', 'Load average'], lighthouseRows)}
 
 "Load average" is the machine's 1-minute load average at the end of each run: Lighthouse's TBT and score move with it when other work shares the ${r.machine.cores} cores.
-${r.load ? `\n${loadSection(r.load, r.machine.cores)}\n` : ''}${r.reviewLoad ? `\n${reviewSection(r.reviewLoad)}\n` : ''}
+${r.review ? `\n${reviewKeysSection(r.review, r.config)}\n` : ''}${r.load ? `\n${loadSection(r.load, r.machine.cores)}\n` : ''}${r.reviewLoad ? `\n${reviewLoadSection(r.reviewLoad)}\n` : ''}
 ## Goals
 
 ${table(['Goal', 'Measured', 'Result'], goals)}

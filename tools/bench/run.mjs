@@ -1,5 +1,6 @@
 // `npm run bench`: builds the app, a naive reference page and a floor page, serves them with
-// `vite preview` in demo mode, measures them in Chromium (Playwright) and Lighthouse, and
+// `vite preview` in demo mode, measures them in Chromium (Playwright) and Lighthouse, then
+// the review workbench (review-keys.mjs) and the servers under load (load.mjs, review-load.mjs), and
 // writes tools/bench/.out/results.json and BENCHMARKS.md. The pages are observed from outside
 // (probes.mjs): the app's code has no benchmark hooks. Missed goals are reported, not fatal;
 // only a harness error exits non-zero. It runs under tsx's loader (tools/package.json's bench
@@ -14,6 +15,7 @@
 // the load test of the production server (or of the review API) and merges it into the
 // existing tools/bench/.out/results.json.
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +31,15 @@ import { packPath } from '../../contract/partner-api/paths.ts'
 import { gzipBytes } from '../size/route-bundle.mjs'
 import { buildAppAndFloor } from './floor.mjs'
 import { runLoadTest } from './load.mjs'
+import {
+  KEY_HOLD_MS,
+  PRESSES,
+  UNREVIEWED,
+  measureDecisionsArriving,
+  measureKeys,
+  resetDecisions,
+  seedDecisions,
+} from './review-keys.mjs'
 import { runReviewLoadTest } from './review-load.mjs'
 import { domCountsAt, installProbes, scrollToEnd, showingText, watchShowing } from './probes.mjs'
 import { RESULTS, median, writeReport } from './report.mjs'
@@ -41,6 +52,7 @@ const APP_PORT = 5301
 const NAIVE_PORT = 5302
 const SIZES = [100, 1_000, 10_000]
 const CLS_SIZES = [100, 10_000]
+const REVIEW_SIZES = [100, 10_000]
 const VIEWPORT = { width: 1280, height: 800 }
 const SEARCH_TERM = 'sunset'
 const FILTER_CLICKS = ['Completed', 'All', 'Error', 'All', 'Pending', 'All']
@@ -120,6 +132,10 @@ async function main() {
   }
   // Demo mode: with no key the Partner API plugin starts the built-in demo API.
   process.env.GENVIRAL_API_TOKEN = ''
+  // The review store: a PGlite folder of the run's own, not the project's .data/.
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'pack-explorer-bench-data-'))
+  running.push({ name: 'review data', close: () => rm(dataDir, { recursive: true, force: true }) })
+  process.env.PACK_EXPLORER_DATA_DIR = dataDir
   log(`runs: ${RUNS} (naive 10,000: ${NAIVE_10K_RUNS}), Lighthouse runs: ${LIGHTHOUSE_RUNS}`)
 
   log('building the app, the naive page and the floor page')
@@ -205,6 +221,9 @@ async function main() {
     }
   }
 
+  // After the load runs, which the decisions would otherwise change.
+  const review = await measureReview(browser)
+
   await browser.close()
   running.pop()
 
@@ -243,11 +262,18 @@ async function main() {
       searchTerm: SEARCH_TERM,
       filterClicks: FILTER_CLICKS,
       imageDelayMs: IMAGE_DELAY_MS,
+      review: {
+        sizes: REVIEW_SIZES,
+        unreviewed: UNREVIEWED,
+        presses: PRESSES,
+        holdMs: KEY_HOLD_MS,
+      },
       packIds: Object.fromEntries(SIZES.map((size) => [size, packId(size)])),
     },
     bundle,
     pages,
     cls,
+    review,
     lighthouse,
     load,
     reviewLoad,
@@ -524,6 +550,74 @@ async function measureInteractions(page) {
     typed,
     clear,
   }
+}
+
+/**
+ * The review workbench (review-keys.mjs): every image but the first few of each pack
+ * approved, then round-robin runs of key presses at each size, and at the largest size the
+ * decisions arriving after the pack is painted.
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function measureReview(browser) {
+  const origin = `http://127.0.0.1:${APP_PORT}`
+  /** @type {Record<number, string[]>} */
+  const imageIds = {}
+  for (const size of REVIEW_SIZES) {
+    log(`review: approving ${(size - UNREVIEWED).toLocaleString('en-US')} images of pack ${size}`)
+    imageIds[size] = await seedDecisions({ origin, packId: packId(size) })
+  }
+  const largest = /** @type {number} */ (REVIEW_SIZES.at(-1))
+  /** @type {Record<string, object[]>} */
+  const keys = {}
+  /** @type {object[]} */
+  const arriving = []
+  for (let run = 1; run <= RUNS; run++) {
+    for (const size of REVIEW_SIZES) {
+      const ids = /** @type {string[]} */ (imageIds[size])
+      await resetDecisions({ origin, packId: packId(size), imageIds: ids })
+      const context = await newContext(browser, size)
+      try {
+        // A reviewer who gave a name already, so no name dialog comes first.
+        await context.addInitScript(() =>
+          localStorage.setItem('pack-explorer:reviewer-name', 'Bench'),
+        )
+        const page = await context.newPage()
+        await page.goto(appUrl(size), { waitUntil: 'commit', timeout: 60_000 })
+        await waitForLoad(page)
+        const result = await measureKeys(page, {
+          imageIds: ids,
+          total: size,
+          packId: packId(size),
+        })
+        ;(keys[size] ??= []).push(result)
+        log(
+          `review keys ${size.toLocaleString('en-US')} run ${run}/${RUNS}: worst ${result.keyWorst} ms, frame ${result.toPaintedWorst} ms, decisions GET ${result.reviewRequest} ms`,
+        )
+      } finally {
+        await context.close()
+      }
+      await coolDown()
+    }
+    const ids = /** @type {string[]} */ (imageIds[largest])
+    await resetDecisions({ origin, packId: packId(largest), imageIds: ids })
+    const context = await newContext(browser, largest)
+    try {
+      const result = await measureDecisionsArriving(context, {
+        url: appUrl(largest),
+        packId: packId(largest),
+        reviewed: largest - UNREVIEWED,
+        waitForLoad,
+      })
+      arriving.push(result)
+      log(
+        `review decisions arriving run ${run}/${RUNS}: painted ${result.toPainted} ms after the answer, longest task ${result.longestTask} ms`,
+      )
+    } finally {
+      await context.close()
+    }
+    await coolDown()
+  }
+  return { keys, arriving }
 }
 
 /**

@@ -1,7 +1,8 @@
+import { memo } from 'react'
 import { ErrorIcon } from '@/components/icons'
 
 /** Failed images grouped by message: the usual first question in a review. */
-export function ErrorGroups({
+export const ErrorGroups = memo(function ErrorGroups({
   errors,
   onSelect,
 }: {
@@ -37,4 +38,4 @@ export function ErrorGroups({
       </ul>
     </section>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { Tags } from 'lucide-react'
-import { useState, type ReactNode } from 'react'
+import { memo, useCallback, useState, type ReactNode } from 'react'
 import { ToggleButton } from '@/components/toggle-button'
 import { toggled } from '@/lib/toggled'
 import { IMAGE_STATUSES, STATUS_LABELS } from '@/features/pack-review/lib/image-status'
@@ -20,101 +20,130 @@ export function FilterPanel({
 }: {
   filters: PackFilters
   facets: Facets
-  onChange: (patch: Partial<PackFilters>) => void
+  onChange: Change
 }) {
-  // Chips are only in the document while the list is open: a big pack has hundreds.
-  const [keywordsOpen, setKeywordsOpen] = useState(filters.keyword !== null)
-  const all = IMAGE_STATUSES.reduce((sum, status) => sum + facets.statuses[status], 0)
-  const flags = QA_FLAGS.filter((flag) => facets.flags[flag] > 0 || filters.flags.includes(flag))
-
+  const showErrors = useCallback(
+    (message: string) => onChange({ statuses: ['error'], q: message }),
+    [onChange],
+  )
+  // Each group is memoized on its own counts: a decision changes the review counts only.
   return (
     <div className="flex flex-col gap-5">
-      <Section title="Status">
-        <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-1.5">
-          <ToggleButton
-            pressed={filters.statuses.length === 0}
-            onClick={() => onChange({ statuses: [] })}
-          >
-            All ({all.toLocaleString()})
-          </ToggleButton>
-          {IMAGE_STATUSES.filter(
-            (status) => status !== 'unknown' || facets.statuses.unknown > 0,
-          ).map((status) => (
-            <ToggleButton
-              key={status}
-              pressed={filters.statuses.includes(status)}
-              onClick={() => onChange({ statuses: toggled(filters.statuses, status) })}
-            >
-              <StatusIcon status={status} className="size-3.5" />
-              {STATUS_LABELS[status]} ({facets.statuses[status].toLocaleString()})
-            </ToggleButton>
-          ))}
-        </div>
-      </Section>
-
+      <StatusFilters counts={facets.statuses} selected={filters.statuses} onChange={onChange} />
       <Section title="Review">
         <ReviewFilters filters={filters} facets={facets} onChange={onChange} />
       </Section>
-
-      <ErrorGroups
-        errors={facets.errors}
-        onSelect={(message) => onChange({ statuses: ['error'], q: message })}
-      />
-
-      {flags.length > 0 && (
-        <Section title="QA flags">
-          <div role="group" aria-label="Filter by QA flag" className="flex flex-wrap gap-1.5">
-            {flags.map((flag) => (
-              <ToggleButton
-                key={flag}
-                pressed={filters.flags.includes(flag)}
-                onClick={() => onChange({ flags: toggled(filters.flags, flag) })}
-              >
-                {FLAG_LABELS[flag]} ({facets.flags[flag].toLocaleString()})
-              </ToggleButton>
-            ))}
-          </div>
-        </Section>
-      )}
-
-      {facets.keywords.length > 0 && (
-        <details
-          open={keywordsOpen}
-          onToggle={(event) => setKeywordsOpen(event.currentTarget.open)}
-        >
-          <summary className="flex cursor-pointer items-center gap-1.5 text-sm font-semibold text-slate-900">
-            <Tags aria-hidden="true" className="size-4" />
-            Keywords ({facets.keywords.length.toLocaleString()})
-            {filters.keyword && (
-              <span className="min-w-0 truncate font-normal text-slate-600">
-                : {filters.keyword}
-              </span>
-            )}
-          </summary>
-          {keywordsOpen && (
-            <div
-              role="group"
-              aria-label="Filter by keyword"
-              className="mt-2 flex max-h-72 flex-wrap gap-1.5 overflow-y-auto p-0.5"
-            >
-              {facets.keywords.map(([keyword, count]) => (
-                <ToggleButton
-                  key={keyword}
-                  pressed={filters.keyword === keyword}
-                  onClick={() =>
-                    onChange({ keyword: filters.keyword === keyword ? null : keyword })
-                  }
-                >
-                  {keyword} ({count.toLocaleString()})
-                </ToggleButton>
-              ))}
-            </div>
-          )}
-        </details>
-      )}
+      <ErrorGroups errors={facets.errors} onSelect={showErrors} />
+      <FlagFilters counts={facets.flags} selected={filters.flags} onChange={onChange} />
+      <KeywordFilters keywords={facets.keywords} selected={filters.keyword} onChange={onChange} />
     </div>
   )
 }
+
+type Change = (patch: Partial<PackFilters>) => void
+
+const StatusFilters = memo(function StatusFilters({
+  counts,
+  selected,
+  onChange,
+}: {
+  counts: Facets['statuses']
+  selected: PackFilters['statuses']
+  onChange: Change
+}) {
+  const all = IMAGE_STATUSES.reduce((sum, status) => sum + counts[status], 0)
+  return (
+    <Section title="Status">
+      <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-1.5">
+        <ToggleButton pressed={selected.length === 0} onClick={() => onChange({ statuses: [] })}>
+          All ({all.toLocaleString()})
+        </ToggleButton>
+        {IMAGE_STATUSES.filter((status) => status !== 'unknown' || counts.unknown > 0).map(
+          (status) => (
+            <ToggleButton
+              key={status}
+              pressed={selected.includes(status)}
+              onClick={() => onChange({ statuses: toggled(selected, status) })}
+            >
+              <StatusIcon status={status} className="size-3.5" />
+              {STATUS_LABELS[status]} ({counts[status].toLocaleString()})
+            </ToggleButton>
+          ),
+        )}
+      </div>
+    </Section>
+  )
+})
+
+const FlagFilters = memo(function FlagFilters({
+  counts,
+  selected,
+  onChange,
+}: {
+  counts: Facets['flags']
+  selected: PackFilters['flags']
+  onChange: Change
+}) {
+  const flags = QA_FLAGS.filter((flag) => counts[flag] > 0 || selected.includes(flag))
+  if (flags.length === 0) return null
+  return (
+    <Section title="QA flags">
+      <div role="group" aria-label="Filter by QA flag" className="flex flex-wrap gap-1.5">
+        {flags.map((flag) => (
+          <ToggleButton
+            key={flag}
+            pressed={selected.includes(flag)}
+            onClick={() => onChange({ flags: toggled(selected, flag) })}
+          >
+            {FLAG_LABELS[flag]} ({counts[flag].toLocaleString()})
+          </ToggleButton>
+        ))}
+      </div>
+    </Section>
+  )
+})
+
+const KeywordFilters = memo(function KeywordFilters({
+  keywords,
+  selected,
+  onChange,
+}: {
+  keywords: Facets['keywords']
+  selected: string | null
+  onChange: Change
+}) {
+  // Chips are only in the document while the list is open: a big pack has hundreds.
+  const [open, setOpen] = useState(selected !== null)
+  if (keywords.length === 0) return null
+  return (
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="flex cursor-pointer items-center gap-1.5 text-sm font-semibold text-slate-900">
+        <Tags aria-hidden="true" className="size-4" />
+        Keywords ({keywords.length.toLocaleString()})
+        {selected && (
+          <span className="min-w-0 truncate font-normal text-slate-600">: {selected}</span>
+        )}
+      </summary>
+      {open && (
+        <div
+          role="group"
+          aria-label="Filter by keyword"
+          className="mt-2 flex max-h-72 flex-wrap gap-1.5 overflow-y-auto p-0.5"
+        >
+          {keywords.map(([keyword, count]) => (
+            <ToggleButton
+              key={keyword}
+              pressed={selected === keyword}
+              onClick={() => onChange({ keyword: selected === keyword ? null : keyword })}
+            >
+              {keyword} ({count.toLocaleString()})
+            </ToggleButton>
+          ))}
+        </div>
+      )}
+    </details>
+  )
+})
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

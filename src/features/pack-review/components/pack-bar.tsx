@@ -1,5 +1,5 @@
 import { CalendarDays, Link2 } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { ImageCountIcon, PrivateIcon, PublicIcon } from '@/components/icons'
 import { RefreshButton } from '@/components/refresh-button'
 import { CopyButton } from '@/components/copy-button'
@@ -11,7 +11,7 @@ import type { Pack } from '@contract/partner-api/pack'
  * The pack in one line: name, size, visibility, age, who is reviewing it and how, and what
  * can be done to it.
  */
-export function PackBar({
+export const PackBar = memo(function PackBar({
   pack,
   onRefresh,
   refreshing,
@@ -80,4 +80,4 @@ export function PackBar({
       </Toolbar>
     </header>
   )
-}
+})

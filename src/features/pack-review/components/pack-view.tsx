@@ -2,6 +2,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -11,14 +12,12 @@ import { useLocation, useNavigate, useParams } from 'react-router'
 import { FixedCount } from '@/components/fixed-count'
 import { lazyNamed } from '@/lib/lazy-named'
 import { preloadable } from '@/lib/preloadable'
-import { isRejectReason, REJECT_REASONS } from '@contract/review-api/reasons'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
 import {
   applyFilters,
   facetsOf,
   hasFilters,
-  type Facets,
   type PackFilters,
 } from '@/features/pack-review/lib/pack-filters'
 import { stepToProblem } from '@/features/pack-review/lib/problems'
@@ -108,24 +107,7 @@ export function PackView({
   const { reviewOf } = reviews
   const filtered = hasFilters(filters)
   const reviewFilters = filters.reviews.length > 0 || filters.reasons.length > 0
-  // The whole pack's review counts, in one pass: what the summary and, unfiltered, the
-  // review filter buttons show. A decision costs this loop, not every facet again.
-  const reviewCounts = useMemo(() => {
-    const counts: Pick<Facets, 'reviews' | 'reasons'> = {
-      reviews: { approved: 0, rejected: 0, unreviewed: 0, outdated: 0 },
-      reasons: Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 0])) as Facets['reasons'],
-    }
-    for (const item of reviewed) {
-      const review = reviewOf(item)
-      counts.reviews[review.state]++
-      if (review.state === 'rejected') {
-        for (const reason of review.decision?.reasons ?? []) {
-          if (isRejectReason(reason)) counts.reasons[reason]++
-        }
-      }
-    }
-    return counts
-  }, [reviewed, reviewOf])
+  const reviewCounts = reviews.counts
   const reviewedCount = reviewCounts.reviews.approved + reviewCounts.reviews.rejected
   const facets = useMemo(
     () =>
@@ -243,6 +225,40 @@ export function PackView({
     }
   }, [imageId])
 
+  // Stable props for the parts of the page a decision does not change, which are memoized:
+  // a key press re-renders the tiles, counts and filters that show decisions, not the bars.
+  const reviewerControls = useMemo(
+    () => <ReviewerControls reviewer={reviews.reviewer} onChange={flow.changeName} />,
+    [reviews.reviewer, flow.changeName],
+  )
+  const autoAdvanceToggle = useMemo(
+    () => <AutoAdvanceToggle on={autoAdvance} onChange={setAutoAdvance} />,
+    [autoAdvance, setAutoAdvance],
+  )
+  // The export reads the reviews when clicked, so it takes a function that never changes.
+  const latestReviewOf = useRef(reviewOf)
+  useLayoutEffect(() => {
+    latestReviewOf.current = reviewOf
+  })
+  const exportReviewOf = useCallback(
+    (item: (typeof reviewed)[number]) => latestReviewOf.current(item),
+    [],
+  )
+  const exportButtons = useMemo(
+    () => (
+      <ExportButtons
+        items={visible}
+        brokenUrls={brokenUrls}
+        pack={{ id: pack.id, name: pack.name }}
+        reviewOf={exportReviewOf}
+      />
+    ),
+    [visible, brokenUrls, pack.id, pack.name, exportReviewOf],
+  )
+  const toggleRail = useCallback(() => setRailOpen((open) => !open), [])
+  const openSheet = useCallback(() => setSheetOpen(true), [])
+  const openShortcuts = useCallback(() => setShowShortcuts(true), [setShowShortcuts])
+
   const returned = pack.images.length
   const mismatch = pack.image_count !== null && pack.image_count !== returned
   const completed = pack.facets.statuses.completed
@@ -255,7 +271,7 @@ export function PackView({
         pack={pack}
         onRefresh={onRefresh}
         refreshing={refreshing}
-        review={<ReviewerControls reviewer={reviews.reviewer} onChange={flow.changeName} />}
+        review={reviewerControls}
       />
       {mismatch && (
         <CountMismatchNotice
@@ -272,7 +288,7 @@ export function PackView({
           <PackToolbar
             ref={toolbarRef}
             filters={filters}
-            facets={facets}
+            statuses={facets.statuses}
             completed={completed}
             total={returned}
             withUnknown={pack.facets.statuses.unknown > 0}
@@ -283,18 +299,11 @@ export function PackView({
             size={size}
             onSizeChange={setSize}
             railOpen={railOpen}
-            onToggleRail={() => setRailOpen((open) => !open)}
-            onOpenSheet={() => setSheetOpen(true)}
-            onShowShortcuts={() => setShowShortcuts(true)}
-            autoAdvance={<AutoAdvanceToggle on={autoAdvance} onChange={setAutoAdvance} />}
-            exportButtons={
-              <ExportButtons
-                items={visible}
-                brokenUrls={brokenUrls}
-                pack={{ id: pack.id, name: pack.name }}
-                reviewOf={reviewOf}
-              />
-            }
+            onToggleRail={toggleRail}
+            onOpenSheet={openSheet}
+            onShowShortcuts={openShortcuts}
+            autoAdvance={autoAdvanceToggle}
+            exportButtons={exportButtons}
             summary={
               <>
                 <p className="font-medium text-slate-900" aria-live="polite">

@@ -79,6 +79,14 @@ export class ReviewOutbox {
     return this.acked.get(imageId)
   }
 
+  /** Every image decided in this tab: a decision on its way, failed, or acknowledged. */
+  *decidedHere(): Iterable<string> {
+    yield* this.slots.keys()
+    for (const imageId of this.acked.keys()) {
+      if (!this.slots.has(imageId)) yield imageId
+    }
+  }
+
   /** Shows `shown` at once and saves `body`. */
   write(imageId: string, body: DecisionBody, shown: ReviewDecision | null): void {
     const latest = { body, shown }
@@ -131,26 +139,30 @@ export class ReviewOutbox {
       return
     }
     slot.sending = write
-    this.options.send(imageId, checked.data).then(
-      (answer) => {
-        this.remember(entryOfWrite(answer))
-        slot.sending = null
-        if (slot.latest === write) this.slots.delete(imageId)
-        this.changed()
-        this.options.onSaved?.(imageId)
-        // A newer decision was made meanwhile: it goes now, after this one.
-        if (slot.latest !== write) this.sendIfIdle(imageId)
-      },
-      (error: unknown) => {
-        slot.sending = null
-        if (slot.latest === write) {
-          this.fail(slot, errorText(error))
-        } else {
-          // The failed write is obsolete; the newer one is what the reviewer wants stored.
-          this.sendIfIdle(imageId)
-        }
-      },
-    )
+    // On its way from now on, but the request is made in a task of its own: the key press
+    // or click that made the decision paints it first.
+    nextTask()
+      .then(() => this.options.send(imageId, checked.data))
+      .then(
+        (answer) => {
+          this.remember(entryOfWrite(answer))
+          slot.sending = null
+          if (slot.latest === write) this.slots.delete(imageId)
+          this.changed()
+          this.options.onSaved?.(imageId)
+          // A newer decision was made meanwhile: it goes now, after this one.
+          if (slot.latest !== write) this.sendIfIdle(imageId)
+        },
+        (error: unknown) => {
+          slot.sending = null
+          if (slot.latest === write) {
+            this.fail(slot, errorText(error))
+          } else {
+            // The failed write is obsolete; the newer one is what the reviewer wants stored.
+            this.sendIfIdle(imageId)
+          }
+        },
+      )
   }
 
   private fail(slot: Slot, error: string): void {
@@ -170,6 +182,8 @@ export class ReviewOutbox {
     for (const listener of this.listeners) listener()
   }
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 function errorText(error: unknown): string {
   return isApiError(error) ? error.message : 'The decision could not be saved.'

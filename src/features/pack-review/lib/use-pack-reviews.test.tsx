@@ -404,6 +404,8 @@ describe('usePackReviews: deciding', () => {
     expect(after[1]).not.toBe(before[1])
     expect(after[2]).toBe(before[2])
     expect(reviews().reviewOf(second)).toBe(after[1])
+    // Saved before the test ends, so its request cannot land in the next test's server.
+    await waitFor(() => expect(reviews().reviewOf(second).saving).toBeNull())
   })
 })
 

@@ -12,6 +12,7 @@ import {
   type ReviewSnapshot,
 } from '@/features/pack-review/api/review-queries'
 import type { ReviewedImage } from './qa-flags'
+import { tallyPack, withDecisionsHere, type ReviewCounts } from './review-counts'
 import { ReviewOutbox } from './review-outbox'
 import { currentFingerprint, reviewStateOf, type ReviewState } from './review-state'
 import { storeReviewerName, useReviewerName } from './reviewer-name'
@@ -43,6 +44,8 @@ export interface PackReviews {
   reviewOf(item: ReviewedImage): ImageReview
   /** Greater after every change of any review (for memo dependencies). */
   version: number
+  /** The whole pack's reviews by state and rejections by reason. */
+  counts: ReviewCounts
   decide(item: ReviewedImage, change: DecisionChange, options?: { undo?: boolean }): void
   /** Takes back this tab's last decision on this pack; the image undone, or null. */
   undo(): string | null
@@ -114,6 +117,13 @@ function shownDecisionOf(
 ): ReviewDecision | null {
   const pending = store.outbox.pendingOf(imageId)
   return pending ? pending.shown : savedDecisionOf(store, snapshot, imageId)
+}
+
+/** An image's review as the server has it, without this tab's decisions. */
+function serverReviewIn(snapshot: ReviewSnapshot, item: ReviewedImage): ImageReview {
+  const entry = snapshot.entries.get(item.image.id)
+  if (entry === undefined || entry.decision === null) return UNREVIEWED
+  return { state: reviewStateOf(item, entry), decision: entry, saving: null, error: null }
 }
 
 // Called for every image by filters and facets: lookups only, no allocation unless the
@@ -291,6 +301,23 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
     [store, snapshot, outboxVersion],
   )
 
+  // A full pass when the pack or the server's decisions change (a poll, in the background);
+  // a decision made here recounts only the images decided here.
+  const tally = useMemo(
+    () => tallyPack(reviewed, (item) => serverReviewIn(snapshot, item)),
+    [reviewed, snapshot],
+  )
+  const counts = useMemo(
+    () =>
+      withDecisionsHere(
+        tally,
+        outbox.decidedHere(),
+        (item) => serverReviewIn(snapshot, item),
+        reviewOf,
+      ),
+    [tally, outbox, snapshot, reviewOf],
+  )
+
   const availability = useMemo(() => availabilityOf(data, error), [data, error])
   // The store is back after being unavailable: send what it refused meanwhile, once.
   const wasUnavailable = useRef(false)
@@ -312,12 +339,13 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
       availability,
       reviewOf,
       version,
+      counts,
       decide,
       undo,
       retry,
       reviewer,
       setReviewerName: storeReviewerName,
     }),
-    [availability, reviewOf, version, decide, undo, retry, reviewer],
+    [availability, reviewOf, version, counts, decide, undo, retry, reviewer],
   )
 }

@@ -53,8 +53,10 @@ export function ReviewProgress({
         className="h-1.5 w-20 overflow-hidden rounded-full bg-slate-200"
       >
         <div
-          className="h-full rounded-full bg-emerald-600 transition-[width] motion-reduce:transition-none"
-          style={{ width: `${percent}%` }}
+          // Scaled, not sized: the compositor animates a transform, so a decision repaints
+          // nothing here while the reviewer's next key press waits.
+          className="h-full origin-left rounded-full bg-emerald-600 transition-transform motion-reduce:transition-none"
+          style={{ transform: `scaleX(${total === 0 ? 0 : reviewed / total})` }}
         />
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { CloudOff, LoaderCircle, RotateCw } from 'lucide-react'
+import { CloudOff, CloudUpload, RotateCw } from 'lucide-react'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 
 /**
@@ -25,7 +25,9 @@ export function SaveState({
       <span
         className={`inline-flex shrink-0 items-center gap-1 rounded-md bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 ring-inset ${className}`}
       >
-        <LoaderCircle aria-hidden="true" className="size-3.5 motion-safe:animate-spin" />
+        {/* Still, not spinning: a spinner would be a new compositor layer for each key press
+            (the chip lasts as long as the request, often a frame or two). */}
+        <CloudUpload aria-hidden="true" className="size-3.5" />
         Saving…
       </span>
     )
