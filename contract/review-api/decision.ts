@@ -1,16 +1,17 @@
 import { z } from 'zod/mini'
 import { REJECT_REASONS } from './reasons.ts'
+import { MAX_REVIEWER_LENGTH, reviewerSchema } from './reviewer.ts'
+import { signOffSchema } from './sign-off.ts'
+
+export { MAX_REVIEWER_LENGTH }
 
 export const MAX_NOTE_LENGTH = 2000
 export const MAX_FINGERPRINT_LENGTH = 128
-export const MAX_REVIEWER_LENGTH = 100
 /** Review API bodies, at most (413 `payload_too_large` beyond). */
 export const MAX_REVIEW_BODY_BYTES = 64 * 1024
 
 export const DECISIONS = ['approved', 'rejected'] as const
 export type Decision = (typeof DECISIONS)[number]
-
-const reviewerSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEWER_LENGTH))
 
 /**
  * `PUT /api/review/v1/packs/{packId}/images/{imageId}`. A null decision clears the image's
@@ -70,6 +71,8 @@ export const packReviewSchema = z.looseObject({
   revision: z.number(),
   images: z.array(decisionSchema),
   cleared: z.catch(z.array(clearedSchema), []),
+  /** The current sign-off, or null (always sent, `since` or not). */
+  sign_off: z.catch(z.nullable(signOffSchema), null),
 })
 
 export type PackReview = z.infer<typeof packReviewSchema>

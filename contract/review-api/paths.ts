@@ -21,11 +21,29 @@ export function reviewHistoryPath(packId: string, imageId: string): string {
   return `${reviewImagePath(packId, imageId)}/history`
 }
 
+/** Many decisions at once, all or nothing (POST). */
+export function reviewDecisionsPath(packId: string): string {
+  return `${reviewPackPath(packId)}/decisions`
+}
+
+/** The pack's sign-off: PUT signs, DELETE withdraws. */
+export function reviewSignOffPath(packId: string): string {
+  return `${reviewPackPath(packId)}/sign-off`
+}
+
+/** Every sign-off and withdrawal of a pack, newest first (GET). */
+export function reviewPackHistoryPath(packId: string): string {
+  return `${reviewPackPath(packId)}/history`
+}
+
 /** The review API's routes; groups are the pack ID and, where there is one, the image ID. */
 export const REVIEW_ROUTES = {
   pack: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)$`),
   image: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/images/([^/]+)$`),
   history: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/images/([^/]+)/history$`),
+  decisions: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/decisions$`),
+  signOff: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/sign-off$`),
+  packHistory: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/history$`),
 } as const
 
 const EXACT_UUID = new RegExp(`^${PACK_ID_PATTERN}$`)
