@@ -139,30 +139,26 @@ export class ReviewOutbox {
       return
     }
     slot.sending = write
-    // On its way from now on, but the request is made in a task of its own: the key press
-    // or click that made the decision paints it first.
-    nextTask()
-      .then(() => this.options.send(imageId, checked.data))
-      .then(
-        (answer) => {
-          this.remember(entryOfWrite(answer))
-          slot.sending = null
-          if (slot.latest === write) this.slots.delete(imageId)
-          this.changed()
-          this.options.onSaved?.(imageId)
-          // A newer decision was made meanwhile: it goes now, after this one.
-          if (slot.latest !== write) this.sendIfIdle(imageId)
-        },
-        (error: unknown) => {
-          slot.sending = null
-          if (slot.latest === write) {
-            this.fail(slot, errorText(error))
-          } else {
-            // The failed write is obsolete; the newer one is what the reviewer wants stored.
-            this.sendIfIdle(imageId)
-          }
-        },
-      )
+    this.options.send(imageId, checked.data).then(
+      (answer) => {
+        this.remember(entryOfWrite(answer))
+        slot.sending = null
+        if (slot.latest === write) this.slots.delete(imageId)
+        this.changed()
+        this.options.onSaved?.(imageId)
+        // A newer decision was made meanwhile: it goes now, after this one.
+        if (slot.latest !== write) this.sendIfIdle(imageId)
+      },
+      (error: unknown) => {
+        slot.sending = null
+        if (slot.latest === write) {
+          this.fail(slot, errorText(error))
+        } else {
+          // The failed write is obsolete; the newer one is what the reviewer wants stored.
+          this.sendIfIdle(imageId)
+        }
+      },
+    )
   }
 
   private fail(slot: Slot, error: string): void {
@@ -182,8 +178,6 @@ export class ReviewOutbox {
     for (const listener of this.listeners) listener()
   }
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 function errorText(error: unknown): string {
   return isApiError(error) ? error.message : 'The decision could not be saved.'
