@@ -132,17 +132,25 @@ describe('usePackReviews: deciding many at once', () => {
     act(() => reviews().decideMany(all, approve))
     await waitFor(() => expect(savingOf(reviews(), all)).toEqual(['failed', 'failed', 'failed']))
 
+    // The single decision fails too: it stays the image's own, not the bulk's.
+    reviewApi.failNext('PUT', 'Disk full.')
     act(() => reviews().decide(second, reject))
     expect(reviews().reviewOf(second)).toMatchObject({ state: 'rejected', saving: 'saving' })
-    await waitFor(() => expect(reviews().reviewOf(second).saving).toBeNull())
+    await waitFor(() =>
+      expect(reviews().reviewOf(second)).toMatchObject({ saving: 'failed', error: 'Disk full.' }),
+    )
     expect(savingOf(reviews(), [first, third])).toEqual(['failed', 'failed'])
 
     act(() => reviews().retry(idOf(first)))
-    await waitFor(() => expect(savingOf(reviews(), all)).toEqual([null, null, null]))
+    await waitFor(() => expect(savingOf(reviews(), [first, third])).toEqual([null, null]))
+    expect(reviews().reviewOf(second)).toMatchObject({ state: 'rejected', saving: 'failed' })
     expect(reviewApi.bulkWrites()[1]?.items.map((item) => item.image_id)).toEqual([
       idOf(first),
       idOf(third),
     ])
+    act(() => reviews().retry(idOf(second)))
+    await waitFor(() => expect(reviews().reviewOf(second).saving).toBeNull())
+    expect(reviewApi.writes()).toHaveLength(2)
     expect(reviewApi.current(pack.id, idOf(second))).toMatchObject({ decision: 'rejected' })
     expect(reviewApi.current(pack.id, idOf(third))).toMatchObject({ decision: 'approved' })
     expect(reviews().reviewOf(second).state).toBe('rejected')
