@@ -1,12 +1,17 @@
 import { http, HttpResponse } from 'msw'
 import { errorEnvelope, okEnvelope } from '@contract/partner-api/envelope'
 import {
+  bulkDecisionBodySchema,
+  MAX_BULK_BODY_BYTES,
+  type BulkDecisionBody,
+} from '@contract/review-api/bulk'
+import {
   decisionBodySchema,
   type DecisionBody,
   type HistoryEntry,
   type ReviewDecision,
 } from '@contract/review-api/decision'
-import { REVIEW_API_PREFIX } from '@contract/review-api/paths'
+import { isUuid, REVIEW_API_PREFIX } from '@contract/review-api/paths'
 
 interface StoredRow {
   image_id: string
@@ -26,7 +31,7 @@ interface StoredPack {
   history: Map<string, HistoryEntry[]>
 }
 
-type Method = 'GET' | 'PUT'
+type Method = 'GET' | 'PUT' | 'POST'
 
 /** A request the fake has answered (or is holding). */
 export interface SeenRequest {
@@ -43,6 +48,7 @@ export interface SeenRequest {
 export class FakeReviewApi {
   private packs = new Map<string, StoredPack>()
   private gates: { method: Method; wait: Promise<void> }[] = []
+  private failures: { method: Method; message: string }[] = []
   /** Every request, in the order they arrived. */
   requests: SeenRequest[] = []
   /** The server's authenticated user; null: the body's `reviewer` is recorded. */
@@ -55,6 +61,7 @@ export class FakeReviewApi {
   reset(): void {
     this.packs = new Map()
     this.gates = []
+    this.failures = []
     this.requests = []
     this.user = null
     this.unavailable = null
@@ -68,8 +75,8 @@ export class FakeReviewApi {
 
   /**
    * Holds the next request of `method` until `release` is called. A GET is answered as the
-   * store was when it arrived, and that answer delivered late; a PUT is held on its way, so
-   * it is stored only once released.
+   * store was when it arrived, and that answer delivered late; a PUT or POST is held on its
+   * way, so it is stored only once released.
    */
   hold(method: Method): { release: () => void } {
     let release = () => {}
@@ -78,9 +85,29 @@ export class FakeReviewApi {
     return { release }
   }
 
+  /**
+   * Refuses the next write of `method` (PUT: one image, POST: a bulk write) with 503
+   * `reviews_unavailable` and this message, storing nothing; later ones go through.
+   */
+  failNext(method: 'PUT' | 'POST', message = 'The review store cannot be reached.'): void {
+    this.failures.push({ method, message })
+  }
+
   /** The PUT bodies sent, oldest first. */
   writes(): DecisionBody[] {
     return this.requests.filter((r) => r.method === 'PUT').map((r) => r.body as DecisionBody)
+  }
+
+  /** The bulk (POST …/decisions) bodies sent, oldest first, refused ones included. */
+  bulkWrites(): BulkDecisionBody[] {
+    return this.requests
+      .filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/decisions'))
+      .map((r) => r.body as BulkDecisionBody)
+  }
+
+  /** An image's history as stored, oldest first. */
+  historyOf(packId: string, imageId: string): HistoryEntry[] {
+    return [...(this.packs.get(packId)?.history.get(imageId) ?? [])]
   }
 
   current(packId: string, imageId: string) {
@@ -107,16 +134,10 @@ export class FakeReviewApi {
       http.put(
         `*${REVIEW_API_PREFIX}/packs/:packId/images/:imageId`,
         async ({ request, params }) => {
-          const text = await request.text()
-          let body: unknown
-          try {
-            body = JSON.parse(text)
-          } catch {
-            body = undefined
-          }
+          const body = jsonOf(await request.text())
           this.requests.push({ method: 'PUT', url: new URL(request.url), body })
           await this.gate('PUT')
-          const refusal = this.refusal()
+          const refusal = this.refusal() ?? this.failure('PUT')
           if (refusal) return refusal
           if (body === undefined) return refuse(400, 'Not JSON.', 'invalid_json')
           const parsed = decisionBodySchema.safeParse(body)
@@ -134,6 +155,38 @@ export class FakeReviewApi {
           )
         },
       ),
+      http.post(`*${REVIEW_API_PREFIX}/packs/:packId/decisions`, async ({ request, params }) => {
+        const text = await request.text()
+        const body = jsonOf(text)
+        this.requests.push({ method: 'POST', url: new URL(request.url), body })
+        await this.gate('POST')
+        const refusal = this.refusal() ?? this.failure('POST')
+        if (refusal) return refusal
+        const packId = String(params.packId)
+        if (!isUuid(packId)) return refuse(400, 'The pack ID must be a UUID.', 'invalid_id')
+        if (new TextEncoder().encode(text).length > MAX_BULK_BODY_BYTES) {
+          return refuse(413, 'The body is too large.', 'payload_too_large')
+        }
+        if (body === undefined) return refuse(400, 'Not JSON.', 'invalid_json')
+        const parsed = bulkDecisionBodySchema.safeParse(body)
+        if (!parsed.success) {
+          return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+        }
+        const reviewer = this.user ?? parsed.data.reviewer
+        if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
+        // Validated whole before anything is stored: all or nothing, revisions in item order.
+        const undo = parsed.data.undo ?? false
+        const items = parsed.data.items.map(({ image_id, ...item }) => {
+          const revision = this.store(packId, image_id, { ...item, undo }, reviewer)
+          return { image_id, revision, current: this.current(packId, image_id) }
+        })
+        return HttpResponse.json(
+          okEnvelope(
+            { pack_id: packId, revision: items.at(-1)!.revision, items },
+            'Decisions saved',
+          ),
+        )
+      }),
       http.get(
         `*${REVIEW_API_PREFIX}/packs/:packId/images/:imageId/history`,
         ({ request, params }) => {
@@ -154,6 +207,13 @@ export class FakeReviewApi {
     if (this.offline) return HttpResponse.error()
     if (this.unavailable !== null) return refuse(503, this.unavailable, 'reviews_unavailable')
     return null
+  }
+
+  private failure(method: Method) {
+    const index = this.failures.findIndex((failure) => failure.method === method)
+    if (index === -1) return null
+    const [failure] = this.failures.splice(index, 1)
+    return refuse(503, failure!.message, 'reviews_unavailable')
   }
 
   private async gate(method: Method): Promise<void> {
@@ -201,6 +261,14 @@ export class FakeReviewApi {
     history.push({ ...row, undo: body.undo ?? false })
     pack.history.set(imageId, history)
     return pack.revision
+  }
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }
 

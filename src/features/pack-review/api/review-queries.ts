@@ -11,7 +11,13 @@ import {
   type DecisionWrite,
   type ReviewDecision,
 } from '@contract/review-api/decision'
-import { reviewHistoryPath, reviewImagePath, reviewPackPath } from '@contract/review-api/paths'
+import type { BulkDecisionBody, BulkDecisionWrite } from '@contract/review-api/bulk'
+import {
+  reviewDecisionsPath,
+  reviewHistoryPath,
+  reviewImagePath,
+  reviewPackPath,
+} from '@contract/review-api/paths'
 import { packQueries } from './pack-queries'
 
 /** Polling, not server-sent events: plain GETs work through every proxy and load balancer. */
@@ -51,9 +57,11 @@ export const reviewQueries = {
       // decisions on every poll would only cost time.
       structuralSharing: false,
     }),
+  /** The prefix of every image history of a pack (to refresh many at once). */
+  histories: (packId: string) => [...reviewQueries.all(), packId, 'history'] as const,
   history: (packId: string, imageId: string) =>
     queryOptions({
-      queryKey: [...reviewQueries.all(), packId, 'history', imageId],
+      queryKey: [...reviewQueries.histories(packId), imageId],
       queryFn: ({ signal }) =>
         apiGet(reviewHistoryPath(packId, imageId), imageHistorySchema, { signal }),
       staleTime: 0,
@@ -147,4 +155,25 @@ export function saveDecision(
   body: DecisionBody,
 ): Promise<DecisionWrite> {
   return apiSend('PUT', reviewImagePath(packId, imageId), body, decisionWriteSchema)
+}
+
+const bulkWriteOutlineSchema = z.looseObject({
+  pack_id: z.string(),
+  revision: z.number(),
+  items: z.array(z.unknown()),
+})
+
+/**
+ * Records many decisions in one request, all or nothing. The answer has one item per image
+ * (10,000 at most), validated a slice at a time as the pack's decisions are.
+ */
+export async function saveDecisions(
+  packId: string,
+  body: BulkDecisionBody,
+): Promise<BulkDecisionWrite> {
+  const outline = await apiSend('POST', reviewDecisionsPath(packId), body, bulkWriteOutlineSchema)
+  const items = await parseInSlices(outline.items, decisionWriteSchema, {
+    prefix: ['data', 'items'],
+  })
+  return { ...outline, items }
 }

@@ -61,7 +61,8 @@ export function tallyPack(
 /**
  * The pack's counts with this tab's decisions (saving, failed or acknowledged) in place of
  * the server's for those images: a key press recounts the images decided here, not the
- * pack. Bulk decisions make `decidedHere` large; then it costs what a full pass does.
+ * pack. A bulk action makes `decidedHere` large (one pass over its images, never more) until
+ * a poll brings its decisions and the outbox forgets them (ReviewOutbox.forgetKnown).
  */
 export function withDecisionsHere(
   tally: PackTally,

@@ -1,17 +1,15 @@
-import { focusManager, QueryClientProvider } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { focusManager } from '@tanstack/react-query'
+import { act, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as fingerprints from '@contract/review-api/fingerprint'
 import { createImage, createMetadata } from '@contract/partner-api/wire'
 import { reviewApi, setupMsw } from '@/testing/msw'
-import { createTestQueryClient } from '@/testing/render'
+import { renderPackReviews, renderReadyReviews } from '@/testing/pack-reviews'
 import * as slices from '@/lib/slices'
 import { loadedPack } from '@/testing/review-fixtures'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { reviewQueries } from '@/features/pack-review/api/review-queries'
 import { REVIEWER_NAME_KEY } from './reviewer-name'
-import { usePackReviews } from './use-pack-reviews'
 
 vi.mock('@contract/review-api/fingerprint', { spy: true })
 vi.mock('@/lib/slices', { spy: true })
@@ -31,28 +29,11 @@ const [first, second, third] = pack.reviewed as [
 const idOf = (item: typeof first) => item.image.id
 
 function renderReviews(options: { user?: string | null; loaded?: LoadedPack } = {}) {
-  const client = createTestQueryClient()
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>{children}</QueryClientProvider>
-  )
-  const hook = renderHook(
-    ({ user, loaded }: { user: string | null; loaded: LoadedPack }) => usePackReviews(loaded, user),
-    { wrapper, initialProps: { user: options.user ?? null, loaded: options.loaded ?? pack } },
-  )
-  // A poll, as the interval would start it; done once the hook has rendered its answer
-  // (TanStack Query tells observers in a task of its own).
-  const poll = () =>
-    act(async () => {
-      await client.refetchQueries({ queryKey: reviewQueries.pack(pack.id).queryKey })
-      await new Promise((resolve) => setTimeout(resolve, 0))
-    })
-  return { ...hook, client, poll, reviews: () => hook.result.current }
+  return renderPackReviews(options.loaded ?? pack, options)
 }
 
 async function renderReady(options: Parameters<typeof renderReviews>[0] = {}) {
-  const rendered = renderReviews(options)
-  await waitFor(() => expect(rendered.reviews().availability).toEqual({ status: 'ready' }))
-  return rendered
+  return renderReadyReviews(options.loaded ?? pack, options)
 }
 
 const approve = { decision: 'approved' as const }

@@ -3,17 +3,19 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { isApiError } from '@/lib/api-error'
 import { mapInSlices } from '@/lib/slices'
 import type { Decision, DecisionBody, ReviewDecision } from '@contract/review-api/decision'
-import { isRejectReason, type RejectReason } from '@contract/review-api/reasons'
+import type { RejectReason } from '@contract/review-api/reasons'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import {
   reviewQueries,
   saveDecision,
+  saveDecisions,
   type ReviewEntry,
   type ReviewSnapshot,
 } from '@/features/pack-review/api/review-queries'
+import { changeBefore, itemBodyOf, shownOf } from './decision-bodies'
 import type { ReviewedImage } from './qa-flags'
 import { tallyPack, withDecisionsHere, type ReviewCounts } from './review-counts'
-import { ReviewOutbox } from './review-outbox'
+import { ReviewOutbox, type ManyWrite, type UndoStep } from './review-outbox'
 import { currentFingerprint, reviewStateOf, type ReviewState } from './review-state'
 import { storeReviewerName, useReviewerName } from './reviewer-name'
 import { versionOf } from './versions'
@@ -47,7 +49,15 @@ export interface PackReviews {
   /** The whole pack's reviews by state and rejections by reason. */
   counts: ReviewCounts
   decide(item: ReviewedImage, change: DecisionChange, options?: { undo?: boolean }): void
-  /** Takes back this tab's last decision on this pack; the image undone, or null. */
+  /**
+   * The same change for many images: all shown at once as saving, sent in one request (more
+   * only past the API's limits), saved or not saved together; one undo step.
+   */
+  decideMany(items: readonly ReviewedImage[], change: DecisionChange): void
+  /**
+   * Takes back this tab's last decision or bulk action on this pack; the image undone (the
+   * first of a bulk action's), or null.
+   */
   undo(): string | null
   retry(imageId: string): void
   /** `fixed`: the server knows who is asking, so the name cannot be changed here. */
@@ -62,6 +72,8 @@ const UNREVIEWED: ImageReview = Object.freeze({
   saving: null,
   error: null,
 })
+
+const now = () => new Date().toISOString()
 
 const EMPTY_SNAPSHOT: ReviewSnapshot = { revision: 0, entries: new Map() }
 
@@ -80,12 +92,18 @@ function storeFor(client: QueryClient, packId: string): PackReviewStore {
   if (!packs) stores.set(client, (packs = new Map()))
   let store = packs.get(packId)
   if (!store) {
+    const histories = reviewQueries.histories(packId)
     const outbox = new ReviewOutbox({
       send: (imageId, body) => saveDecision(packId, imageId, body),
-      onSaved: (imageId) =>
+      sendMany: (body) => saveDecisions(packId, body),
+      onSaved: (imageIds) => {
+        // One pass over the cache for a bulk action, not one per image.
+        const saved = new Set(imageIds)
         void client.invalidateQueries({
-          queryKey: reviewQueries.history(packId, imageId).queryKey,
-        }),
+          queryKey: histories,
+          predicate: (query) => saved.has(String(query.queryKey[histories.length])),
+        })
+      },
     })
     store = { outbox, reviews: new Map() }
     packs.set(packId, store)
@@ -226,37 +244,41 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
   const snapshot = data ?? EMPTY_SNAPSHOT
   const version = Math.max(versionOf(snapshot), versionOf(reviewed), outboxVersion)
 
+  // The server takes its own user whenever it has one.
+  const sentReviewer = authenticatedUser === null && storedName !== null ? storedName : undefined
+
   const write = useCallback(
     (item: ReviewedImage, change: DecisionChange, fingerprint: string, undo: boolean) => {
       const imageId = item.image.id
-      const reasons = change.decision === 'rejected' ? [...(change.reasons ?? [])] : []
-      const note = change.note ? change.note : null
+      const itemBody = itemBodyOf(change, fingerprint)
       const body: DecisionBody = {
-        decision: change.decision,
-        fingerprint,
-        ...(change.decision === 'rejected' ? { reasons } : {}),
-        ...(note !== null ? { note } : {}),
-        // The server takes its own user whenever it has one.
-        ...(authenticatedUser === null && storedName !== null ? { reviewer: storedName } : {}),
+        ...itemBody,
+        ...(sentReviewer !== undefined ? { reviewer: sentReviewer } : {}),
         ...(undo ? { undo: true } : {}),
       }
-      const shown: ReviewDecision | null =
-        change.decision === null
-          ? null
-          : {
-              image_id: imageId,
-              decision: change.decision,
-              reasons,
-              note,
-              reviewer: reviewerName ?? '',
-              decided_at: new Date().toISOString(),
-              fingerprint,
-              // Not the server's yet: local decisions win until acknowledged, whatever this is.
-              revision: -1,
-            }
-      outbox.write(imageId, body, shown)
+      outbox.write(imageId, body, shownOf(imageId, itemBody, reviewerName, now()))
     },
-    [outbox, authenticatedUser, storedName, reviewerName],
+    [outbox, sentReviewer, reviewerName],
+  )
+
+  // One pass: 10,000 bodies built, shown at once, and one request.
+  const writeMany = useCallback(
+    (
+      changes: readonly { item: ReviewedImage; change: DecisionChange; fingerprint: string }[],
+      undo: boolean,
+    ) => {
+      const decidedAt = now()
+      const writes = changes.map(({ item, change, fingerprint }): ManyWrite => {
+        const imageId = item.image.id
+        const body = itemBodyOf(change, fingerprint)
+        return { imageId, body, shown: shownOf(imageId, body, reviewerName, decidedAt) }
+      })
+      outbox.writeMany(writes, {
+        ...(sentReviewer !== undefined ? { reviewer: sentReviewer } : {}),
+        undo,
+      })
+    },
+    [outbox, sentReviewer, reviewerName],
   )
 
   const decide = useCallback(
@@ -265,32 +287,58 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
       const fingerprint = currentFingerprint(item)
       if (!options.undo) {
         const previous = shownDecisionOf(store, current ?? EMPTY_SNAPSHOT, item.image.id)
-        outbox.pushUndo({ imageId: item.image.id, previous, fingerprint })
+        outbox.pushUndo({ kind: 'single', step: { imageId: item.image.id, previous, fingerprint } })
       }
       write(item, change, fingerprint, options.undo === true)
     },
     [client, packId, store, outbox, write],
   )
 
+  const decideMany = useCallback(
+    (items: readonly ReviewedImage[], change: DecisionChange) => {
+      const current =
+        client.getQueryData<ReviewSnapshot>(reviewQueries.pack(packId).queryKey) ?? EMPTY_SNAPSHOT
+      const steps: UndoStep[] = []
+      const changes: { item: ReviewedImage; change: DecisionChange; fingerprint: string }[] = []
+      const seen = new Set<string>()
+      for (const item of items) {
+        const imageId = item.image.id
+        if (seen.has(imageId)) continue
+        seen.add(imageId)
+        const fingerprint = currentFingerprint(item)
+        steps.push({ imageId, previous: shownDecisionOf(store, current, imageId), fingerprint })
+        changes.push({ item, change, fingerprint })
+      }
+      if (changes.length === 0) return
+      outbox.pushUndo({ kind: 'bulk', steps })
+      writeMany(changes, false)
+    },
+    [client, packId, store, outbox, writeMany],
+  )
+
+  const tally = useMemo(
+    () => tallyPack(reviewed, (item) => serverReviewIn(snapshot, item)),
+    [reviewed, snapshot],
+  )
+
   const undo = useCallback((): string | null => {
-    const step = outbox.popUndo()
-    if (!step) return null
-    const item = reviewed.find((candidate) => candidate.image.id === step.imageId)
-    // The image left the pack meanwhile: nothing to put back on the page.
-    if (!item) return null
-    const { previous } = step
-    const change: DecisionChange =
-      previous === null
-        ? { decision: null }
-        : {
-            decision: previous.decision,
-            reasons: previous.reasons.filter(isRejectReason),
-            note: previous.note,
-          }
-    // The metadata the previous decision was made on: an outdated one comes back outdated.
-    write(item, change, previous?.fingerprint ?? step.fingerprint, true)
-    return step.imageId
-  }, [outbox, reviewed, write])
+    const action = outbox.popUndo()
+    if (!action) return null
+    const steps = action.kind === 'single' ? [action.step] : action.steps
+    const changes = steps.flatMap((step) => {
+      const item = tally.byId.get(step.imageId)
+      // The image left the pack meanwhile: nothing to put back on the page.
+      if (item === undefined) return []
+      // The metadata the previous decision was made on: an outdated one comes back outdated.
+      const fingerprint = step.previous?.fingerprint ?? step.fingerprint
+      return [{ item, change: changeBefore(step), fingerprint }]
+    })
+    const [first] = changes
+    if (first === undefined) return null
+    if (action.kind === 'single') write(first.item, first.change, first.fingerprint, true)
+    else writeMany(changes, true)
+    return first.item.image.id
+  }, [outbox, tally, write, writeMany])
 
   const retry = useCallback((imageId: string) => outbox.retry(imageId), [outbox])
 
@@ -301,12 +349,12 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
     [store, snapshot, outboxVersion],
   )
 
-  // A full pass when the pack or the server's decisions change (a poll, in the background);
-  // a decision made here recounts only the images decided here.
-  const tally = useMemo(
-    () => tallyPack(reviewed, (item) => serverReviewIn(snapshot, item)),
-    [reviewed, snapshot],
-  )
+  // The tally is a full pass when the pack or the server's decisions change (a poll, in the
+  // background); a decision made here recounts only the images decided here, and those the
+  // server's decisions have caught up with are forgotten (once per poll, not per render).
+  useEffect(() => {
+    if (data !== undefined) outbox.forgetKnown(data.entries)
+  }, [data, outbox])
   const counts = useMemo(
     () =>
       withDecisionsHere(
@@ -341,11 +389,12 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
       version,
       counts,
       decide,
+      decideMany,
       undo,
       retry,
       reviewer,
       setReviewerName: storeReviewerName,
     }),
-    [availability, reviewOf, version, counts, decide, undo, retry, reviewer],
+    [availability, reviewOf, version, counts, decide, decideMany, undo, retry, reviewer],
   )
 }
