@@ -646,7 +646,55 @@ describe('the review API among the other routes', () => {
   it('refuses a write without the proxy user behind an authenticating proxy', async () => {
     const app = await start({ trustProxyAuth: true, trustProxy: 'loopback' })
     expectRefusal(await put(app, reviewImagePath(PACK, IMAGE), approval), 403, 'reviewer_unknown')
-    expect(data(await get(app, reviewPackPath(PACK)))).toMatchObject({ revision: 0 })
+    expectRefusal(
+      await post(app, reviewDecisionsPath(PACK), bulkApproval(2)),
+      403,
+      'reviewer_unknown',
+    )
+    expectRefusal(await put(app, reviewSignOffPath(PACK), {}), 403, 'reviewer_unknown')
+    expectRefusal(await sendDelete(app, reviewSignOffPath(PACK), null), 403, 'reviewer_unknown')
+    expect(data(await get(app, reviewPackPath(PACK)))).toMatchObject({
+      revision: 0,
+      sign_off: null,
+    })
+    expect(data(await get(app, reviewPackHistoryPath(PACK)))).toMatchObject({ entries: [] })
+  })
+
+  it('records bulk decisions, a sign-off and a withdrawal without a body as the proxy user', async () => {
+    const app = await start({
+      trustProxyAuth: true,
+      trustProxy: 'loopback',
+      userHeader: 'x-forwarded-email',
+    })
+    const user = { 'x-forwarded-email': 'lee@example.com' }
+    const packId = sizedPackId(3)
+    const pack = data<WirePack>(await get(app, packPath(packId), user))
+    const items = pack.images.map((image) => ({
+      image_id: image.id,
+      decision: 'approved',
+      fingerprint: fingerprintOf(packImageSchema.parse(image)),
+    }))
+    const body = { items, reviewer: 'Somebody Else' }
+    const written = bulkDecisionWriteSchema.parse(
+      data(await post(app, reviewDecisionsPath(packId), body, user)),
+    )
+    expect(written.items.map((item) => item.current?.reviewer)).toEqual(
+      Array(3).fill('lee@example.com'),
+    )
+    const signed = await put(app, reviewSignOffPath(packId), { reviewer: 'Somebody Else' }, user)
+    expect(data<{ sign_off: unknown }>(signed).sign_off).toMatchObject({
+      reviewer: 'lee@example.com',
+    })
+    const withdrawn = await rawRequest(app.url, reviewSignOffPath(packId), {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json', ...SAME_ORIGIN, ...user },
+    })
+    expect(data(withdrawn)).toEqual({ sign_off: null })
+    const history = packHistorySchema.parse(data(await get(app, reviewPackHistoryPath(packId))))
+    expect(history.entries.map((entry) => [entry.action, entry.reviewer])).toEqual([
+      ['withdrawn', 'lee@example.com'],
+      ['signed_off', 'lee@example.com'],
+    ])
   })
 })
 
