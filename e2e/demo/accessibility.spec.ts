@@ -149,6 +149,35 @@ for (const viewport of [
       await expect(rejecting).toHaveCount(0)
     })
 
+    test('a selection: its toolbar and every bulk confirmation', async ({ page }) => {
+      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      await page.goto(MIXED)
+      await page.getByRole('article', { name: 'Image #3', exact: true }).hover()
+      await page.getByRole('checkbox', { name: 'Select image #3', exact: true }).click()
+      const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+      await expect(toolbar).toContainText('1 selected')
+      await expectNoViolations(page)
+      await page.getByRole('button', { name: 'Select all 16 shown' }).click()
+      await expect(toolbar).toContainText('16 selected')
+      await expectNoViolations(page)
+      // Each one cancelled: the shared demo pack keeps its decisions as they were.
+      for (const [button, dialog] of [
+        ['Approve', /^Approve \d+ images\?$/],
+        ['Reject…', 'Reject 16 images?'],
+        ['Clear decisions', /^Clear \d+ decisions\?$/],
+      ] as const) {
+        await toolbar.getByRole('button', { name: button, exact: true }).click()
+        await expect(page.getByRole('dialog', { name: dialog })).toBeVisible()
+        await expectNoViolations(page)
+        await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+        await expect(page.getByRole('dialog')).toHaveCount(0)
+      }
+      await page.goto(`${MIXED}?view=list`)
+      await page.getByRole('button', { name: 'Select all 16 shown' }).click()
+      await expect(toolbar).toContainText('16 selected')
+      await expectNoViolations(page)
+    })
+
     test('the viewer with a decision and its history', async ({ page }) => {
       await page.goto(`${MIXED}/images/7a3f9c10-0000-4000-8000-000000000001`)
       const viewer = page.getByRole('dialog', { name: 'Image #1' })

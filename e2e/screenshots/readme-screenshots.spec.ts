@@ -116,6 +116,37 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await page.screenshot({ path: `docs/screenshots/review-reject-${device}.png` })
   })
 
+  test(`pack-selection (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}`)
+    await page.getByRole('article', { name: 'Image #2', exact: true }).hover()
+    await page.getByRole('checkbox', { name: 'Select image #2', exact: true }).click()
+    await page
+      .getByRole('checkbox', { name: 'Select image #6', exact: true })
+      .click({ modifiers: ['Shift'] })
+    await expect(page.getByRole('toolbar', { name: 'Selection' })).toContainText('5 selected')
+    await page.mouse.move(0, 0)
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/pack-selection-${device}.png` })
+  })
+
+  test(`review-bulk (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.addInitScript(() =>
+      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
+    )
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}`)
+    await page.getByRole('button', { name: 'Select all 16 shown' }).click()
+    await page
+      .getByRole('toolbar', { name: 'Selection' })
+      .getByRole('button', { name: 'Approve' })
+      .click()
+    // Not confirmed: the demo pack keeps its decisions.
+    await expect(page.getByRole('dialog', { name: /^Approve \d+ images\?$/ })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/review-bulk-${device}.png` })
+  })
+
   test(`review-history (${device})`, async ({ page }) => {
     await page.setViewportSize(viewport)
     await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}/images/${FIRST_IMAGE}`)

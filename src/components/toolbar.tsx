@@ -4,7 +4,8 @@ const ITEMS = 'button:not([disabled]), select:not([disabled]), a[href], input:no
 
 /**
  * A WAI-ARIA toolbar: one tab stop for a row of controls, ← → Home End move between them.
- * Whichever control was used last keeps the tab stop, so Tab comes back to it.
+ * Whichever control was used last keeps the tab stop, so Tab comes back to it. Controls
+ * inside `[data-toolbar-skip]` (a search field) keep a tab stop of their own.
  */
 export function Toolbar({
   label,
@@ -19,22 +20,23 @@ export function Toolbar({
   const active = useRef(0)
   const seen = useRef<readonly HTMLElement[]>([])
 
-  // Controls hidden at this screen size (display: none) cannot take focus: skip them.
-  const items = () =>
+  const controls = () =>
     [...(ref.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])].filter(
-      (item) => item.getClientRects().length > 0,
+      (item) => !item.closest('[data-toolbar-skip]'),
     )
+  // Controls hidden at this screen size (display: none) cannot take focus: skip them.
+  const items = () => controls().filter((item) => item.getClientRects().length > 0)
 
   // After every render: the controls inside may have changed (a filter appeared, one got
   // disabled), and exactly one must stay in the tab order. Most renders change none of them;
   // those skip the visibility check, which needs a layout.
   useLayoutEffect(() => {
-    const controls = [...(ref.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])]
-    if (sameElements(controls, seen.current)) return
-    seen.current = controls
+    const current = controls()
+    if (sameElements(current, seen.current)) return
+    seen.current = current
     const all = items()
-    const current = Math.min(active.current, all.length - 1)
-    all.forEach((item, index) => (item.tabIndex = index === current ? 0 : -1))
+    const kept = Math.min(active.current, all.length - 1)
+    all.forEach((item, index) => (item.tabIndex = index === kept ? 0 : -1))
   })
 
   const onFocus = (event: FocusEvent) => {

@@ -18,6 +18,7 @@ import './naive.css'
 // The app's card as an unreviewed image shows it, with its review buttons.
 const UNREVIEWED: ImageReview = { state: 'unreviewed', decision: null, saving: null, error: null }
 const NO_ACTIONS: ReviewActions = { approve() {}, reject() {}, clear() {}, retry() {} }
+const NO_SELECT = () => {}
 
 function NaivePack({ packId }: { packId: string }) {
   const [pack, setPack] = useState<Pack | null>(null)
@@ -72,6 +73,8 @@ function NaivePack({ packId }: { packId: string }) {
               priority={index < 5}
               review={UNREVIEWED}
               actions={NO_ACTIONS}
+              selected={false}
+              onSelect={NO_SELECT}
             />
           </li>
         ))}

@@ -57,6 +57,21 @@ describe('ExportButtons', () => {
     ])
   })
 
+  it('names what it exports when told: Export selection', async () => {
+    const { downloads } = captureDownloads()
+    renderWithProviders(
+      <ExportButtons items={ITEMS} brokenUrls={NONE_BROKEN} pack={PACK} label="Export selection" />,
+    )
+    expect(screen.getByRole('group', { name: 'Export selection' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Export selection CSV' })).toHaveAttribute(
+      'title',
+      'Export selection: 2 images',
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Export selection JSON' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    expect(downloads[0]?.fileName).toBe('cafe-ete-vol-2-2026-03-09.json')
+  })
+
   it('exports each image’s review', async () => {
     const { downloads } = captureDownloads()
     const reviewOf = (item: ReviewedImage) =>

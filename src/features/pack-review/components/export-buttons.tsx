@@ -19,12 +19,15 @@ export function ExportButtons({
   brokenUrls,
   pack,
   reviewOf,
+  label,
 }: {
   items: readonly ReviewedImage[]
   brokenUrls: ReadonlySet<string>
   pack: ExportPack
   /** Each image's review (`PackReviews.reviewOf`); without it every image is unreviewed. */
   reviewOf?: (item: ReviewedImage) => ExportReview
+  /** What is exported, when not the images shown: the group's visible name (`Export selection`). */
+  label?: string
 }) {
   const [failed, setFailed] = useState(false)
   const empty = items.length === 0
@@ -46,20 +49,31 @@ export function ExportButtons({
   }
 
   const title = empty ? 'Nothing to export' : undefined
+  const count = items.length.toLocaleString()
   return (
     <div className="relative">
-      <div role="group" aria-label="Export images" className="flex gap-1">
+      <div role="group" aria-label={label ?? 'Export images'} className="flex items-center gap-1">
+        {label && (
+          <span
+            aria-hidden="true"
+            className="mr-0.5 text-sm font-medium text-slate-700 max-xl:hidden"
+          >
+            {label}
+          </span>
+        )}
         {FORMATS.map((format) => (
           <button
             key={format}
             type="button"
             className={`${buttonStyles.secondary} px-2.5 py-1.5`}
             disabled={empty}
-            title={title ?? `Export the ${items.length.toLocaleString()} images shown`}
+            title={
+              title ?? (label ? `${label}: ${count} images` : `Export the ${count} images shown`)
+            }
             onClick={() => void download(format)}
           >
             <FileDown aria-hidden="true" className="size-4" />
-            <span className="sr-only">Export </span>
+            <span className="sr-only">{label ?? 'Export'} </span>
             {format.toUpperCase()}
           </button>
         ))}

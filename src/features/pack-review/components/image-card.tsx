@@ -11,13 +11,16 @@ import { ImageThumbnail } from './image-thumbnail'
 import { ReviewBadge } from './review/review-badge'
 import { ReviewButtons } from './review/review-buttons'
 import { SaveState } from './review/save-state'
+import { SelectCheckbox } from './select-checkbox'
 import { StatusBadge } from './status-badge'
 
 /**
  * One tile of the gallery: the whole tile is the link that opens the image. Its focus ring
  * is the link's outline, drawn outside the tile, so the image can never cover it. The
  * decision and its buttons lie over the image's square, as siblings of the link (a button
- * inside a link is invalid and unreachable); the buttons show on hover and focus.
+ * inside a link is invalid and unreachable); the buttons show on hover and focus. So does the
+ * selection checkbox, after the buttons in the tab order (Tab from the tile reaches the
+ * buttons first, as before there was a selection).
  */
 export const ImageCard = memo(function ImageCard({
   item,
@@ -28,6 +31,8 @@ export const ImageCard = memo(function ImageCard({
   priority = false,
   review,
   actions,
+  selected,
+  onSelect,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -40,6 +45,9 @@ export const ImageCard = memo(function ImageCard({
   priority?: boolean
   review: ImageReview
   actions: ReviewActions
+  /** A boolean, not the selection: selecting one tile re-renders that tile only. */
+  selected: boolean
+  onSelect: (imageId: string, extend: boolean) => void
 }) {
   const { image, position, status } = item
   const description = image.metadata?.description?.trim() || null
@@ -118,7 +126,19 @@ export const ImageCard = memo(function ImageCard({
             tabbable={tabbable}
           />
         </div>
+        <SelectCheckbox
+          imageId={image.id}
+          position={position}
+          selected={selected}
+          tabbable={tabbable}
+          onSelect={onSelect}
+          className="absolute top-1.5 left-1.5"
+        />
       </div>
+      {selected && (
+        // Over the status edge while selected: which tiles a bulk action takes must show.
+        <div className="pointer-events-none absolute inset-0 rounded-lg ring-3 ring-indigo-700 ring-inset" />
+      )}
     </article>
   )
 })

@@ -13,6 +13,7 @@ import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { ReviewBadge } from './review/review-badge'
 import { ReviewButtons } from './review/review-buttons'
 import { SaveState } from './review/save-state'
+import { SelectCheckbox } from './select-checkbox'
 import { StatusBadge } from './status-badge'
 
 const KEYWORD_LIMIT = 24
@@ -52,6 +53,8 @@ export const ListRow = memo(function ListRow({
   top,
   review,
   actions,
+  selected,
+  onSelect,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -67,6 +70,9 @@ export const ListRow = memo(function ListRow({
   top: number
   review: ImageReview
   actions: ReviewActions
+  /** A boolean, not the selection: selecting one row re-renders that row only. */
+  selected: boolean
+  onSelect: (imageId: string, extend: boolean) => void
 }) {
   const { image, position, status } = item
   const metadata = image.metadata
@@ -92,7 +98,7 @@ export const ListRow = memo(function ListRow({
       aria-rowindex={index + 2}
       data-index={index}
       data-image-id={image.id}
-      className={`${LIST_GRID[layout]} group absolute top-0 left-0 w-full overflow-hidden border-b border-slate-200 bg-white py-3 text-sm hover:bg-slate-50 ${status === 'error' ? 'shadow-[inset_4px_0_0_var(--color-red-600)]' : ''}`}
+      className={`${LIST_GRID[layout]} group absolute top-0 left-0 w-full overflow-hidden border-b border-slate-200 py-3 text-sm ${selected ? 'bg-indigo-50' : 'bg-white hover:bg-slate-50'} ${status === 'error' ? 'shadow-[inset_4px_0_0_var(--color-red-600)]' : ''}`}
       style={{ height: ROW_HEIGHT[layout], transform: `translateY(${top}px)` }}
     >
       <div role="cell" className={cells.thumbnail}>
@@ -191,6 +197,15 @@ export const ListRow = memo(function ListRow({
             tabbable={tabbable}
           />
         </div>
+        {/* Over the thumbnail's corner, above the row's link; after the buttons in tab order. */}
+        <SelectCheckbox
+          imageId={image.id}
+          position={position}
+          selected={selected}
+          tabbable={tabbable}
+          onSelect={onSelect}
+          className="absolute top-4 left-4 z-20"
+        />
       </div>
     </div>
   )

@@ -16,6 +16,7 @@ import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumb
 import { ImageCard } from './image-card'
 import { usePageBox } from '@/features/pack-review/lib/use-page-box'
 import { usePendingFocus } from '@/features/pack-review/lib/use-pending-focus'
+import { selectOnSpace } from '@/features/pack-review/lib/select-on-space'
 
 const GAP = 12
 /** The tile's fixed text area under its square image; tiles read it as `--tile-body-height`. */
@@ -41,6 +42,8 @@ export function PackGallery({
   stickyTop,
   reviewOf,
   actions,
+  selectedIds,
+  onSelect,
   ref,
 }: {
   items: readonly ReviewedImage[]
@@ -53,6 +56,8 @@ export function PackGallery({
   /** Each image's decision; the same object until that image's decision changes. */
   reviewOf: (item: ReviewedImage) => ImageReview
   actions: ReviewActions
+  selectedIds: ReadonlySet<string>
+  onSelect: (imageId: string, extend: boolean) => void
   ref?: Ref<PackGalleryHandle>
 }) {
   const listRef = useRef<HTMLUListElement>(null)
@@ -106,6 +111,7 @@ export function PackGallery({
   }))
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (selectOnSpace(event, onSelect)) return
     if (!NAVIGATION_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return
     const from = Number((event.target as HTMLElement).closest('li')?.dataset.index)
     if (Number.isNaN(from)) return
@@ -131,7 +137,8 @@ export function PackGallery({
         const index = Number((event.target as HTMLElement).closest('li')?.dataset.index)
         if (!Number.isNaN(index)) setFocusIndex(index)
       }}
-      className="relative"
+      data-selecting={selectedIds.size > 0 || undefined}
+      className="group/gallery relative"
       style={
         {
           height: virtualizer.getTotalSize(),
@@ -165,6 +172,8 @@ export function PackGallery({
                 priority={row.index === 0}
                 review={reviewOf(item)}
                 actions={actions}
+                selected={selectedIds.has(item.image.id)}
+                onSelect={onSelect}
               />
             </li>
           )

@@ -16,6 +16,7 @@ import { ListRow } from './list-row'
 import type { PackGalleryHandle } from './pack-gallery'
 import { usePageBox } from '@/features/pack-review/lib/use-page-box'
 import { usePendingFocus } from '@/features/pack-review/lib/use-pending-focus'
+import { selectOnSpace } from '@/features/pack-review/lib/select-on-space'
 
 /** The header's height while it sticks, so a row scrolled to is not left under it. */
 const HEADER_HEIGHT = 37
@@ -35,6 +36,8 @@ export function PackListView({
   stickyTop,
   reviewOf,
   actions,
+  selectedIds,
+  onSelect,
   ref,
 }: {
   items: readonly ReviewedImage[]
@@ -46,6 +49,8 @@ export function PackListView({
   /** Each image's decision; the same object until that image's decision changes. */
   reviewOf: (item: ReviewedImage) => ImageReview
   actions: ReviewActions
+  selectedIds: ReadonlySet<string>
+  onSelect: (imageId: string, extend: boolean) => void
   ref?: Ref<PackGalleryHandle>
 }) {
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -96,6 +101,7 @@ export function PackListView({
     Number((target as HTMLElement).closest<HTMLElement>('[role="row"]')?.dataset.index)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (selectOnSpace(event, onSelect)) return
     if (!NAVIGATION_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return
     const from = rowOf(event.target)
     if (Number.isNaN(from)) return
@@ -115,8 +121,9 @@ export function PackListView({
       role="table"
       aria-label="Images"
       aria-rowcount={items.length + 1}
+      data-selecting={selectedIds.size > 0 || undefined}
       // Clip, not hidden: the corners stay round and the header can still stick.
-      className="overflow-clip rounded-xl border border-slate-200 bg-white shadow-sm"
+      className="group/gallery overflow-clip rounded-xl border border-slate-200 bg-white shadow-sm"
     >
       <div
         role="rowgroup"
@@ -172,6 +179,8 @@ export function PackListView({
               top={row.start - virtualizer.options.scrollMargin}
               review={reviewOf(item)}
               actions={actions}
+              selected={selectedIds.has(item.image.id)}
+              onSelect={onSelect}
             />
           )
         })}

@@ -41,16 +41,20 @@ interface ControlsProps {
 
 /**
  * What stays over the gallery while it scrolls: the status bar (progress and filter), sort,
- * view, size, export, Auto-advance and the way to the other filters, as one toolbar (one tab
- * stop), then search and the summary line.
+ * view, size, export, Auto-advance and the way to the other filters, then search and the
+ * summary line (with `Select all <n> shown`), as one toolbar (one tab stop; the search field
+ * keeps its own), then the Selection toolbar while images are selected.
  */
 export function PackToolbar({
   searchRef,
   summary,
+  selection,
   ref,
   ...controls
 }: ControlsProps & {
   searchRef?: Ref<HTMLInputElement>
+  /** The Selection toolbar, while images are selected: it sticks with the rest. */
+  selection?: ReactNode
   /** Showing X of Y, the metadata progress and anything else the page reports. */
   summary: ReactNode
   ref?: Ref<HTMLDivElement>
@@ -63,23 +67,26 @@ export function PackToolbar({
       ref={ref}
       className="-mx-4 flex flex-col gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 sm:-mx-6 sm:px-6 md:sticky md:top-0 md:z-20"
     >
-      <GalleryControls {...controls} />
-      <div className="flex flex-col gap-x-4 gap-y-1 text-sm sm:flex-row sm:items-center">
-        <div className="w-full sm:w-80 sm:shrink-0">
-          <SearchField
-            label="Search images"
-            placeholder="Search descriptions, keywords, IDs…"
-            delayMs={200}
-            value={controls.filters.q}
-            onChange={onSearch}
-            inputRef={searchRef}
-            keyShortcut="/"
-          />
+      <Toolbar label="Gallery controls" className="flex flex-col gap-2">
+        <GalleryControls {...controls} />
+        <div className="flex flex-col gap-x-4 gap-y-1 text-sm sm:flex-row sm:items-center">
+          <div data-toolbar-skip="" className="w-full sm:w-80 sm:shrink-0">
+            <SearchField
+              label="Search images"
+              placeholder="Search descriptions, keywords, IDs…"
+              delayMs={200}
+              value={controls.filters.q}
+              onChange={onSearch}
+              inputRef={searchRef}
+              keyShortcut="/"
+            />
+          </div>
+          <div className="flex h-15 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
+            {summary}
+          </div>
         </div>
-        <div className="flex h-15 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
-          {summary}
-        </div>
-      </div>
+      </Toolbar>
+      {selection}
     </div>
   )
 }
@@ -117,7 +124,7 @@ const GalleryControls = memo(function GalleryControls({
     filters.reasons.length
 
   return (
-    <Toolbar label="Gallery controls" className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <StatusBar
         counts={statuses}
         selected={filters.statuses}
@@ -182,7 +189,7 @@ const GalleryControls = memo(function GalleryControls({
           Reset filters
         </button>
       )}
-    </Toolbar>
+    </div>
   )
 })
 

@@ -21,7 +21,7 @@ import {
   type PackFilters,
 } from '@/features/pack-review/lib/pack-filters'
 import { stepToProblem } from '@/features/pack-review/lib/problems'
-import { flagsOf } from '@/features/pack-review/lib/qa-flags'
+import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { stepThumbnailSize, useThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
 import { useStickyHeight } from '@/features/pack-review/lib/use-sticky-height'
 import { useImageCheck } from '@/features/pack-review/lib/use-image-check'
@@ -31,6 +31,8 @@ import { useAutoAdvance } from '@/features/pack-review/lib/auto-advance'
 import { nextToReview } from '@/features/pack-review/lib/next-to-review'
 import { usePackReviews } from '@/features/pack-review/lib/use-pack-reviews'
 import { useReviewFlow } from '@/features/pack-review/lib/use-review-flow'
+import { useBulkFlow } from '@/features/pack-review/lib/use-bulk-flow'
+import { useSelection } from '@/features/pack-review/lib/use-selection'
 import { CountMismatchNotice } from './count-mismatch-notice'
 import { ExportButtons } from './export-buttons'
 import { FilterPanel } from './filter-panel'
@@ -40,8 +42,10 @@ import { PackGallery, type PackGalleryHandle } from './pack-gallery'
 import { EmptyPack, NoMatches } from './pack-states'
 import { PackToolbar } from './pack-toolbar'
 import { AutoAdvanceToggle } from './review/auto-advance-toggle'
+import { BulkDialogs } from './review/bulk-dialogs'
 import { ReviewProgress } from './review/review-progress'
 import { ReviewerControls } from './review/reviewer-controls'
+import { SelectionToolbar } from './selection-toolbar'
 import { StatusSummary } from './status-summary'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
@@ -68,6 +72,8 @@ const preloadImageDetailDialog = () => {
   void rejectDialog.preload()
   void nameDialog.preload()
 }
+
+const NONE: readonly ReviewedImage[] = []
 
 export function PackView({
   pack,
@@ -161,6 +167,23 @@ export function PackView({
   }
   const flow = useReviewFlow({ reviews, visible, autoAdvance, show, say })
   const { actions, dialog: reviewDialog } = flow
+
+  const { selection, select, selectAll, clear: clearSelection } = useSelection(visible)
+  const selectedIds = selection.ids
+  // In the view's order, for the bulk actions and the export.
+  const selectedItems = useMemo(
+    () =>
+      selectedIds.size === 0 ? NONE : visible.filter((item) => selectedIds.has(item.image.id)),
+    [visible, selectedIds],
+  )
+  const selecting = selectedItems.length > 0
+  const bulk = useBulkFlow({
+    reviews,
+    actions,
+    askName: flow.changeName,
+    naming: reviewDialog?.kind === 'name',
+    say,
+  })
   const onImage = (act: (item: (typeof reviewed)[number]) => void) => () => {
     if (showShortcuts) return
     const item = focusedItem()
@@ -255,6 +278,18 @@ export function PackView({
     ),
     [visible, brokenUrls, pack.id, pack.name, exportReviewOf],
   )
+  const selectionExport = useMemo(
+    () => (
+      <ExportButtons
+        items={selectedItems}
+        brokenUrls={brokenUrls}
+        pack={{ id: pack.id, name: pack.name }}
+        reviewOf={exportReviewOf}
+        label="Export selection"
+      />
+    ),
+    [selectedItems, brokenUrls, pack.id, pack.name, exportReviewOf],
+  )
   const toggleRail = useCallback(() => setRailOpen((open) => !open), [])
   const openSheet = useCallback(() => setSheetOpen(true), [])
   const openShortcuts = useCallback(() => setShowShortcuts(true), [setShowShortcuts])
@@ -266,7 +301,8 @@ export function PackView({
   const filterPanel = <FilterPanel filters={filters} facets={facets} onChange={update} />
 
   return (
-    <div className="flex flex-col gap-3">
+    // On a phone the Selection toolbar is pinned to the bottom: the last row stays above it.
+    <div className={`flex flex-col gap-3 ${selecting ? 'max-md:pb-32' : ''}`}>
       <PackBar
         pack={pack}
         onRefresh={onRefresh}
@@ -304,16 +340,39 @@ export function PackView({
             onShowShortcuts={openShortcuts}
             autoAdvance={autoAdvanceToggle}
             exportButtons={exportButtons}
+            selection={
+              selecting && (
+                <SelectionToolbar
+                  count={selectedItems.length}
+                  onApprove={() => bulk.request('approve', selectedItems)}
+                  onReject={() => bulk.request('reject', selectedItems)}
+                  onClearDecisions={() => bulk.request('clear', selectedItems)}
+                  onClearSelection={clearSelection}
+                  exportButtons={selectionExport}
+                />
+              )
+            }
             summary={
               <>
-                <p className="font-medium text-slate-900" aria-live="polite">
-                  Showing{' '}
-                  <FixedCount
-                    value={visible.length.toLocaleString()}
-                    widest={returned.toLocaleString()}
-                  />{' '}
-                  of {returned.toLocaleString()} images
-                </p>
+                <div className="flex items-center gap-2">
+                  <p className="font-medium text-slate-900" aria-live="polite">
+                    Showing{' '}
+                    <FixedCount
+                      value={visible.length.toLocaleString()}
+                      widest={returned.toLocaleString()}
+                    />{' '}
+                    of {returned.toLocaleString()} images
+                  </p>
+                  {visible.length > 0 && (
+                    <button
+                      type="button"
+                      onClick={selectAll}
+                      className="rounded-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
+                    >
+                      Select all {visible.length.toLocaleString()} shown
+                    </button>
+                  )}
+                </div>
                 <ReviewProgress
                   availability={reviews.availability}
                   reviewed={reviewedCount}
@@ -352,6 +411,8 @@ export function PackView({
                         stickyTop={toolbarHeight}
                         reviewOf={reviewOf}
                         actions={actions}
+                        selectedIds={selectedIds}
+                        onSelect={select}
                       />
                     </Suspense>
                   ) : (
@@ -365,6 +426,8 @@ export function PackView({
                       stickyTop={toolbarHeight}
                       reviewOf={reviewOf}
                       actions={actions}
+                      selectedIds={selectedIds}
+                      onSelect={select}
                     />
                   )}
                 </div>
@@ -429,6 +492,12 @@ export function PackView({
             onCancel={flow.cancel}
           />
         )}
+        <BulkDialogs
+          selecting={selecting}
+          dialog={bulk.dialog}
+          onConfirm={bulk.confirm}
+          onCancel={bulk.cancel}
+        />
       </Suspense>
     </div>
   )

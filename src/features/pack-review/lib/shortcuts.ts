@@ -4,6 +4,7 @@ export const SHORTCUTS: [keys: string[], action: string][] = [
   [['←', '→', '↑', '↓'], 'Move between images in the gallery'],
   [['Home', 'End'], 'First or last image in the gallery'],
   [['Enter'], 'Open the focused image'],
+  [['Space'], 'Select or unselect the focused image (Shift: the range from the last one)'],
   [['a'], 'Approve the focused or open image'],
   [['x'], 'Reject it: choose reasons (1 to 6), add a note, Enter'],
   [['u'], 'Clear its decision'],
@@ -15,6 +16,6 @@ export const SHORTCUTS: [keys: string[], action: string][] = [
   [['z'], 'Actual size or fit to window, in the image view'],
   [['-', '='], 'Smaller or larger thumbnails'],
   [['['], 'Show or hide the filters rail'],
-  [['Esc'], 'Close the image view or this list'],
+  [['Esc'], 'Close the image view or this list; else clear the selection'],
   [['?'], 'Show these shortcuts'],
 ]

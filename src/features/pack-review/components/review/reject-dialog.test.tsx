@@ -90,3 +90,27 @@ describe('RejectDialog', () => {
     expect(onReject).not.toHaveBeenCalled()
   })
 })
+
+describe('RejectDialog for many images', () => {
+  it('names the count, and rejects them all with the same reasons and note', async () => {
+    const onReject = vi.fn()
+    render(
+      <RejectDialog
+        position={2}
+        count={1200}
+        initial={null}
+        onReject={onReject}
+        onCancel={vi.fn()}
+      />,
+    )
+    expect(screen.getByRole('dialog', { name: 'Reject 1,200 images?' })).toBeInTheDocument()
+    await userEvent.keyboard('{Enter}')
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Choose at least one reason to reject these images.',
+    )
+    await userEvent.keyboard('5')
+    await userEvent.type(screen.getByRole('textbox', { name: /Note/ }), 'Blurry')
+    await userEvent.click(screen.getByRole('button', { name: 'Reject' }))
+    expect(onReject).toHaveBeenCalledWith({ reasons: ['image-problem'], note: 'Blurry' })
+  })
+})

@@ -13,16 +13,20 @@ export interface Rejection {
 /**
  * Why an image is rejected: one or more reasons (keys 1-6 toggle them, except while typing
  * the note) and an optional note. Enter rejects (Ctrl+Enter inside the note, where Enter is
- * a new line); Esc or Cancel leaves without deciding.
+ * a new line); Esc or Cancel leaves without deciding. With `count`, the same reasons and
+ * note for that many selected images at once (`Reject <n> images?`).
  */
 export function RejectDialog({
   position,
+  count = 1,
   initial,
   onReject,
   onCancel,
 }: {
   /** The image's number in the pack, for the title. */
   position: number
+  /** How many images this rejects: more than one is a bulk rejection. */
+  count?: number
   /** The image's current rejection, to change it rather than start again. */
   initial: Rejection | null
   onReject: (rejection: Rejection) => void
@@ -95,7 +99,7 @@ export function RejectDialog({
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">
-          Reject image #{position}
+          {count > 1 ? `Reject ${count.toLocaleString()} images?` : `Reject image #${position}`}
         </h2>
         <fieldset
           aria-describedby={missingReason ? errorId : undefined}
@@ -135,7 +139,7 @@ export function RejectDialog({
               className="mt-1 flex items-center gap-1.5 text-sm font-medium text-red-800"
             >
               <ErrorIcon aria-hidden="true" className="size-4 shrink-0" />
-              Choose at least one reason to reject this image.
+              Choose at least one reason to reject {count > 1 ? 'these images' : 'this image'}.
             </p>
           )}
         </fieldset>

@@ -1,0 +1,81 @@
+import { Eraser, ThumbsDown, ThumbsUp, X } from 'lucide-react'
+import { useEffect, useEffectEvent, type ReactNode } from 'react'
+import { buttonStyles } from '@/components/button-styles'
+import { Toolbar } from '@/components/toolbar'
+
+const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
+
+/**
+ * What can be done to the selected images, shown while any is selected: over the gallery
+ * with its other controls on a wide screen, pinned to the bottom of a phone's screen (where
+ * the controls scroll away). Esc clears the selection, unless a dialog or a text field has
+ * the key.
+ */
+export function SelectionToolbar({
+  count,
+  onApprove,
+  onReject,
+  onClearDecisions,
+  onClearSelection,
+  exportButtons,
+}: {
+  count: number
+  onApprove: () => void
+  onReject: () => void
+  onClearDecisions: () => void
+  onClearSelection: () => void
+  exportButtons: ReactNode
+}) {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    if (document.querySelector('dialog[open]')) return
+    const target = event.target as HTMLElement | null
+    if (target?.closest('input:not([type="checkbox"]), textarea, select, [contenteditable="true"]'))
+      return
+    onClearSelection()
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event)
+    document.addEventListener('keydown', listener)
+    return () => document.removeEventListener('keydown', listener)
+  }, [])
+
+  return (
+    <div className="max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-30 max-md:border-t max-md:border-slate-200 max-md:bg-white max-md:px-3 max-md:py-2 max-md:shadow-[0_-4px_16px_rgb(15_23_42/0.12)]">
+      <Toolbar label="Selection" className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
+        <p aria-live="polite" className="mr-1 text-sm font-semibold text-indigo-900 tabular-nums">
+          {count.toLocaleString()} selected
+        </p>
+        <button type="button" onClick={onApprove} className={compactButton}>
+          <ThumbsUp aria-hidden="true" className="size-4 text-emerald-700" />
+          Approve
+        </button>
+        <button type="button" onClick={onReject} aria-haspopup="dialog" className={compactButton}>
+          <ThumbsDown aria-hidden="true" className="size-4 text-rose-700" />
+          Reject…
+        </button>
+        {/* Icons only on a phone, so the toolbar takes two rows of its screen, not four. */}
+        <button
+          type="button"
+          onClick={onClearDecisions}
+          title="Clear decisions"
+          className={compactButton}
+        >
+          <Eraser aria-hidden="true" className="size-4" />
+          <span className="max-sm:sr-only">Clear decisions</span>
+        </button>
+        {exportButtons}
+        <button
+          type="button"
+          onClick={onClearSelection}
+          aria-keyshortcuts="Escape"
+          title="Clear selection (Esc)"
+          className={`${compactButton} md:ml-auto`}
+        >
+          <X aria-hidden="true" className="size-4" />
+          <span className="max-sm:sr-only">Clear selection</span>
+        </button>
+      </Toolbar>
+    </div>
+  )
+}
