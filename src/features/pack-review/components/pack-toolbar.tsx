@@ -81,7 +81,7 @@ export function PackToolbar({
               keyShortcut="/"
             />
           </div>
-          <div className="flex h-15 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
+          <div className="relative flex h-15 min-w-0 flex-col justify-center gap-x-3 overflow-hidden whitespace-nowrap sm:h-5 sm:flex-row sm:items-center sm:justify-start">
             {summary}
           </div>
         </div>
