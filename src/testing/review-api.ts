@@ -7,6 +7,11 @@ import {
   type ReviewDecision,
 } from '@contract/review-api/decision'
 import { REVIEW_API_PREFIX } from '@contract/review-api/paths'
+import {
+  signOffBodySchema,
+  type PackHistoryEntry,
+  type SignOff,
+} from '@contract/review-api/sign-off'
 
 interface StoredRow {
   image_id: string
@@ -24,9 +29,12 @@ interface StoredPack {
   /** Current rows; a cleared image keeps a row with a null decision, as the store does. */
   rows: Map<string, StoredRow>
   history: Map<string, HistoryEntry[]>
+  signOff: SignOff | null
+  /** Sign-offs and withdrawals, oldest first. */
+  packHistory: PackHistoryEntry[]
 }
 
-type Method = 'GET' | 'PUT'
+type Method = 'GET' | 'PUT' | 'DELETE'
 
 /** A request the fake has answered (or is holding). */
 export interface SeenRequest {
@@ -51,6 +59,11 @@ export class FakeReviewApi {
   unavailable: string | null = null
   /** When true, every request fails as if the network were down. */
   offline = false
+  /**
+   * How many images of a pack need review, as the server would count them from the Partner
+   * API (the fake has no pack): a sign-off is refused with 409 while it is above 0.
+   */
+  needingReview = new Map<string, number>()
 
   reset(): void {
     this.packs = new Map()
@@ -59,6 +72,7 @@ export class FakeReviewApi {
     this.user = null
     this.unavailable = null
     this.offline = false
+    this.needingReview = new Map()
   }
 
   /** Records a decision as another reviewer would, straight into the store. */
@@ -78,9 +92,11 @@ export class FakeReviewApi {
     return { release }
   }
 
-  /** The PUT bodies sent, oldest first. */
+  /** The decision PUT bodies sent, oldest first. */
   writes(): DecisionBody[] {
-    return this.requests.filter((r) => r.method === 'PUT').map((r) => r.body as DecisionBody)
+    return this.requests
+      .filter((r) => r.method === 'PUT' && r.url.pathname.includes('/images/'))
+      .map((r) => r.body as DecisionBody)
   }
 
   current(packId: string, imageId: string) {
@@ -147,7 +163,80 @@ export class FakeReviewApi {
           )
         },
       ),
+      ...this.signOffHandlers(),
     ]
+  }
+
+  /** The current sign-off of a pack (null: none). */
+  signOffOf(packId: string): SignOff | null {
+    return this.packs.get(packId)?.signOff ?? null
+  }
+
+  /** `PUT`/`DELETE …/sign-off` and `GET …/history`, as the server answers them. */
+  private signOffHandlers() {
+    return [
+      http.put(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
+        const body = await readJson(request)
+        this.requests.push({ method: 'PUT', url: new URL(request.url), body })
+        await this.gate('PUT')
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        if (body === undefined) return refuse(400, 'Not JSON.', 'invalid_json')
+        const parsed = signOffBodySchema.safeParse(body)
+        if (!parsed.success) return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+        const reviewer = this.user ?? parsed.data.reviewer
+        if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
+        const packId = String(params.packId)
+        const needing = this.needingReview.get(packId) ?? 0
+        if (needing > 0) {
+          const text = needing === 1 ? '1 image needs review' : `${needing} images need review`
+          return refuse(409, text, 'not_fully_reviewed')
+        }
+        const pack = this.packOf(packId)
+        const decided = [...pack.rows.values()].filter((row) => row.decision !== null)
+        const approved = decided.filter((row) => row.decision === 'approved').length
+        const counts = { total: decided.length, approved, rejected: decided.length - approved }
+        const at = new Date().toISOString()
+        pack.signOff = { reviewer, signed_at: at, revision: pack.revision, counts }
+        pack.packHistory.push({ action: 'signed_off', reviewer, at, counts })
+        return HttpResponse.json(okEnvelope({ sign_off: pack.signOff }, 'Signed off'))
+      }),
+      http.delete(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
+        this.requests.push({ method: 'DELETE', url: new URL(request.url), body: null })
+        await this.gate('DELETE')
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        const pack = this.packOf(String(params.packId))
+        const withdrawn = pack.signOff
+        if (withdrawn) {
+          pack.packHistory.push({
+            action: 'withdrawn',
+            reviewer: this.user ?? withdrawn.reviewer,
+            at: new Date().toISOString(),
+            counts: withdrawn.counts,
+          })
+        }
+        pack.signOff = null
+        return HttpResponse.json(okEnvelope({ sign_off: null }, 'Sign-off withdrawn'))
+      }),
+      http.get(`*${REVIEW_API_PREFIX}/packs/:packId/history`, ({ request, params }) => {
+        this.requests.push({ method: 'GET', url: new URL(request.url), body: null })
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        const packId = String(params.packId)
+        const entries = [...(this.packs.get(packId)?.packHistory ?? [])].reverse()
+        return HttpResponse.json(okEnvelope({ pack_id: packId, entries }))
+      }),
+    ]
+  }
+
+  private packOf(packId: string): StoredPack {
+    let pack = this.packs.get(packId)
+    if (!pack) {
+      pack = { revision: 0, rows: new Map(), history: new Map(), signOff: null, packHistory: [] }
+      this.packs.set(packId, pack)
+    }
+    return pack
   }
 
   private refusal() {
@@ -170,6 +259,7 @@ export class FakeReviewApi {
     )
     return {
       pack_id: packId,
+      sign_off: pack?.signOff ?? null,
       revision: pack?.revision ?? 0,
       images: rows.filter((row) => row.decision !== null),
       cleared:
@@ -182,8 +272,7 @@ export class FakeReviewApi {
   }
 
   private store(packId: string, imageId: string, body: DecisionBody, reviewer: string): number {
-    let pack = this.packs.get(packId)
-    if (!pack) this.packs.set(packId, (pack = { revision: 0, rows: new Map(), history: new Map() }))
+    const pack = this.packOf(packId)
     pack.revision += 1
     const decided_at = new Date().toISOString()
     const row = {
@@ -201,6 +290,14 @@ export class FakeReviewApi {
     history.push({ ...row, undo: body.undo ?? false })
     pack.history.set(imageId, history)
     return pack.revision
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return JSON.parse(await request.text())
+  } catch {
+    return undefined
   }
 }
 
