@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ServerConfig } from './config.ts'
 import { demoReviewSeed } from './demo/review-seed.ts'
 import { createPartnerApiMiddleware, type PartnerApiOptions } from './partner-api.ts'
+import { createPackImageLoader } from './review/pack-images.ts'
 import type { ReviewConfig } from './review/review-config.ts'
 import {
   startReviewService,
@@ -49,6 +50,8 @@ export async function createAppApi(options: AppApiOptions): Promise<AppApi> {
       proxyAuth: options.proxyAuth ?? false,
       log: options.log.review,
       seedFor: partner.demo ? demoReviewSeed : undefined,
+      // The same upstream, key and origin rule as the proxy: the pack the page shows.
+      loadPackImages: createPackImageLoader(partner.upstream),
     })
   } catch (error) {
     await partner.close()

@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
+import type { PackImageSource } from './review/pack-images.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'
@@ -13,6 +14,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 export interface PartnerApiMiddleware {
   demo: boolean
   handle: Middleware
+  /** Where the proxy sends requests, with its key: the review API's sign-off reads packs. */
+  upstream: PackImageSource
   close: () => Promise<void>
 }
 
@@ -44,12 +47,15 @@ export async function createPartnerApiMiddleware(
           : undefined,
       })
   const demo = demoApi !== null
-  const proxy = createPartnerProxy({
+  const upstream: PackImageSource = {
     baseUrl: demoApi?.url ?? config.baseUrl,
     token: config.token ?? DEMO_API_TOKEN,
     timeoutMs: config.timeoutMs,
     // The demo API serves its images on the app's own origin, so it is told that origin.
     forwardOrigin: demo,
+  }
+  const proxy = createPartnerProxy({
+    ...upstream,
     maxConcurrentUpstream: options.maxUpstreamAnswers,
     log,
   })
@@ -62,6 +68,7 @@ export async function createPartnerApiMiddleware(
 
   return {
     demo,
+    upstream,
     handle(req, res, next) {
       if (req.url?.split('?')[0] === APP_CONFIG_PATH) {
         res.writeHead(200, {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  reviewDecisionsPath,
   reviewHistoryPath,
   reviewImagePath,
   reviewPackPath,
@@ -23,10 +24,12 @@ import { reviewDataDir } from '../test-kit/review-data.ts'
 import { rawRequest } from '../test-kit/request.ts'
 
 // `npm start`'s real entry, compiled as `npm run build` does, killed with SIGKILL right
-// after its last acknowledged write: every acknowledged write must be there after a restart.
+// after its last acknowledged write: every acknowledged write must be there after a restart,
+// the WRITES single ones and the BULK decisions of the bulk write that follows them.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PACK = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e0d'
 const WRITES = 40
+const BULK = 1_000
 const image = (n: number) => `7a3f9c10-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 let compiled: CompiledServer
@@ -91,6 +94,18 @@ async function writeThenKill(server: ProductionServer): Promise<Map<string, stri
       }),
     )
   }
+  const items = Array.from({ length: BULK }, (_, i) => ({
+    image_id: image(WRITES + 1 + i),
+    decision: 'approved',
+    fingerprint: `v1.fp-${WRITES + 1 + i}`,
+  }))
+  const bulk = await rawRequest(server.url, reviewDecisionsPath(PACK), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ items, reviewer: 'Sam' }),
+  })
+  expect(bulk.status, bulk.text.slice(0, 300)).toBe(200)
+  for (const item of items) acknowledged.set(item.image_id, item.decision)
   server.child.kill('SIGKILL')
   await server.exited
   return acknowledged
@@ -98,7 +113,7 @@ async function writeThenKill(server: ProductionServer): Promise<Map<string, stri
 
 async function expectEveryWrite(server: ProductionServer, acknowledged: Map<string, string>) {
   const pack = await read<PackData>(server, reviewPackPath(PACK))
-  expect(pack.revision).toBe(WRITES)
+  expect(pack.revision).toBe(WRITES + BULK)
   expect(new Map(pack.images.map((d) => [d.image_id, d.decision]))).toEqual(acknowledged)
 }
 

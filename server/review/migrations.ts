@@ -54,4 +54,44 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         FOR EACH ROW EXECUTE FUNCTION review_history_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'pack sign-offs and the pack history',
+    sql: `
+      -- Each pack's current sign-off: who, when, and the pack's revision and counts then. A
+      -- new sign-off replaces it; a withdrawal removes it. The pack history keeps both.
+      CREATE TABLE review_sign_offs (
+        pack_id text PRIMARY KEY,
+        reviewer text NOT NULL,
+        signed_at timestamptz NOT NULL,
+        revision bigint NOT NULL,
+        total integer NOT NULL,
+        approved integer NOT NULL,
+        rejected integer NOT NULL
+      );
+
+      -- Every sign-off and withdrawal, appended and never changed. A withdrawal has the
+      -- counts of the sign-off it withdrew.
+      CREATE TABLE review_pack_history (
+        id bigserial PRIMARY KEY,
+        pack_id text NOT NULL,
+        action text NOT NULL CHECK (action IN ('signed_off', 'withdrawn')),
+        reviewer text NOT NULL,
+        at timestamptz NOT NULL,
+        revision bigint NOT NULL,
+        total integer NOT NULL,
+        approved integer NOT NULL,
+        rejected integer NOT NULL
+      );
+      CREATE INDEX review_pack_history_pack ON review_pack_history (pack_id, id);
+
+      CREATE FUNCTION review_pack_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'review_pack_history is append-only';
+      END
+      $$;
+      CREATE TRIGGER review_pack_history_append_only BEFORE UPDATE OR DELETE
+        ON review_pack_history FOR EACH ROW EXECUTE FUNCTION review_pack_history_append_only();
+    `,
+  },
 ]

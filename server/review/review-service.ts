@@ -20,6 +20,7 @@ export interface ReviewServiceOptions {
   proxyAuth: boolean
   log: (level: 'info' | 'warn', line: string) => void
   seedFor?: ReviewApiOptions['seedFor']
+  loadPackImages: ReviewApiOptions['loadPackImages']
   /** The database to use instead of the configured one (tests). */
   open?: () => Promise<Database>
   retryMs?: readonly number[]
@@ -52,6 +53,7 @@ export async function startReviewService(options: ReviewServiceOptions): Promise
       connection,
       proxyAuth: options.proxyAuth,
       seedFor: options.seedFor,
+      loadPackImages: options.loadPackImages,
     }),
     close: () => connection.close(),
   }

@@ -48,7 +48,9 @@ for (const kind of DATABASE_KINDS)
 
     beforeEach(async () => {
       // TRUNCATE fires no row trigger: the history stays append-only for everything else.
-      await db.exec('TRUNCATE review_packs, review_decisions, review_history')
+      await db.exec(
+        'TRUNCATE review_packs, review_decisions, review_history, review_sign_offs, review_pack_history',
+      )
     })
 
     it('answers a pack nobody reviewed with revision 0 and no decisions', async () => {
@@ -57,6 +59,7 @@ for (const kind of DATABASE_KINDS)
         revision: 0,
         images: [],
         cleared: [],
+        sign_off: null,
       })
     })
 
@@ -151,6 +154,133 @@ for (const kind of DATABASE_KINDS)
       expect(review.revision).toBe(1)
       expect(review.images.map((d) => d.image_id)).toEqual([image(1)])
       expect((await store.history(PACK, image(2))).entries).toEqual([])
+    })
+
+    it('writes 10,000 decisions at once, in order, each in its history', async () => {
+      await store.write(PACK, [approve(1)])
+      const items = Array.from({ length: 10_000 }, (_, i) =>
+        i % 4 === 0 ? reject(i + 1, { undo: true }) : approve(i + 1, { undo: true }),
+      )
+      const written = (await store.write(PACK, items))!
+      expect(written.map((w) => w.revision)).toEqual(
+        Array.from({ length: 10_000 }, (_, i) => i + 2),
+      )
+      expect(written.map((w) => w.image_id)).toEqual(items.map((item) => item.imageId))
+      expect(written[0]).toEqual({
+        image_id: image(1),
+        revision: 2,
+        current: {
+          image_id: image(1),
+          decision: 'rejected',
+          reasons: ['bad-keywords', 'other'],
+          note: 'Why',
+          reviewer: 'Dana',
+          decided_at: expect.any(String),
+          fingerprint: 'v1.fp-1',
+          revision: 2,
+        },
+      })
+      const review = await store.packReview(PACK)
+      expect(review.revision).toBe(10_001)
+      expect(review.images).toHaveLength(10_000)
+      expect(review.images.filter((d) => d.decision === 'rejected')).toHaveLength(2_500)
+      const history = await store.history(PACK, image(1))
+      expect(history.entries.map((e) => [e.revision, e.decision, e.undo])).toEqual([
+        [2, 'rejected', true],
+        [1, 'approved', false],
+      ])
+      expect((await store.history(PACK, image(10_000))).entries).toHaveLength(1)
+    })
+
+    it('keeps the last of an image listed twice in one write, both in its history', async () => {
+      const written = (await store.write(PACK, [approve(1), approve(2), reject(1)]))!
+      expect(written.map((w) => [w.image_id, w.revision, w.current?.decision])).toEqual([
+        [image(1), 1, 'approved'],
+        [image(2), 2, 'approved'],
+        [image(1), 3, 'rejected'],
+      ])
+      const review = await store.packReview(PACK)
+      expect(review.images.map((d) => [d.image_id, d.decision, d.revision])).toEqual([
+        [image(2), 'approved', 2],
+        [image(1), 'rejected', 3],
+      ])
+      expect((await store.history(PACK, image(1))).entries.map((e) => e.revision)).toEqual([3, 1])
+    })
+
+    it('writes a bulk list all or nothing, its other images untouched', async () => {
+      await store.write(PACK, [approve(1), approve(2)])
+      const broken = Array.from({ length: 500 }, (_, i) => reject(i + 1))
+      broken[499] = { ...approve(500), decision: 'maybe' as 'approved' }
+      await expect(store.write(PACK, broken)).rejects.toThrow()
+      const review = await store.packReview(PACK)
+      expect(review.revision).toBe(2)
+      expect(review.images.map((d) => d.decision)).toEqual(['approved', 'approved'])
+      expect((await store.history(PACK, image(3))).entries).toEqual([])
+    })
+
+    describe('sign-off', () => {
+      const current = (...ns: number[]) =>
+        ns.map((n) => ({ id: image(n), fingerprint: `v1.fp-${n}` }))
+
+      it('signs off only once every image has a decision on its current fingerprint', async () => {
+        expect(await store.signOff(PACK, 'Sam', current(1, 2, 3))).toEqual({ needReview: 3 })
+        await store.write(PACK, [approve(1), reject(2), approve(3, { fingerprint: 'v1.old' })])
+        expect(await store.signOff(PACK, 'Sam', current(1, 2, 3))).toEqual({ needReview: 1 })
+        // A cleared decision needs review again.
+        await store.write(PACK, [approve(3), { ...approve(1), decision: null }])
+        expect(await store.signOff(PACK, 'Sam', current(1, 2, 3))).toEqual({ needReview: 1 })
+        await store.write(PACK, [approve(1)])
+        const result = await store.signOff(PACK, 'Sam', current(1, 2, 3))
+        expect(result).toEqual({
+          signOff: {
+            reviewer: 'Sam',
+            signed_at: expect.any(String),
+            revision: 6,
+            counts: { total: 3, approved: 2, rejected: 1 },
+          },
+        })
+        const signed = 'signOff' in result ? result.signOff : null
+        expect((await store.packReview(PACK)).sign_off).toEqual(signed)
+        expect((await store.packReview(PACK, 6)).sign_off).toEqual(signed)
+        expect((await store.packReview(OTHER_PACK)).sign_off).toBeNull()
+        // Decisions of images the pack no longer has do not count.
+        await store.write(OTHER_PACK, [approve(1), reject(9)])
+        expect(await store.signOff(OTHER_PACK, 'Sam', current(1))).toMatchObject({
+          signOff: { counts: { total: 1, approved: 1, rejected: 0 } },
+        })
+      })
+
+      it('replaces a sign-off, withdraws it, and keeps each in the pack history', async () => {
+        await store.write(PACK, [approve(1), reject(2)])
+        await store.signOff(PACK, 'Dana', current(1, 2))
+        await store.signOff(PACK, 'Sam', current(1, 2))
+        expect((await store.packReview(PACK)).sign_off).toMatchObject({ reviewer: 'Sam' })
+        expect(await store.withdraw(PACK, 'Lee')).toMatchObject({ reviewer: 'Sam', revision: 2 })
+        expect((await store.packReview(PACK)).sign_off).toBeNull()
+        expect(await store.withdraw(PACK, 'Lee')).toBeNull()
+        const history = await store.packHistory(PACK)
+        const counts = { total: 2, approved: 1, rejected: 1 }
+        expect(history).toEqual({
+          pack_id: PACK,
+          entries: [
+            { action: 'withdrawn', reviewer: 'Lee', at: expect.any(String), counts },
+            { action: 'signed_off', reviewer: 'Sam', at: expect.any(String), counts },
+            { action: 'signed_off', reviewer: 'Dana', at: expect.any(String), counts },
+          ],
+          truncated: false,
+        })
+        expect((await store.packHistory(OTHER_PACK)).entries).toEqual([])
+      })
+
+      it('never changes or removes a pack history entry', async () => {
+        await store.write(PACK, [approve(1)])
+        await store.signOff(PACK, 'Sam', current(1))
+        await expect(db.query("UPDATE review_pack_history SET reviewer = 'Eve'")).rejects.toThrow(
+          /append-only/,
+        )
+        await expect(db.query('DELETE FROM review_pack_history')).rejects.toThrow(/append-only/)
+        expect((await store.packHistory(PACK)).entries[0]!.reviewer).toBe('Sam')
+      })
     })
 
     it('writes a seed only into a pack that never had a decision', async () => {

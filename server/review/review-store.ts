@@ -3,10 +3,19 @@ import type {
   DecisionWrite,
   HistoryEntry,
   PackReview,
-  ReviewDecision,
 } from '../../contract/review-api/decision.ts'
 import type { RejectReason } from '../../contract/review-api/reasons.ts'
+import type { SignOff } from '../../contract/review-api/sign-off.ts'
 import type { Database, Queryable } from './database.ts'
+import {
+  packHistory,
+  signOff,
+  SIGN_OFF_JSON,
+  withdraw,
+  type PackHistory,
+  type PackImageFingerprint,
+  type SignOffResult,
+} from './sign-off-store.ts'
 
 /** An image's history answers at most this many entries, the newest. */
 export const MAX_HISTORY_ENTRIES = 200
@@ -47,6 +56,19 @@ export interface ReviewStore {
     options?: { onlyIfUnreviewed?: boolean },
   ): Promise<DecisionWrite[] | null>
   history(packId: string, imageId: string): Promise<ImageHistory>
+  /**
+   * Signs the pack off as `reviewer` when each of `images` (the pack as the Partner API has
+   * it now) has a decision made on its current fingerprint; else says how many need review.
+   */
+  signOff(
+    packId: string,
+    reviewer: string,
+    images: readonly PackImageFingerprint[],
+  ): Promise<SignOffResult>
+  /** Withdraws the current sign-off (answered), recorded as `reviewer`'s; null when none. */
+  withdraw(packId: string, reviewer: string): Promise<SignOff | null>
+  /** The pack's sign-offs and withdrawals, newest first. */
+  packHistory(packId: string): Promise<PackHistory>
 }
 
 interface DecisionRow {
@@ -75,38 +97,57 @@ const DECISION_JSON = `json_build_object(
   'fingerprint', fingerprint, 'revision', revision)`
 
 /**
- * Records one decision with the pack's next revision, in one statement (so one transaction
- * of its own, or a part of the caller's). The pack's row, updated first, stays locked until
- * the end of the transaction: a pack's writes take their revisions in the order they commit,
- * so a poller that has seen revision n never misses a later commit below it.
+ * Records a list of decisions with the pack's next revisions, in order, in one statement (so
+ * one transaction of its own, or a part of the caller's): 10,000 decisions are one round
+ * trip, not 10,000. The pack's row, updated first, stays locked until the end of the
+ * transaction: a pack's writes take their revisions in the order they commit, so a poller
+ * that has seen revision n never misses a later commit below it. Every item goes into the
+ * history; an image listed more than once keeps its last decision (one row may be updated
+ * once per statement). It answers the first revision it took, less one: the items have the
+ * ones after it, in order.
  */
-const WRITE_ONE = `
+const WRITE_MANY = `
   WITH pack AS (
-    INSERT INTO review_packs (pack_id, revision) VALUES ($1, 1)
-    ON CONFLICT (pack_id) DO UPDATE SET revision = review_packs.revision + 1
-    RETURNING revision
+    INSERT INTO review_packs (pack_id, revision) VALUES ($1, $2::bigint)
+    ON CONFLICT (pack_id) DO UPDATE SET revision = review_packs.revision + $2::bigint
+    RETURNING revision - $2::bigint AS base
+  ), items AS (
+    SELECT item.image_id, item.decision,
+      ARRAY(SELECT json_array_elements_text(item.reasons::json)) AS reasons,
+      item.note, item.reviewer, item.decided_at::timestamptz AS decided_at, item.fingerprint,
+      item.undo, pack.base + item.n AS revision
+    FROM pack, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+      $9::text[], $10::boolean[])
+      WITH ORDINALITY AS item(image_id, decision, reasons, note, reviewer, decided_at,
+        fingerprint, undo, n)
+  ), decided AS (
+    INSERT INTO review_decisions
+      (pack_id, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision)
+    SELECT DISTINCT ON (image_id)
+      $1, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision
+    FROM items ORDER BY image_id, revision DESC
+    ON CONFLICT (pack_id, image_id) DO UPDATE SET
+      decision = excluded.decision, reasons = excluded.reasons, note = excluded.note,
+      reviewer = excluded.reviewer, decided_at = excluded.decided_at,
+      fingerprint = excluded.fingerprint, revision = excluded.revision
   ), logged AS (
     INSERT INTO review_history
-      (pack_id, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision, undo)
-    SELECT $1, $2::text, $3::text, $4::text[], $5::text, $6::text, $7::timestamptz, $8::text,
-      revision, $9::boolean
-    FROM pack
+      (pack_id, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision,
+        undo)
+    SELECT $1, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision,
+      undo
+    FROM items ORDER BY revision
   )
-  INSERT INTO review_decisions
-    (pack_id, image_id, decision, reasons, note, reviewer, decided_at, fingerprint, revision)
-  SELECT $1, $2::text, $3::text, $4::text[], $5::text, $6::text, $7::timestamptz, $8::text, revision
-  FROM pack
-  ON CONFLICT (pack_id, image_id) DO UPDATE SET
-    decision = excluded.decision, reasons = excluded.reasons, note = excluded.note,
-    reviewer = excluded.reviewer, decided_at = excluded.decided_at,
-    fingerprint = excluded.fingerprint, revision = excluded.revision
-  RETURNING ${DECISION_COLUMNS}`
+  SELECT base FROM pack`
+
+/** Items per statement, at most: a bulk write the API takes (10,000) is one. */
+export const WRITE_CHUNK = 10_000
 
 export function createReviewStore(db: Database): ReviewStore {
   const packReviewJson = async (packId: string, since?: number) => {
     // The revision first: a write committed between the two reads is then answered with
     // a revision above the one reported, and asked for again, never skipped.
-    const revision = await packRevision(db, packId)
+    const { revision, signOff } = await packState(db, packId)
     const { rows } = await db.query<{ images: string; cleared: string }>(
       since === undefined
         ? `SELECT coalesce(json_agg(${DECISION_JSON} ORDER BY revision), '[]')::text AS images,
@@ -121,7 +162,7 @@ export function createReviewStore(db: Database): ReviewStore {
       since === undefined ? [packId] : [packId, since],
     )
     const { images = '[]', cleared = '[]' } = rows[0] ?? {}
-    return `{"pack_id":${JSON.stringify(packId)},"revision":${revision},"images":${images},"cleared":${cleared}}`
+    return `{"pack_id":${JSON.stringify(packId)},"revision":${revision},"images":${images},"cleared":${cleared},"sign_off":${signOff}}`
   }
 
   return {
@@ -132,8 +173,8 @@ export function createReviewStore(db: Database): ReviewStore {
     async write(packId, items, options = {}) {
       if (items.length === 0) return []
       const now = new Date()
-      if (items.length === 1 && !options.onlyIfUnreviewed) {
-        return [await writeOne(db, packId, items[0]!, now)]
+      if (items.length <= WRITE_CHUNK && !options.onlyIfUnreviewed) {
+        return writeMany(db, packId, items, now)
       }
       return db.transaction(async (tx) => {
         if (options.onlyIfUnreviewed) {
@@ -145,7 +186,10 @@ export function createReviewStore(db: Database): ReviewStore {
           if (rows.length === 0) return null
         }
         const written: DecisionWrite[] = []
-        for (const item of items) written.push(await writeOne(tx, packId, item, now))
+        for (let start = 0; start < items.length; start += WRITE_CHUNK) {
+          const chunk = items.slice(start, start + WRITE_CHUNK)
+          written.push(...(await writeMany(tx, packId, chunk, now)))
+        }
         return written
       })
     },
@@ -165,41 +209,73 @@ export function createReviewStore(db: Database): ReviewStore {
         truncated: rows.length > MAX_HISTORY_ENTRIES,
       }
     },
+
+    signOff: (packId, reviewer, images) => signOff(db, packId, reviewer, images),
+    withdraw: (packId, reviewer) => withdraw(db, packId, reviewer),
+    packHistory: (packId) => packHistory(db, packId),
   }
 }
 
-async function writeOne(
+async function writeMany(
   target: Queryable,
   packId: string,
-  item: DecisionItem,
+  items: readonly DecisionItem[],
   now: Date,
-): Promise<DecisionWrite> {
-  const { rows } = await target.query<DecisionRow>(WRITE_ONE, [
+): Promise<DecisionWrite[]> {
+  const stored = items.map((item) => ({
+    ...item,
+    reasons: item.decision === 'rejected' ? [...item.reasons] : [],
+    decidedAt: (item.decidedAt ?? now).toISOString(),
+  }))
+  const column = <T>(of: (item: (typeof stored)[number]) => T) => stored.map(of)
+  const { rows } = await target.query<{ base: number | string }>(WRITE_MANY, [
     packId,
-    item.imageId,
-    item.decision,
-    item.decision === 'rejected' ? [...item.reasons] : [],
-    item.note,
-    item.reviewer,
-    item.decidedAt ?? now,
-    item.fingerprint,
-    item.undo,
+    items.length,
+    column((item) => item.imageId),
+    column((item) => item.decision),
+    column((item) => JSON.stringify(item.reasons)),
+    column((item) => item.note),
+    column((item) => item.reviewer),
+    column((item) => item.decidedAt),
+    column((item) => item.fingerprint),
+    column((item) => item.undo),
   ])
-  const row = rows[0]!
-  return { image_id: item.imageId, revision: Number(row.revision), current: decisionOf(row) }
+  const base = Number(rows[0]!.base)
+  // Each item as stored, built here: reading 10,000 rows back would cost more than the write.
+  return stored.map((item, index) => {
+    const revision = base + index + 1
+    const { imageId, decision } = item
+    return {
+      image_id: imageId,
+      revision,
+      current:
+        decision === null
+          ? null
+          : {
+              image_id: imageId,
+              decision,
+              reasons: item.reasons,
+              note: item.note,
+              reviewer: item.reviewer,
+              decided_at: item.decidedAt,
+              fingerprint: item.fingerprint,
+              revision,
+            },
+    }
+  })
 }
 
-async function packRevision(db: Queryable, packId: string): Promise<number> {
-  const { rows } = await db.query<{ revision: number | string }>(
-    'SELECT revision FROM review_packs WHERE pack_id = $1',
+/** The pack's revision, and its sign-off as JSON text ('null' when none). */
+async function packState(
+  db: Queryable,
+  packId: string,
+): Promise<{ revision: number; signOff: string }> {
+  const { rows } = await db.query<{ revision: number | string | null; sign_off: string }>(
+    `SELECT (SELECT revision FROM review_packs WHERE pack_id = $1) AS revision,
+       coalesce(${SIGN_OFF_JSON}::text, 'null') AS sign_off`,
     [packId],
   )
-  return rows[0] ? Number(rows[0].revision) : 0
-}
-
-function decisionOf(row: DecisionRow): ReviewDecision | null {
-  const { decision } = row
-  return decision === null ? null : { image_id: row.image_id, ...wireFields(row), decision }
+  return { revision: Number(rows[0]?.revision ?? 0), signOff: rows[0]?.sign_off ?? 'null' }
 }
 
 /** A row's fields as the wire has them: times in ISO 8601, revisions as numbers. */
