@@ -176,7 +176,7 @@ export class FakeReviewApi {
   private signOffHandlers() {
     return [
       http.put(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
-        const body = await readJson(request)
+        const body = parseJson(await request.text())
         this.requests.push({ method: 'PUT', url: new URL(request.url), body })
         await this.gate('PUT')
         const refusal = this.refusal()
@@ -202,16 +202,23 @@ export class FakeReviewApi {
         return HttpResponse.json(okEnvelope({ sign_off: pack.signOff }, 'Signed off'))
       }),
       http.delete(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
-        this.requests.push({ method: 'DELETE', url: new URL(request.url), body: null })
+        // Without a body, only a signed-in user may withdraw, as on the server.
+        const text = await request.text()
+        const body: unknown = text ? parseJson(text) : {}
+        this.requests.push({ method: 'DELETE', url: new URL(request.url), body })
         await this.gate('DELETE')
         const refusal = this.refusal()
         if (refusal) return refusal
+        const parsed = signOffBodySchema.safeParse(body)
+        if (!parsed.success) return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+        const reviewer = this.user ?? parsed.data.reviewer
+        if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
         const pack = this.packOf(String(params.packId))
         const withdrawn = pack.signOff
         if (withdrawn) {
           pack.packHistory.push({
             action: 'withdrawn',
-            reviewer: this.user ?? withdrawn.reviewer,
+            reviewer,
             at: new Date().toISOString(),
             counts: withdrawn.counts,
           })
@@ -293,9 +300,9 @@ export class FakeReviewApi {
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(await request.text())
+    return JSON.parse(text)
   } catch {
     return undefined
   }

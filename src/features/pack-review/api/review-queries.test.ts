@@ -136,7 +136,7 @@ describe('reviewQueries.pack', () => {
       revision: 1,
       counts: { total: 1, approved: 1, rejected: 0 },
     })
-    await sendToFake(`/api/review/v1/packs/${PACK_ID}/sign-off`, 'DELETE')
+    await sendToFake(`/api/review/v1/packs/${PACK_ID}/sign-off`, 'DELETE', { reviewer: 'Dana' })
     expect((await fetch()).signOff).toBeNull()
   })
 

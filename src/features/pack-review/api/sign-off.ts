@@ -16,9 +16,9 @@ export async function signOffPack(packId: string, body: SignOffBody): Promise<Si
 }
 
 /**
- * Withdraws the pack's sign-off (harmless when there is none). An empty JSON body: every
- * write under /api must be JSON (server/same-origin-writes.ts), a DELETE too.
+ * Withdraws the pack's sign-off (harmless when there is none), recorded in the pack's history
+ * under `body.reviewer` as for a sign-off (the server's own user when it has one).
  */
-export async function withdrawSignOff(packId: string): Promise<null> {
-  return (await apiSend('DELETE', reviewSignOffPath(packId), {}, withdrawnSchema)).sign_off
+export async function withdrawSignOff(packId: string, body: SignOffBody): Promise<null> {
+  return (await apiSend('DELETE', reviewSignOffPath(packId), body, withdrawnSchema)).sign_off
 }

@@ -248,7 +248,7 @@ export function PackView({
           signOff={reviews.signOff}
           revision={reviews.revision}
           requests={signOffRequests}
-          onSign={() => whenNamed(() => runSignOff('sign'))}
+          onRun={(action) => whenNamed(() => runSignOff(action))}
         />
         <Link to={`${packPath}/report`} className={buttonStyles.secondary}>
           <ChartColumn aria-hidden="true" className="size-4" />

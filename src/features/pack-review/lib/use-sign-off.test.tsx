@@ -45,6 +45,10 @@ describe('useSignOff', () => {
     act(() => hook.result.current.run('withdraw'))
     await waitFor(() => expect(snapshot()?.signOff).toBeNull())
     expect(reviewApi.signOffOf(PACK_ID)).toBeNull()
+    // Withdrawn under the same name: the pack history says who.
+    expect(reviewApi.requests.find((r) => r.method === 'DELETE')?.body).toEqual({
+      reviewer: 'Dana Reyes',
+    })
   })
 
   it('sends no name when the server knows who asks, and says why a sign-off was refused', async () => {

@@ -36,11 +36,10 @@ export function useSignOff(packId: string, reviewer: PackReviews['reviewer']): S
     (action: SignOffAction) => {
       const { name, fixed } = latestReviewer.current
       const { queryKey } = reviewQueries.pack(packId)
+      // The server takes its own user whenever it has one.
+      const body = !fixed && name !== null ? { reviewer: name } : {}
       const send = async (): Promise<SignOff | null> =>
-        action === 'sign'
-          ? // The server takes its own user whenever it has one.
-            signOffPack(packId, !fixed && name !== null ? { reviewer: name } : {})
-          : withdrawSignOff(packId)
+        action === 'sign' ? signOffPack(packId, body) : withdrawSignOff(packId, body)
       setPending(action)
       setError(null)
       send()

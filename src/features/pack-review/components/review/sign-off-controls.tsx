@@ -9,7 +9,7 @@ import {
   type PackTotals,
 } from '@/features/pack-review/lib/sign-off-state'
 import type { ReviewAvailability } from '@/features/pack-review/lib/use-pack-reviews'
-import type { SignOffRequests } from '@/features/pack-review/lib/use-sign-off'
+import type { SignOffAction, SignOffRequests } from '@/features/pack-review/lib/use-sign-off'
 
 /**
  * The pack's sign-off: `Sign off pack` (disabled, saying why, while images need review),
@@ -21,15 +21,15 @@ export function SignOffControls({
   signOff,
   revision,
   requests,
-  onSign,
+  onRun,
 }: {
   availability: ReviewAvailability
   totals: PackTotals
   signOff: SignOff | null
   revision: number
   requests: SignOffRequests
-  /** Signs off, through the name dialog when nobody is named yet. */
-  onSign: () => void
+  /** Signs off or withdraws, through the name dialog when nobody is named yet. */
+  onRun: (action: SignOffAction) => void
 }) {
   const reasonId = useId()
   const changes = signOff === null ? null : changesSince(signOff, totals, revision)
@@ -52,7 +52,7 @@ export function SignOffControls({
       className={`flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm ${signOff === null ? '' : 'basis-full sm:justify-end'}`}
     >
       {signOff !== null && (
-        <p className="flex min-w-0 items-center gap-1 text-slate-700">
+        <p className="flex min-w-0 flex-wrap items-center gap-x-1 text-slate-700">
           <BadgeCheck aria-hidden="true" className="size-4 shrink-0 text-emerald-700" />
           <span className="font-semibold text-slate-900">Signed off by {signOff.reviewer}</span>
           {signedAt && (
@@ -84,7 +84,7 @@ export function SignOffControls({
             aria-disabled={reason !== null || pending !== null}
             aria-describedby={reason === null ? undefined : reasonId}
             onClick={() => {
-              if (reason === null && pending === null) onSign()
+              if (reason === null && pending === null) onRun('sign')
             }}
             className={`${buttonStyles.primary} aria-disabled:cursor-not-allowed aria-disabled:opacity-60`}
           >
@@ -102,7 +102,7 @@ export function SignOffControls({
           type="button"
           aria-disabled={pending !== null}
           onClick={() => {
-            if (pending === null) requests.run('withdraw')
+            if (pending === null) onRun('withdraw')
           }}
           className={`${buttonStyles.secondary} aria-disabled:cursor-not-allowed aria-disabled:opacity-60`}
         >
