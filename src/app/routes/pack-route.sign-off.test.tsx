@@ -61,10 +61,11 @@ describe('pack route: sign-off', () => {
     localStorage.setItem(REVIEWER_NAME_KEY, 'Dana Reyes')
     decideAll(['approved', null, null])
     renderPack()
-    await screen.findByText('2 images need review')
     const button = await signOffButton()
+    await waitFor(() => expect(button).toHaveAccessibleDescription('2 images need review'))
     expect(button).toHaveAttribute('aria-disabled', 'true')
-    expect(button).toHaveAccessibleDescription('2 images need review')
+    // The description is the text shown beside it.
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)).toBeVisible()
     await userEvent.click(button)
     expect(reviewApi.requests.some((request) => request.url.pathname.endsWith('/sign-off'))).toBe(
       false,

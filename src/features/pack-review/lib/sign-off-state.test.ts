@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SignOff } from '@contract/review-api/sign-off'
-import { changesSince, needReviewText, type PackTotals } from './sign-off-state'
+import { changesSince, type PackTotals } from './sign-off-state'
 
 const signOff: SignOff = {
   reviewer: 'Dana Reyes',
@@ -9,14 +9,6 @@ const signOff: SignOff = {
   counts: { total: 5, approved: 3, rejected: 2 },
 }
 const asSigned: PackTotals = { total: 5, approved: 3, rejected: 2, needingReview: 0 }
-
-describe('needReviewText', () => {
-  it('says one image in the singular, more in the plural', () => {
-    expect(needReviewText(1)).toBe('1 image needs review')
-    expect(needReviewText(3)).toBe('3 images need review')
-    expect(needReviewText(2000)).toBe('2,000 images need review')
-  })
-})
 
 describe('changesSince', () => {
   it('is null while the pack is as it was signed off', () => {

@@ -15,11 +15,6 @@ export function totalsOf(counts: ReviewCounts, total: number): PackTotals {
   return { total, approved, rejected, needingReview: unreviewed + outdated }
 }
 
-/** `1 image needs review`, `3 images need review`: the server's 409 says the same. */
-export function needReviewText(count: number): string {
-  return count === 1 ? '1 image needs review' : `${count.toLocaleString()} images need review`
-}
-
 function more(count: number, what: string): string | null {
   if (count > 0) return `${count.toLocaleString()} more ${what}`
   if (count < 0) return `${(-count).toLocaleString()} fewer ${what}`

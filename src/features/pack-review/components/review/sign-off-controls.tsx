@@ -1,13 +1,10 @@
 import { BadgeCheck, TriangleAlert } from 'lucide-react'
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
+import { FixedCount } from '@/components/fixed-count'
 import { buttonStyles } from '@/components/button-styles'
 import { formatAbsolute, formatRelative, parseDate } from '@/lib/format-date'
 import type { SignOff } from '@contract/review-api/sign-off'
-import {
-  changesSince,
-  needReviewText,
-  type PackTotals,
-} from '@/features/pack-review/lib/sign-off-state'
+import { changesSince, type PackTotals } from '@/features/pack-review/lib/sign-off-state'
 import type { ReviewAvailability } from '@/features/pack-review/lib/use-pack-reviews'
 import type { SignOffAction, SignOffRequests } from '@/features/pack-review/lib/use-sign-off'
 
@@ -33,16 +30,22 @@ export function SignOffControls({
 }) {
   const reasonId = useId()
   const changes = signOff === null ? null : changesSince(signOff, totals, revision)
-  const reason =
-    availability.status === 'loading'
-      ? 'Loading reviews…'
-      : availability.status === 'unavailable'
-        ? 'Sign-off needs the review store'
-        : totals.total === 0
-          ? 'No images to review'
-          : totals.needingReview > 0
-            ? needReviewText(totals.needingReview)
-            : null
+  // While the reviews load, the same words with the count to come: nothing after moves.
+  const counting = availability.status === 'loading' || totals.needingReview > 0
+  const reason: ReactNode =
+    availability.status === 'unavailable' ? (
+      'Sign-off needs the review store'
+    ) : totals.total === 0 ? (
+      'No images to review'
+    ) : counting ? (
+      <>
+        <FixedCount
+          value={availability.status === 'loading' ? '…' : totals.needingReview.toLocaleString()}
+          widest={totals.total.toLocaleString()}
+        />{' '}
+        {totals.needingReview === 1 ? 'image needs review' : 'images need review'}
+      </>
+    ) : null
   const { pending, error } = requests
   const signedAt = parseDate(signOff?.signed_at)
 
