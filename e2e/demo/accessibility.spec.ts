@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ERROR_IDS } from '../../server/demo/fixtures'
 import { holdPackResponses } from '../support/hold'
+import { approveAll } from '../support/review'
 
 const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 
@@ -281,6 +282,36 @@ for (const viewport of [
       await expect(page.getByText('Checking images…')).toBeVisible()
       await expectNoViolations(page)
       release()
+    })
+
+    test('sign-off: disabled with its reason, signed off, changed since, and the QA report', async ({
+      page,
+      baseURL,
+    }) => {
+      await page.goto(MIXED)
+      const signOff = page.getByRole('button', { name: 'Sign off pack' })
+      await expect(signOff).toBeDisabled()
+      await expect(page.getByText(/^\d+ images? needs? review$/)).toBeVisible()
+      await expectNoViolations(page)
+
+      // A generated pack of its own per screen size (tests run side by side), all approved.
+      const packId = `5e7d1c2a-0000-4000-8000-00000000000${viewport.width === 1280 ? 3 : 4}`
+      await approveAll(page.request, baseURL!, packId, { reviewer: 'Axe Checker', signOff: true })
+      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      await page.goto(`/packs/${packId}`)
+      await expect(page.getByText('Signed off by Axe Checker')).toBeVisible()
+      await expectNoViolations(page)
+      await page.getByRole('link', { name: 'Open image #1', exact: true }).focus()
+      await page.keyboard.press('u')
+      await expect(page.getByText('Changed since sign-off')).toBeVisible()
+      await expectNoViolations(page)
+      await page.getByRole('button', { name: 'Withdraw sign-off' }).click()
+      await expect(signOff).toBeDisabled()
+
+      await page.goto(`${MIXED}/report`)
+      await expect(page.getByRole('heading', { level: 1, name: 'QA report' })).toBeVisible()
+      await expect(page.getByRole('region', { name: 'Review progress' })).toBeVisible()
+      await expectNoViolations(page)
     })
 
     test('empty pack', async ({ page }) => {

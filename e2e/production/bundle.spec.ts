@@ -86,3 +86,19 @@ test('each page loads its own code; export, dialogs and the list view load on fi
   await expect(page.getByRole('table', { name: 'Images' })).toBeVisible()
   expect(scripts.count()).toBeGreaterThan(beforeList)
 })
+
+test('the QA report is its own chunk: the pack page never loads it', async ({ page }) => {
+  const urls: string[] = []
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') urls.push(response.url())
+  })
+  await page.goto(`/packs/${DEMO_PACK_IDS.mixed}`)
+  await expect(page.locator('[data-image-id]').first()).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(urls.filter((url) => /report/i.test(url))).toEqual([])
+
+  const onPackPage = urls.length
+  await page.getByRole('link', { name: 'QA report' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'QA report' })).toBeVisible()
+  expect(urls.slice(onPackPage).some((url) => /report-route/.test(url))).toBe(true)
+})

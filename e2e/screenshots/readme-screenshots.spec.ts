@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_APP_PORT } from '../support/ports'
+import { approveAll } from '../support/review'
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
@@ -169,6 +170,43 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     }
     await page.waitForLoadState('networkidle')
     await page.screenshot({ path: `docs/screenshots/pack-filters-${device}.png` })
+  })
+
+  test(`pack-signed-off (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    // A generated pack of 12, every image approved and the pack signed off.
+    const packId = '5e7d1c2a-0000-4000-8000-000000000012'
+    await approveAll(page.request, `http://localhost:${DEMO_APP_PORT}`, packId, {
+      reviewer: 'Dana Reyes',
+      signOff: true,
+    })
+    await page.addInitScript(() =>
+      localStorage.setItem('pack-explorer:reviewer-name', 'Dana Reyes'),
+    )
+    await page.goto(`http://localhost:${DEMO_APP_PORT}/packs/${packId}`)
+    await expect(page.getByText('Signed off by Dana Reyes')).toBeVisible()
+    await expect(page.locator('[data-image-id]').first()).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/pack-signed-off-${device}.png` })
+  })
+
+  test(`report (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}/report`)
+    await expect(page.getByRole('heading', { level: 1, name: 'QA report' })).toBeVisible()
+    await expect(page.getByText('Not signed off')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/report-${device}.png` })
+    if (device !== 'desktop') return
+    // Printed: A4 as a PDF, and the print styles on screen, to look at without a PDF viewer.
+    await page.emulateMedia({ media: 'print' })
+    await page.screenshot({ path: 'docs/screenshots/report-print.png', fullPage: true })
+    await page.pdf({
+      path: 'docs/screenshots/report.pdf',
+      format: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+    })
   })
 
   for (const screen of SCREENS) {

@@ -12,11 +12,12 @@ export function RootLayout() {
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 print:hidden"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      {/* Printed pages are the page's content only: no navigation, no demo note. */}
+      <header className="border-b border-slate-200 bg-white print:hidden">
         {/* A fixed height: the demo note arrives with /app-config.json and must move nothing. */}
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
           <Link to="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
@@ -41,7 +42,10 @@ export function RootLayout() {
           )}
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 print:max-w-none print:p-0"
+      >
         {/* Keeps the header and demo note on screen when a page crashes. */}
         <RouteErrorBoundary resetKey={page}>
           <Suspense>

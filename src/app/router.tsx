@@ -6,6 +6,8 @@ import { RootLayout } from './root-layout'
 // loaders and actions that this app does not use. Each page is its own chunk.
 const LookupPage = lazyNamed(() => import('./routes/lookup-route'), 'LookupPage')
 const PackPage = lazyNamed(() => import('./routes/pack-route'), 'PackPage')
+// The report's charts are its own: the pack page never loads them.
+const ReportPage = lazyNamed(() => import('./routes/report-route'), 'ReportPage')
 const NotFoundPage = lazyNamed(() => import('./routes/not-found-route'), 'NotFoundPage')
 
 export function AppRoutes() {
@@ -17,6 +19,7 @@ export function AppRoutes() {
           {/* The pack page stays mounted and shows the image in a dialog over the gallery. */}
           <Route path="images/:imageId" element={null} />
         </Route>
+        <Route path="packs/:packId/report" element={<ReportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

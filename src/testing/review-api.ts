@@ -12,6 +12,11 @@ import {
   type ReviewDecision,
 } from '@contract/review-api/decision'
 import { isUuid, REVIEW_API_PREFIX } from '@contract/review-api/paths'
+import {
+  signOffBodySchema,
+  type PackHistoryEntry,
+  type SignOff,
+} from '@contract/review-api/sign-off'
 
 interface StoredRow {
   image_id: string
@@ -29,9 +34,12 @@ interface StoredPack {
   /** Current rows; a cleared image keeps a row with a null decision, as the store does. */
   rows: Map<string, StoredRow>
   history: Map<string, HistoryEntry[]>
+  signOff: SignOff | null
+  /** Sign-offs and withdrawals, oldest first. */
+  packHistory: PackHistoryEntry[]
 }
 
-type Method = 'GET' | 'PUT' | 'POST'
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE'
 
 /** A request the fake has answered (or is holding). */
 export interface SeenRequest {
@@ -57,6 +65,11 @@ export class FakeReviewApi {
   unavailable: string | null = null
   /** When true, every request fails as if the network were down. */
   offline = false
+  /**
+   * How many images of a pack need review, as the server would count them from the Partner
+   * API (the fake has no pack): a sign-off is refused with 409 while it is above 0.
+   */
+  needingReview = new Map<string, number>()
 
   reset(): void {
     this.packs = new Map()
@@ -66,6 +79,7 @@ export class FakeReviewApi {
     this.user = null
     this.unavailable = null
     this.offline = false
+    this.needingReview = new Map()
   }
 
   /** Records a decision as another reviewer would, straight into the store. */
@@ -93,9 +107,11 @@ export class FakeReviewApi {
     this.failures.push({ method, message })
   }
 
-  /** The PUT bodies sent, oldest first. */
+  /** The decision PUT bodies sent, oldest first. */
   writes(): DecisionBody[] {
-    return this.requests.filter((r) => r.method === 'PUT').map((r) => r.body as DecisionBody)
+    return this.requests
+      .filter((r) => r.method === 'PUT' && r.url.pathname.includes('/images/'))
+      .map((r) => r.body as DecisionBody)
   }
 
   /** The bulk (POST …/decisions) bodies sent, oldest first, refused ones included. */
@@ -200,7 +216,87 @@ export class FakeReviewApi {
           )
         },
       ),
+      ...this.signOffHandlers(),
     ]
+  }
+
+  /** The current sign-off of a pack (null: none). */
+  signOffOf(packId: string): SignOff | null {
+    return this.packs.get(packId)?.signOff ?? null
+  }
+
+  /** `PUT`/`DELETE …/sign-off` and `GET …/history`, as the server answers them. */
+  private signOffHandlers() {
+    return [
+      http.put(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
+        const body = jsonOf(await request.text())
+        this.requests.push({ method: 'PUT', url: new URL(request.url), body })
+        await this.gate('PUT')
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        if (body === undefined) return refuse(400, 'Not JSON.', 'invalid_json')
+        const parsed = signOffBodySchema.safeParse(body)
+        if (!parsed.success) return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+        const reviewer = this.user ?? parsed.data.reviewer
+        if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
+        const packId = String(params.packId)
+        const needing = this.needingReview.get(packId) ?? 0
+        if (needing > 0) {
+          const text = needing === 1 ? '1 image needs review' : `${needing} images need review`
+          return refuse(409, text, 'not_fully_reviewed')
+        }
+        const pack = this.packOf(packId)
+        const decided = [...pack.rows.values()].filter((row) => row.decision !== null)
+        const approved = decided.filter((row) => row.decision === 'approved').length
+        const counts = { total: decided.length, approved, rejected: decided.length - approved }
+        const at = new Date().toISOString()
+        pack.signOff = { reviewer, signed_at: at, revision: pack.revision, counts }
+        pack.packHistory.push({ action: 'signed_off', reviewer, at, counts })
+        return HttpResponse.json(okEnvelope({ sign_off: pack.signOff }, 'Signed off'))
+      }),
+      http.delete(`*${REVIEW_API_PREFIX}/packs/:packId/sign-off`, async ({ request, params }) => {
+        // Without a body, only a signed-in user may withdraw, as on the server.
+        const text = await request.text()
+        const body: unknown = text ? jsonOf(text) : {}
+        this.requests.push({ method: 'DELETE', url: new URL(request.url), body })
+        await this.gate('DELETE')
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        const parsed = signOffBodySchema.safeParse(body)
+        if (!parsed.success) return refuse(422, parsed.error.issues[0]!.message, 'invalid_payload')
+        const reviewer = this.user ?? parsed.data.reviewer
+        if (!reviewer) return refuse(422, 'Say who you are.', 'reviewer_required')
+        const pack = this.packOf(String(params.packId))
+        const withdrawn = pack.signOff
+        if (withdrawn) {
+          pack.packHistory.push({
+            action: 'withdrawn',
+            reviewer,
+            at: new Date().toISOString(),
+            counts: withdrawn.counts,
+          })
+        }
+        pack.signOff = null
+        return HttpResponse.json(okEnvelope({ sign_off: null }, 'Sign-off withdrawn'))
+      }),
+      http.get(`*${REVIEW_API_PREFIX}/packs/:packId/history`, ({ request, params }) => {
+        this.requests.push({ method: 'GET', url: new URL(request.url), body: null })
+        const refusal = this.refusal()
+        if (refusal) return refusal
+        const packId = String(params.packId)
+        const entries = [...(this.packs.get(packId)?.packHistory ?? [])].reverse()
+        return HttpResponse.json(okEnvelope({ pack_id: packId, entries }))
+      }),
+    ]
+  }
+
+  private packOf(packId: string): StoredPack {
+    let pack = this.packs.get(packId)
+    if (!pack) {
+      pack = { revision: 0, rows: new Map(), history: new Map(), signOff: null, packHistory: [] }
+      this.packs.set(packId, pack)
+    }
+    return pack
   }
 
   private refusal() {
@@ -230,6 +326,7 @@ export class FakeReviewApi {
     )
     return {
       pack_id: packId,
+      sign_off: pack?.signOff ?? null,
       revision: pack?.revision ?? 0,
       images: rows.filter((row) => row.decision !== null),
       cleared:
@@ -242,8 +339,7 @@ export class FakeReviewApi {
   }
 
   private store(packId: string, imageId: string, body: DecisionBody, reviewer: string): number {
-    let pack = this.packs.get(packId)
-    if (!pack) this.packs.set(packId, (pack = { revision: 0, rows: new Map(), history: new Map() }))
+    const pack = this.packOf(packId)
     pack.revision += 1
     const decided_at = new Date().toISOString()
     const row = {

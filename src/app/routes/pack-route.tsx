@@ -1,18 +1,22 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { appConfigQuery } from '@/app/app-config'
-import { ApiErrorScreen } from '@/components/api-error-screen'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
+import { lazyNamed } from '@/lib/lazy-named'
 import { useNextTryAt } from '@/lib/next-try'
 import { recordRecentPack } from '@/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isPackId } from '@contract/partner-api/paths'
+
+// Shown only when a pack cannot be loaded at all: not in the pack page's first code. A chunk
+// that cannot be fetched either (offline) reaches the route's error boundary.
+const ApiErrorScreen = lazyNamed(() => import('@/components/api-error-screen'), 'ApiErrorScreen')
 
 export function PackPage() {
   const { packId = '', imageId = null } = useParams()
@@ -59,23 +63,26 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
       </>
     )
   }
-  if (error) {
-    return (
-      <ApiErrorScreen
-        error={error}
-        subject="pack"
-        packId={packId}
-        onRetry={() => void refetch()}
-        retrying={isFetching}
-      />
-    )
-  }
   // TanStack Query holds requests while the browser is offline and sends them once it is back.
-  return (
+  const skeleton = (
     <PackSkeleton
       attempt={failureCount + 1}
       offline={fetchStatus === 'paused'}
       nextTry={nextTryAt !== null && <NextTryCountdown at={nextTryAt} />}
     />
   )
+  if (error) {
+    return (
+      <Suspense fallback={skeleton}>
+        <ApiErrorScreen
+          error={error}
+          subject="pack"
+          packId={packId}
+          onRetry={() => void refetch()}
+          retrying={isFetching}
+        />
+      </Suspense>
+    )
+  }
+  return skeleton
 }

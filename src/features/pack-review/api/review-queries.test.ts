@@ -8,6 +8,16 @@ import { mergeReviews, reviewQueries, type ReviewSnapshot } from './review-queri
 
 setupMsw()
 
+/** A write straight to the fake review API, as another reviewer's browser would send it. */
+async function sendToFake(path: string, method: 'PUT' | 'DELETE', body?: unknown) {
+  const response = await fetch(`http://localhost${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  expect(response.ok).toBe(true)
+}
+
 const PACK_ID = '5e7d1c2a-0000-4000-8000-000000000007'
 
 function decision(imageId: string, revision: number, overrides: Partial<ReviewDecision> = {}) {
@@ -64,6 +74,34 @@ describe('mergeReviews', () => {
   })
 })
 
+describe('mergeReviews: the sign-off', () => {
+  const signOff = {
+    reviewer: 'Dana',
+    signed_at: '2026-03-01T10:00:00.000Z',
+    revision: 3,
+    counts: { total: 2, approved: 1, rejected: 1 },
+  }
+  const start = mergeReviews(undefined, { revision: 3, images: [], cleared: [], signOff: null })
+
+  it('takes the sign-off of every answer, a `since` one with no decisions included', () => {
+    const signed = mergeReviews(start, { revision: 3, images: [], cleared: [], signOff })
+    expect(signed).not.toBe(start)
+    expect(signed.signOff).toEqual(signOff)
+    // The same sign-off again changes nothing: the same snapshot, so nothing re-renders.
+    expect(
+      mergeReviews(signed, { revision: 3, images: [], cleared: [], signOff: { ...signOff } }),
+    ).toBe(signed)
+    // Withdrawn.
+    expect(
+      mergeReviews(signed, { revision: 3, images: [], cleared: [], signOff: null }).signOff,
+    ).toBeNull()
+    // An answer that does not say keeps the one known.
+    expect(
+      mergeReviews(signed, { revision: 4, images: [decision('a', 4)], cleared: [] }).signOff,
+    ).toBe(signed.signOff)
+  })
+})
+
 describe('reviewQueries.pack', () => {
   afterEach(() => vi.restoreAllMocks())
 
@@ -84,6 +122,22 @@ describe('reviewQueries.pack', () => {
     expect(second.revision).toBe(3)
     expect(second.entries.get('img-1')?.decision).toBeNull()
     expect(second.entries.get('img-2')?.decision).toBe('approved')
+  })
+
+  it('follows the sign-off through `since` polls: signed off, then withdrawn', async () => {
+    reviewApi.seed(PACK_ID, 'img-1', { decision: 'approved', fingerprint: 'v1.a', reviewer: 'D' })
+    const { fetch } = load()
+    expect((await fetch()).signOff).toBeNull()
+    await sendToFake(`/api/review/v1/packs/${PACK_ID}/sign-off`, 'PUT', { reviewer: 'Dana' })
+    const signed = await fetch()
+    expect(reviewApi.requests.at(-1)?.url.search).toBe('?since=1')
+    expect(signed.signOff).toMatchObject({
+      reviewer: 'Dana',
+      revision: 1,
+      counts: { total: 1, approved: 1, rejected: 0 },
+    })
+    await sendToFake(`/api/review/v1/packs/${PACK_ID}/sign-off`, 'DELETE', { reviewer: 'Dana' })
+    expect((await fetch()).signOff).toBeNull()
   })
 
   it('starts over when the store answers an older revision than it has (a wiped store)', async () => {

@@ -18,6 +18,7 @@ import {
   reviewImagePath,
   reviewPackPath,
 } from '@contract/review-api/paths'
+import { signOffSchema, type SignOff } from '@contract/review-api/sign-off'
 import { packQueries } from './pack-queries'
 
 /** Polling, not server-sent events: plain GETs work through every proxy and load balancer. */
@@ -38,6 +39,8 @@ export interface ReviewSnapshot {
   /** The pack's revision in the last answer: the next poll asks what changed after it. */
   revision: number
   entries: ReadonlyMap<string, ReviewEntry>
+  /** The pack's current sign-off, as the last answer told it (null: none). */
+  signOff: SignOff | null
 }
 
 export const reviewQueries = {
@@ -74,12 +77,15 @@ const packReviewOutlineSchema = z.looseObject({
   revision: z.number(),
   images: z.array(z.unknown()),
   cleared: z.catch(z.array(clearedSchema), []),
+  sign_off: z.catch(z.nullable(signOffSchema), null),
 })
 
 interface ReviewChanges {
   revision: number
   images: readonly ReviewDecision[]
   cleared: readonly { image_id: string; revision: number }[]
+  /** Every answer has the current sign-off, `since` or not; absent: keep the one known. */
+  signOff?: SignOff | null
 }
 
 async function fetchReviews(
@@ -93,7 +99,12 @@ async function fetchReviews(
     prefix: ['data', 'images'],
     signal,
   })
-  return { revision: outline.revision, images, cleared: outline.cleared }
+  return {
+    revision: outline.revision,
+    images,
+    cleared: outline.cleared,
+    signOff: outline.sign_off,
+  }
 }
 
 /**
@@ -139,8 +150,31 @@ export function mergeReviews(
   for (const decision of changes.images) put(decision)
   for (const { image_id, revision } of changes.cleared) put({ image_id, revision, decision: null })
   const revision = Math.max(previous?.revision ?? 0, changes.revision)
-  if (previous !== undefined && entries === null && revision === previous.revision) return previous
-  return { revision, entries: entries ?? base }
+  const known = previous?.signOff ?? null
+  const signOff =
+    changes.signOff === undefined || sameSignOff(known, changes.signOff) ? known : changes.signOff
+  if (
+    previous !== undefined &&
+    entries === null &&
+    revision === previous.revision &&
+    signOff === known
+  ) {
+    return previous
+  }
+  return { revision, entries: entries ?? base, signOff }
+}
+
+/** The same sign-off (the same moment and counts): the known object is kept. */
+function sameSignOff(a: SignOff | null, b: SignOff | null): boolean {
+  if (a === null || b === null) return a === b
+  return (
+    a.signed_at === b.signed_at &&
+    a.reviewer === b.reviewer &&
+    a.revision === b.revision &&
+    a.counts.total === b.counts.total &&
+    a.counts.approved === b.counts.approved &&
+    a.counts.rejected === b.counts.rejected
+  )
 }
 
 /** The entry a write's answer stands for. */

@@ -16,12 +16,15 @@ export const PackBar = memo(function PackBar({
   onRefresh,
   refreshing,
   review,
+  signOff,
 }: {
   pack: Pack
   onRefresh: () => void
   refreshing: boolean
   /** The reviewer's name and the review settings. */
   review?: ReactNode
+  /** The pack's sign-off and its report. */
+  signOff?: ReactNode
 }) {
   const created = parseDate(pack.created_at)
   const imageCount = pack.image_count ?? pack.images.length
@@ -66,6 +69,7 @@ export const PackBar = memo(function PackBar({
         className="flex flex-wrap items-center gap-x-2 gap-y-2 sm:ml-auto sm:justify-end"
       >
         {review && <div className="mr-2 flex min-w-0 max-sm:w-full">{review}</div>}
+        {signOff}
         <RefreshButton
           label="Refresh"
           busyLabel="Refreshing…"

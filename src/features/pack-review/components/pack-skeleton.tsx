@@ -32,13 +32,19 @@ export function PackSkeleton({
           </p>
           {/* On a phone the pack's details wrap under its name. */}
           <div aria-hidden="true" className="h-10 w-56 rounded bg-slate-200/70 sm:hidden" />
-          {/* And who is reviewing, on a line of its own. */}
+          {/* And who is reviewing, on a line of its own, then the sign-off and its reason. */}
           <div aria-hidden="true" className="h-5 w-32 rounded bg-slate-200/70 sm:hidden" />
+          <div aria-hidden="true" className="h-9 w-72 rounded-lg bg-slate-200/70 sm:hidden" />
         </div>
+        {/* The pack's actions (with the sign-off and the report) take a line under its name;
+            on a phone, two. */}
         <div
           aria-hidden="true"
-          className="h-9 w-56 rounded-lg bg-slate-200 motion-safe:animate-pulse"
-        />
+          className="flex flex-col gap-2 motion-safe:animate-pulse sm:w-full sm:items-end"
+        >
+          <div className="h-9 w-80 rounded-lg bg-slate-200 sm:w-[44rem]" />
+          <div className="h-9 w-32 rounded-lg bg-slate-200 sm:hidden" />
+        </div>
       </div>
       <div aria-hidden="true" className="flex flex-col gap-3 motion-safe:animate-pulse">
         <div className="-mx-4 flex flex-col gap-2 border-b border-slate-200 px-4 py-2 sm:-mx-6 sm:px-6">

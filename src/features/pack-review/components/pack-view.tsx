@@ -8,7 +8,9 @@ import {
   useState,
   type CSSProperties,
 } from 'react'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { ChartColumn } from 'lucide-react'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { buttonStyles } from '@/components/button-styles'
 import { FixedCount } from '@/components/fixed-count'
 import { lazyNamed } from '@/lib/lazy-named'
 import { preloadable } from '@/lib/preloadable'
@@ -33,6 +35,8 @@ import { usePackReviews } from '@/features/pack-review/lib/use-pack-reviews'
 import { useReviewFlow } from '@/features/pack-review/lib/use-review-flow'
 import { useBulkFlow } from '@/features/pack-review/lib/use-bulk-flow'
 import { useSelection } from '@/features/pack-review/lib/use-selection'
+import { totalsOf } from '@/features/pack-review/lib/sign-off-state'
+import { useSignOff } from '@/features/pack-review/lib/use-sign-off'
 import { CountMismatchNotice } from './count-mismatch-notice'
 import { ExportButtons } from './export-buttons'
 import { FilterPanel } from './filter-panel'
@@ -46,6 +50,7 @@ import { BulkDialogs } from './review/bulk-dialogs'
 import { ReviewProgress } from './review/review-progress'
 import { ReviewerControls } from './review/reviewer-controls'
 import { SelectionToolbar } from './selection-toolbar'
+import { SignOffControls } from './review/sign-off-controls'
 import { StatusSummary } from './status-summary'
 
 // The dialogs are their own chunks, so the gallery's first screen loads less JavaScript.
@@ -254,6 +259,38 @@ export function PackView({
     () => <ReviewerControls reviewer={reviews.reviewer} onChange={flow.changeName} />,
     [reviews.reviewer, flow.changeName],
   )
+  const signOffRequests = useSignOff(pack.id, reviews.reviewer)
+  const { whenNamed } = flow
+  const runSignOff = signOffRequests.run
+  const signOff = useMemo(
+    () => (
+      <>
+        <SignOffControls
+          availability={reviews.availability}
+          totals={totalsOf(reviewCounts, pack.reviewed.length)}
+          signOff={reviews.signOff}
+          revision={reviews.revision}
+          requests={signOffRequests}
+          onRun={(action) => whenNamed(() => runSignOff(action))}
+        />
+        <Link to={`${packPath}/report`} className={buttonStyles.secondary}>
+          <ChartColumn aria-hidden="true" className="size-4" />
+          QA report
+        </Link>
+      </>
+    ),
+    [
+      reviews.availability,
+      reviewCounts,
+      pack.reviewed.length,
+      reviews.signOff,
+      reviews.revision,
+      signOffRequests,
+      whenNamed,
+      runSignOff,
+      packPath,
+    ],
+  )
   const autoAdvanceToggle = useMemo(
     () => <AutoAdvanceToggle on={autoAdvance} onChange={setAutoAdvance} />,
     [autoAdvance, setAutoAdvance],
@@ -308,6 +345,7 @@ export function PackView({
         onRefresh={onRefresh}
         refreshing={refreshing}
         review={reviewerControls}
+        signOff={signOff}
       />
       {mismatch && (
         <CountMismatchNotice

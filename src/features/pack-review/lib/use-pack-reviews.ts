@@ -4,6 +4,7 @@ import { isApiError } from '@/lib/api-error'
 import { mapInSlices } from '@/lib/slices'
 import type { Decision, DecisionBody, ReviewDecision } from '@contract/review-api/decision'
 import type { RejectReason } from '@contract/review-api/reasons'
+import type { SignOff } from '@contract/review-api/sign-off'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import {
   reviewQueries,
@@ -63,6 +64,10 @@ export interface PackReviews {
   /** `fixed`: the server knows who is asking, so the name cannot be changed here. */
   reviewer: { name: string | null; fixed: boolean }
   setReviewerName(name: string): void
+  /** The pack's current sign-off, as the server last said (null: none). */
+  signOff: SignOff | null
+  /** The pack's review revision the server last said: above the sign-off's, a change. */
+  revision: number
 }
 
 /** Every image without a decision shares it: 10,000 unreviewed images, no allocation. */
@@ -75,7 +80,7 @@ const UNREVIEWED: ImageReview = Object.freeze({
 
 const now = () => new Date().toISOString()
 
-const EMPTY_SNAPSHOT: ReviewSnapshot = { revision: 0, entries: new Map() }
+const EMPTY_SNAPSHOT: ReviewSnapshot = { revision: 0, entries: new Map(), signOff: null }
 
 interface PackReviewStore {
   outbox: ReviewOutbox
@@ -394,7 +399,9 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
       retry,
       reviewer,
       setReviewerName: storeReviewerName,
+      signOff: snapshot.signOff,
+      revision: snapshot.revision,
     }),
-    [availability, reviewOf, version, counts, decide, decideMany, undo, retry, reviewer],
+    [availability, reviewOf, version, counts, decide, decideMany, undo, retry, reviewer, snapshot],
   )
 }

@@ -39,6 +39,8 @@ export function useReviewFlow({
   // where focus was before a dialog.
   const afterRender = useRef<(() => void) | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
+  // What else waits for the name dialog (a sign-off): run once a name is saved.
+  const afterName = useRef<(() => void) | null>(null)
   useEffect(() => {
     const next = afterRender.current
     afterRender.current = null
@@ -128,8 +130,11 @@ export function useReviewFlow({
       saveName: (name: string, then: Request | null) => {
         latest.current.reviews.setReviewerName(name)
         setDialog(null)
+        const named = afterName.current
+        afterName.current = null
         // After the render that has the name: the decision is sent with it.
         afterRender.current = () => {
+          named?.()
           if (then) {
             run(then)
             if (then.kind === 'reject') return
@@ -144,7 +149,18 @@ export function useReviewFlow({
         afterRender.current = restoreFocus
         decide(item, { decision: 'rejected', reasons: rejection.reasons, note: rejection.note })
       },
+      /** Runs `action` now, or once the name dialog has a name when nobody is named yet. */
+      whenNamed: (action: () => void) => {
+        const { reviewer } = latest.current.reviews
+        if (reviewer.name !== null || reviewer.fixed) {
+          action()
+          return
+        }
+        afterName.current = action
+        open({ kind: 'name', then: null })
+      },
       cancel: () => {
+        afterName.current = null
         setDialog(null)
         afterRender.current = restoreFocus
       },
