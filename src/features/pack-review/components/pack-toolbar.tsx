@@ -43,7 +43,8 @@ interface ControlsProps {
  * What stays over the gallery while it scrolls: the status bar (progress and filter), sort,
  * view, size, export, Auto-advance and the way to the other filters, then search and the
  * summary line (with `Select all <n> shown`), as one toolbar (one tab stop; the search field
- * keeps its own), then the Selection toolbar while images are selected.
+ * keeps its own), then the Selection toolbar while images are selected (it floats at the
+ * window's bottom).
  */
 export function PackToolbar({
   searchRef,
@@ -53,7 +54,7 @@ export function PackToolbar({
   ...controls
 }: ControlsProps & {
   searchRef?: Ref<HTMLInputElement>
-  /** The Selection toolbar, while images are selected: it sticks with the rest. */
+  /** The Selection toolbar, while images are selected: after the rest in the tab order. */
   selection?: ReactNode
   /** Showing X of Y, the metadata progress and anything else the page reports. */
   summary: ReactNode

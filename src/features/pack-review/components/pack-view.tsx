@@ -339,7 +339,7 @@ export function PackView({
 
   return (
     // On a phone the Selection toolbar is pinned to the bottom: the last row stays above it.
-    <div className={`flex flex-col gap-3 ${selecting ? 'max-md:pb-32' : ''}`}>
+    <div className={`flex flex-col gap-3 ${selecting ? 'pb-32 md:pb-20' : ''}`}>
       <PackBar
         pack={pack}
         onRefresh={onRefresh}

@@ -6,10 +6,10 @@ import { Toolbar } from '@/components/toolbar'
 const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
 
 /**
- * What can be done to the selected images, shown while any is selected: over the gallery
- * with its other controls on a wide screen, pinned to the bottom of a phone's screen (where
- * the controls scroll away). Esc clears the selection, unless a dialog or a text field has
- * the key.
+ * What can be done to the selected images, shown while any is selected: floating at the
+ * bottom of the window (across a phone's screen), so that nothing above moves when it
+ * appears, and a Shift+click right after the first click lands where it was aimed. Esc
+ * clears the selection, unless a dialog or a text field has the key.
  */
 export function SelectionToolbar({
   count,
@@ -41,7 +41,7 @@ export function SelectionToolbar({
   }, [])
 
   return (
-    <div className="max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-30 max-md:border-t max-md:border-slate-200 max-md:bg-white max-md:px-3 max-md:py-2 max-md:shadow-[0_-4px_16px_rgb(15_23_42/0.12)]">
+    <div className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white px-3 py-2 shadow-[0_-4px_16px_rgb(15_23_42/0.12)] md:inset-x-auto md:bottom-4 md:left-1/2 md:w-max md:max-w-[calc(100vw-2rem)] md:-translate-x-1/2 md:rounded-xl md:border md:px-4 md:shadow-lg">
       <Toolbar label="Selection" className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
         <p aria-live="polite" className="mr-1 text-sm font-semibold text-indigo-900 tabular-nums">
           {count.toLocaleString()} selected
@@ -70,7 +70,7 @@ export function SelectionToolbar({
           onClick={onClearSelection}
           aria-keyshortcuts="Escape"
           title="Clear selection (Esc)"
-          className={`${compactButton} md:ml-auto`}
+          className={compactButton}
         >
           <X aria-hidden="true" className="size-4" />
           <span className="max-sm:sr-only">Clear selection</span>

@@ -34,12 +34,20 @@ export function StatusSummary({
         </time>
       </span>
       {live && (
-        <span className="ml-1.5 inline-flex items-center gap-1 text-sky-800">
+        <span
+          title="Checking for new metadata"
+          className="ml-1.5 inline-flex items-center gap-1 text-sky-800"
+        >
           <span
             aria-hidden="true"
             className="size-2 rounded-full bg-sky-500 motion-safe:animate-pulse"
           />
-          checking for new metadata
+          {/* In full where the line has room; on narrower screens one word, the rest for
+              screen readers, so the line is not cut off. */}
+          <span className="max-2xl:sr-only">checking for new metadata</span>
+          <span aria-hidden="true" className="2xl:hidden">
+            live
+          </span>
         </span>
       )}
     </p>
