@@ -179,23 +179,16 @@ function reviewIn(
 }
 
 /**
- * Hashes the metadata of every image that has a decision, a slice at a time. Done before a
- * snapshot is shown: 10,000 fingerprints at once, in the render that first shows them,
- * would block input for longer than a frame. Later snapshots find them cached.
+ * Hashes the metadata of every image, a slice at a time. Done before a snapshot is shown:
+ * 10,000 fingerprints at once, in the render that first shows their decisions (or in the
+ * click that approves them all) would block input for longer than a frame. Later snapshots
+ * and decisions find them cached.
  */
 async function warmFingerprints(
   items: readonly ReviewedImage[],
-  snapshot: ReviewSnapshot,
   signal: AbortSignal,
 ): Promise<void> {
-  if (snapshot.entries.size === 0) return
-  await mapInSlices(
-    items,
-    (item) => {
-      if (snapshot.entries.get(item.image.id)?.decision) currentFingerprint(item)
-    },
-    signal,
-  )
+  await mapInSlices(items, (item) => void currentFingerprint(item), signal)
 }
 
 function availabilityOf(
@@ -229,7 +222,7 @@ export function usePackReviews(pack: LoadedPack, authenticatedUser: string | nul
   useEffect(() => {
     if (loaded === undefined) return
     const controller = new AbortController()
-    warmFingerprints(reviewed, loaded, controller.signal).then(
+    warmFingerprints(reviewed, controller.signal).then(
       () => setData(loaded),
       () => {},
     )
