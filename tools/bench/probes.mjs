@@ -230,6 +230,46 @@ export function watchReviewed(reviewed) {
   check()
 }
 
+/**
+ * Starts watching a bulk decision of a whole pack: `__bench.bulk.paintedMark` is the paint
+ * mark of the first frame whose progress bar says `total` reviewed and whose every mounted tile
+ * shows the badge `label`; `savedMark` that of the first one after it with no `Saving…` left.
+ * Checked in each animation frame's callback, as the frame starts.
+ * @param {{ total: number, label: string }} options
+ */
+export function watchBulk({ total, label }) {
+  const b = /** @type {any} */ (window).__bench
+  /** @type {{ paintedMark: { raf: number, task: number } | null, savedMark: { raf: number, task: number } | null }} */
+  const watch = (b.bulk = { paintedMark: null, savedMark: null })
+  const painted = () => {
+    const bar = document.querySelector('[role="progressbar"][aria-label="Images reviewed"]')
+    if (bar?.getAttribute('aria-valuenow') !== String(total)) return false
+    const tiles = [...document.querySelectorAll('[data-image-id]')]
+    return (
+      tiles.length > 0 &&
+      tiles.every((tile) => [...tile.querySelectorAll('span')].some((s) => s.textContent === label))
+    )
+  }
+  const saved = () =>
+    ![...document.querySelectorAll('[data-image-id] span')].some((s) => s.textContent === 'Saving…')
+  const mark = () => {
+    const raf = performance.now()
+    return new Promise((resolve) => setTimeout(() => resolve({ raf, task: performance.now() }), 0))
+  }
+  let seenPainted = false
+  const check = () =>
+    requestAnimationFrame(() => {
+      if (!seenPainted) {
+        if (!painted()) return check()
+        seenPainted = true
+        void mark().then((m) => (watch.paintedMark = /** @type {any} */ (m)))
+      }
+      if (!saved()) return check()
+      void mark().then((m) => (watch.savedMark = /** @type {any} */ (m)))
+    })
+  check()
+}
+
 /** The "Showing X of Y images" line. */
 export function showingText() {
   const line = [...document.querySelectorAll('p[aria-live="polite"]')].find((el) =>

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, a naive reference page and a floor page, serves them with
 // `vite preview` in demo mode, measures them in Chromium (Playwright) and Lighthouse, then
-// the review workbench (review-keys.mjs) and the servers under load (load.mjs, review-load.mjs), and
-// writes tools/bench/.out/results.json and BENCHMARKS.md. The pages are observed from outside
+// the review workbench (review-keys.mjs, review-bulk.mjs) and the servers under load
+// (load.mjs, review-load.mjs), and writes tools/bench/.out/results.json and BENCHMARKS.md. The pages are observed from outside
 // (probes.mjs): the app's code has no benchmark hooks. Missed goals are reported, not fatal;
 // only a harness error exits non-zero. It runs under tsx's loader (tools/package.json's bench
 // script, `node --import tsx bench/run.mjs` in tools/): load.mjs imports the server's test kit,
@@ -13,7 +13,8 @@
 // and BENCH_LOAD_CONNECTIONS (load.mjs), BENCH_REVIEW_SECONDS and BENCH_REVIEW_CONNECTIONS
 // (review-load.mjs; TEST_DATABASE_URL adds PostgreSQL). BENCH_ONLY=load (or review) runs only
 // the load test of the production server (or of the review API) and merges it into the
-// existing tools/bench/.out/results.json.
+// existing tools/bench/.out/results.json; BENCH_ONLY=bulk runs only the bulk approve of the
+// review workbench, on a fresh build, and merges it in the same way.
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -40,6 +41,7 @@ import {
   resetDecisions,
   seedDecisions,
 } from './review-keys.mjs'
+import { clearPack, measureBulkApprove } from './review-bulk.mjs'
 import { runReviewLoadTest } from './review-load.mjs'
 import { domCountsAt, installProbes, scrollToEnd, showingText, watchShowing } from './probes.mjs'
 import { RESULTS, median, writeReport } from './report.mjs'
@@ -127,15 +129,31 @@ async function main() {
     await writeReport(results)
     return
   }
-  if (process.env.BENCH_ONLY) {
-    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load" or "review"`)
+  if (process.env.BENCH_ONLY === 'bulk') {
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8'))
+    await useOwnReviewStore()
+    log('building the app')
+    const appOut = join(OUT, 'app')
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir: appOut },
+    })
+    await serveApp(appOut)
+    const browser = await chromium.launch(chromiumLaunchOptions())
+    running.push({ name: 'chromium', close: () => browser.close() })
+    const size = /** @type {number} */ (REVIEW_SIZES.at(-1))
+    const imageIds = await imageIdsOf(size)
+    results.review.bulk = await measureBulk(browser, size, imageIds)
+    log('writing tools/bench/.out/results.json and BENCHMARKS.md')
+    await writeReport(results)
+    return
   }
-  // Demo mode: with no key the Partner API plugin starts the built-in demo API.
-  process.env.GENVIRAL_API_TOKEN = ''
-  // The review store: a PGlite folder of the run's own, not the project's .data/.
-  const dataDir = await mkdtemp(join(os.tmpdir(), 'pack-explorer-bench-data-'))
-  running.push({ name: 'review data', close: () => rm(dataDir, { recursive: true, force: true }) })
-  process.env.PACK_EXPLORER_DATA_DIR = dataDir
+  if (process.env.BENCH_ONLY) {
+    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load", "review" or "bulk"`)
+  }
+  await useOwnReviewStore()
   log(`runs: ${RUNS} (naive 10,000: ${NAIVE_10K_RUNS}), Lighthouse runs: ${LIGHTHOUSE_RUNS}`)
 
   log('building the app, the naive page and the floor page')
@@ -160,14 +178,7 @@ async function main() {
   )
 
   log(`serving on http://127.0.0.1:${APP_PORT} (app) and :${NAIVE_PORT} (naive)`)
-  const appServer = await preview({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir: appOut },
-    preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
-  })
-  running.push({ name: 'app preview', close: () => appServer.close() })
+  await serveApp(appOut)
   const naiveServer = await preview({ configFile: NAIVE_CONFIG })
   running.push({ name: 'naive preview', close: () => naiveServer.close() })
 
@@ -281,6 +292,33 @@ async function main() {
   log('writing tools/bench/.out/results.json and BENCHMARKS.md')
   await writeReport(results)
   log(`done in ${results.durationSeconds}s`)
+}
+
+/** Demo mode (no key: the built-in demo API), with a PGlite review store of the run's own. */
+async function useOwnReviewStore() {
+  process.env.GENVIRAL_API_TOKEN = ''
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'pack-explorer-bench-data-'))
+  running.push({ name: 'review data', close: () => rm(dataDir, { recursive: true, force: true }) })
+  process.env.PACK_EXPLORER_DATA_DIR = dataDir
+}
+
+/** `vite preview` of the built app on APP_PORT. */
+async function serveApp(/** @type {string} */ appOut) {
+  const appServer = await preview({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: appOut },
+    preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
+  })
+  running.push({ name: 'app preview', close: () => appServer.close() })
+}
+
+/** The image IDs of the generated pack of `size` images, in order (generating it if need be). */
+async function imageIdsOf(/** @type {number} */ size) {
+  const response = await fetch(`http://127.0.0.1:${APP_PORT}${packPathOf(size)}`)
+  if (!response.ok) throw new Error(`pack ${size}: HTTP ${response.status}`)
+  return (await response.json()).data.images.map((/** @type {{ id: string }} */ image) => image.id)
 }
 
 /**
@@ -617,7 +655,40 @@ async function measureReview(browser) {
     }
     await coolDown()
   }
-  return { keys, arriving }
+  return { keys, arriving, bulk: await measureBulk(browser, largest, imageIds[largest] ?? []) }
+}
+
+/**
+ * Select all and approve on the pack of `size` images, RUNS times, each from no decisions.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {number} size
+ * @param {string[]} imageIds
+ */
+async function measureBulk(browser, size, imageIds) {
+  const origin = `http://127.0.0.1:${APP_PORT}`
+  /** @type {object[]} */
+  const runs = []
+  for (let run = 1; run <= RUNS; run++) {
+    await clearPack({ origin, packId: packId(size), imageIds })
+    const context = await newContext(browser, size)
+    try {
+      await context.addInitScript(() =>
+        localStorage.setItem('pack-explorer:reviewer-name', 'Bench'),
+      )
+      const page = await context.newPage()
+      await page.goto(appUrl(size), { waitUntil: 'commit', timeout: 60_000 })
+      await waitForLoad(page)
+      const result = await measureBulkApprove(page, { total: size, packId: packId(size) })
+      runs.push(result)
+      log(
+        `review bulk approve ${size.toLocaleString('en-US')} run ${run}/${RUNS}: painted ${result.toPainted} ms, acknowledged ${result.toSaved} ms, longest task ${result.longestTask} ms, ${result.posts} request(s)`,
+      )
+    } finally {
+      await context.close()
+    }
+    await coolDown()
+  }
+  return runs
 }
 
 /**
