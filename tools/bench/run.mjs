@@ -615,13 +615,7 @@ async function measureReview(browser) {
       await resetDecisions({ origin, packId: packId(size), imageIds: ids })
       const context = await newContext(browser, size)
       try {
-        // A reviewer who gave a name already, so no name dialog comes first.
-        await context.addInitScript(() =>
-          localStorage.setItem('pack-explorer:reviewer-name', 'Bench'),
-        )
-        const page = await context.newPage()
-        await page.goto(appUrl(size), { waitUntil: 'commit', timeout: 60_000 })
-        await waitForLoad(page)
+        const page = await openAsReviewer(context, size)
         const result = await measureKeys(page, {
           imageIds: ids,
           total: size,
@@ -659,6 +653,20 @@ async function measureReview(browser) {
 }
 
 /**
+ * The app's page of the pack of `size` images, loaded, for a reviewer who gave a name
+ * already (so no name dialog comes first).
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {number} size
+ */
+async function openAsReviewer(context, size) {
+  await context.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Bench'))
+  const page = await context.newPage()
+  await page.goto(appUrl(size), { waitUntil: 'commit', timeout: 60_000 })
+  await waitForLoad(page)
+  return page
+}
+
+/**
  * Select all and approve on the pack of `size` images, RUNS times, each from no decisions.
  * @param {import('@playwright/test').Browser} browser
  * @param {number} size
@@ -672,12 +680,7 @@ async function measureBulk(browser, size, imageIds) {
     await clearPack({ origin, packId: packId(size), imageIds })
     const context = await newContext(browser, size)
     try {
-      await context.addInitScript(() =>
-        localStorage.setItem('pack-explorer:reviewer-name', 'Bench'),
-      )
-      const page = await context.newPage()
-      await page.goto(appUrl(size), { waitUntil: 'commit', timeout: 60_000 })
-      await waitForLoad(page)
+      const page = await openAsReviewer(context, size)
       const result = await measureBulkApprove(page, { total: size, packId: packId(size) })
       runs.push(result)
       log(
