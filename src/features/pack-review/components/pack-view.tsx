@@ -338,7 +338,7 @@ export function PackView({
   const filterPanel = <FilterPanel filters={filters} facets={facets} onChange={update} />
 
   return (
-    // On a phone the Selection toolbar is pinned to the bottom: the last row stays above it.
+    // The Selection toolbar floats over the bottom of the window: the last row stays above it.
     <div className={`flex flex-col gap-3 ${selecting ? 'pb-32 md:pb-20' : ''}`}>
       <PackBar
         pack={pack}
