@@ -3,9 +3,12 @@ import { authenticatedUser } from './authenticated-user.ts'
 import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
 import { DEMO_EXAMPLES } from './demo/fixtures.ts'
+import { createImageUrlLookup } from './image-url-lookup.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
-import type { PackImageSource } from './review/pack-images.ts'
+import type { WriteRecord } from './proxy/write-record.ts'
+import { createPackImageLoader, type PackImageSource } from './review/pack-images.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
+import { mayWrite, type WriteAccess } from './write-access.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'
 
@@ -19,7 +22,24 @@ export interface PartnerApiMiddleware {
   close: () => Promise<void>
 }
 
+/** Where the writes through the proxy are recorded (the review database's activity log). */
+export interface ActivityLog {
+  record: (record: WriteRecord) => Promise<void>
+  /** Whether a record can be stored now; a write is refused up front when it cannot. */
+  canRecord: () => boolean
+}
+
+export interface PartnerWrites {
+  /** Who may write; in demo mode, everyone (the demo's packs live in memory). */
+  access: WriteAccess
+  /** PACK_EXPLORER_TRUST_PROXY_AUTH=1: a write without the proxy's user is refused. */
+  proxyAuth: boolean
+  activity: ActivityLog
+}
+
 export interface PartnerApiOptions {
+  /** Who may write and where writes are recorded; absent, every write is refused. */
+  writes?: PartnerWrites
   /** Upstream answers held in memory at once (the proxy's default when absent). */
   maxUpstreamAnswers?: number
   /**
@@ -54,10 +74,19 @@ export async function createPartnerApiMiddleware(
     // The demo API serves its images on the app's own origin, so it is told that origin.
     forwardOrigin: demo,
   }
+  const { writes } = options
+  const access: WriteAccess = !writes ? 'none' : demo ? 'all' : writes.access
   const proxy = createPartnerProxy({
     ...upstream,
     maxConcurrentUpstream: options.maxUpstreamAnswers,
     log,
+    writes: writes && {
+      allowed: (req) => mayWrite(access, req),
+      proxyAuth: writes.proxyAuth,
+      record: writes.activity.record,
+      canRecord: writes.activity.canRecord,
+      imageUrl: createImageUrlLookup(createPackImageLoader(upstream), upstream.timeoutMs),
+    },
   })
   log(
     demo
@@ -76,8 +105,12 @@ export async function createPartnerApiMiddleware(
           'cache-control': 'no-store',
           ...API_SECURITY_HEADERS,
         })
-        // Per request: `user` is whoever this request is from (null unless signed in).
-        return void res.end(JSON.stringify({ demo, examples, user: authenticatedUser(req) }))
+        // Per request: `user` is whoever this request is from (null unless signed in), and
+        // `editing` whether they may change packs.
+        const user = authenticatedUser(req)
+        return void res.end(
+          JSON.stringify({ demo, examples, user, editing: mayWrite(access, req) }),
+        )
       }
       proxy(req, res, next)
     },

@@ -46,6 +46,7 @@ describe('readProductionConfig', () => {
       allowedHosts: [],
       // Beside the default build: the project root.
       review: { dataDir: '/srv/pack-explorer/.data', databaseUrl: null },
+      writeAccess: 'none',
     })
     expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(120)
     expect(DEFAULT_MAX_CONNECTIONS).toBe(512)
@@ -70,6 +71,7 @@ describe('readProductionConfig', () => {
         PACK_EXPLORER_ALLOWED_HOSTS: ' Packs.Example.com, 10.0.0.5:8080,[2001:db8::1],, ',
         PACK_EXPLORER_DATA_DIR: '/var/lib/pack-explorer',
         DATABASE_URL: ' postgres://reviews:pw@db.internal:5432/reviews ',
+        PACK_EXPLORER_WRITE_ACCESS: ' alice, bob ',
       }),
     ).toEqual({
       host: '::1',
@@ -88,6 +90,7 @@ describe('readProductionConfig', () => {
         dataDir: '/var/lib/pack-explorer',
         databaseUrl: 'postgres://reviews:pw@db.internal:5432/reviews',
       },
+      writeAccess: { users: new Set(['alice', 'bob']) },
     })
   })
 

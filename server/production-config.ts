@@ -6,6 +6,7 @@ import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
 import { parseAllowedHosts } from './host-check.ts'
 import { parseUserHeader } from './proxy-user.ts'
 import { parseUsersFile, type UsersFile } from './users-file.ts'
+import { parseWriteAccess, type WriteAccess } from './write-access.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8080
@@ -68,6 +69,8 @@ export interface ProductionConfig {
   allowedHosts: string[]
   /** Where review decisions are kept (PACK_EXPLORER_DATA_DIR or DATABASE_URL). */
   review: ReviewConfig
+  /** PACK_EXPLORER_WRITE_ACCESS: who may change packs (the demo data: everyone). */
+  writeAccess: WriteAccess
 }
 
 export type ProductionConfigResult =
@@ -169,6 +172,10 @@ function parse(
     ),
     allowedHosts,
     review: readReviewConfig(env, defaultDataDir),
+    writeAccess: parseWriteAccess(
+      env.PACK_EXPLORER_WRITE_ACCESS,
+      basicAuth !== null || trustProxyAuth,
+    ),
   }
 }
 

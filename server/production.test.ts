@@ -108,6 +108,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     maxUpstreamAnswers: 16,
     allowedHosts: [],
     review: reviewData(),
+    writeAccess: 'none',
     ...overrides,
   }
   const production = await createProductionApp(
@@ -182,7 +183,7 @@ describe('the production app', () => {
       expect(answer.headers['cache-control'], path).toBe('no-cache')
     }
     const appConfig = await send(app, '/app-config.json')
-    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [], user: null })
+    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [], user: null, editing: false })
     expect(appConfig.headers['cache-control']).toBe('no-store')
   })
 
@@ -376,7 +377,7 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
 
   it('tells the app who signed in', async () => {
     const answer = await send(app, '/app-config.json', { authorization: basic(USER, PASSWORD) })
-    expect(JSON.parse(answer.text)).toEqual({ demo: false, examples: [], user: USER })
+    expect(JSON.parse(answer.text)).toEqual({ demo: false, examples: [], user: USER, editing: false })
     expect(answer.headers['cache-control']).toBe('no-store')
   })
 
@@ -739,6 +740,7 @@ describe('in demo mode', () => {
         maxUpstreamAnswers: 16,
         allowedHosts: [],
         review: reviewData(),
+        writeAccess: 'none',
       },
       createJsonLog((line) => logLines.push(line)),
     )

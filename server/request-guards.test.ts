@@ -76,6 +76,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<string>
       maxUpstreamAnswers: 16,
       allowedHosts: [],
       review: reviewData(),
+      writeAccess: 'none',
       ...overrides,
     },
     createJsonLog((line) => logLines.push(line)),

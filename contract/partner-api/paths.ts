@@ -4,7 +4,7 @@
  */
 export const PARTNER_API_PREFIX = '/api/partner/v1'
 
-/** List Packs (GET) and, later, Create Pack (POST). */
+/** List Packs (GET) and Create Pack (POST). */
 export const PACKS_PATH = `${PARTNER_API_PREFIX}/packs`
 
 /** A pack ID is a UUID, in any case. The source is shared so other patterns can embed it. */
@@ -21,9 +21,6 @@ export function isPackId(value: string): boolean {
 export function packPath(packId: string): string {
   return `${PACKS_PATH}/${encodeURIComponent(packId)}`
 }
-
-/** Matches a Get Pack path; group 1 is the pack ID as written. */
-export const PACK_PATH_PATTERN = new RegExp(`^${PACKS_PATH}/(${PACK_ID_PATTERN})$`)
 
 /** List Packs' documented query parameters. */
 export const LIST_QUERY_PARAMS = ['search', 'limit', 'offset', 'include_public'] as const

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from '../envelope.ts'
-import { readJsonBody } from '../request-body.ts'
 import { sanitizeErrorBody } from './error-body.ts'
 import {
   acceptedEncodings,
@@ -10,7 +9,6 @@ import {
 } from './headers.ts'
 import type { KeyScanner } from './key-scanner.ts'
 import { BodyTooLargeError, contentCoding, decode, readCapped } from './read-body.ts'
-import type { ProxyRoute } from './routes.ts'
 import { callUpstream, UpstreamTimeoutError } from './upstream-client.ts'
 
 export interface ForwardOptions {
@@ -25,6 +23,17 @@ export interface ForwardOptions {
   log: (line: string) => void
 }
 
+/** One request to send: the body its row checked, and what to do before answering. */
+export interface Outgoing {
+  /** What the row's schema kept of the browser's body; undefined: no body is sent. */
+  body?: unknown
+  /**
+   * Called with the status and JSON the browser is about to get (the upstream's, or the
+   * proxy's own 502/504 envelope); the answer waits for it. A write's activity record.
+   */
+  settle?: (status: number, answer: unknown) => Promise<void>
+}
+
 /**
  * Sends one allowed request to `target` with the server's key and answers the browser: the
  * upstream's 2xx body (relayed compressed as it came when the browser accepts that coding,
@@ -34,8 +43,8 @@ export interface ForwardOptions {
 export async function forward(
   req: IncomingMessage,
   res: ServerResponse,
-  route: ProxyRoute,
   target: URL,
+  outgoing: Outgoing,
   options: ForwardOptions,
 ): Promise<void> {
   const started = Date.now()
@@ -46,19 +55,19 @@ export async function forward(
   const browserGone = new AbortController()
   const onClose = () => browserGone.abort()
   res.on('close', onClose)
+  const settle = outgoing.settle ?? (async () => {})
+  const fail = async (status: number, errorCode: string, message: string) => {
+    await settle(status, { ok: false, error_code: errorCode })
+    done(status)
+    if (!res.destroyed) sendError(res, status, errorCode, message)
+  }
 
   try {
     let requestBody: Buffer | undefined
     const requestHeaders = upstreamRequestHeaders(req, options.token, options.forwardOrigin)
-    if (route.body) {
-      const read = await readJsonBody(req, route.body)
-      if ('refusal' in read) {
-        const { status, errorCode, message } = read.refusal
-        done(status)
-        return sendError(res, status, errorCode, message)
-      }
+    if (outgoing.body !== undefined) {
       // Re-serialized from what the schema kept: nothing the schema does not know goes on.
-      requestBody = Buffer.from(JSON.stringify(read.data))
+      requestBody = Buffer.from(JSON.stringify(outgoing.body))
       requestHeaders['content-type'] = 'application/json'
     }
 
@@ -76,7 +85,9 @@ export async function forward(
           headers: requestHeaders,
           body: requestBody,
           timeoutMs: options.timeoutMs,
-          signal: browserGone.signal,
+          // A write goes on when the browser leaves: stopped halfway, nobody would know
+          // whether it was made, and its record would not say.
+          signal: outgoing.settle ? new AbortController().signal : browserGone.signal,
         },
         async (response) => {
           const raw = await readCapped(response, options.maxBodyBytes)
@@ -88,43 +99,35 @@ export async function forward(
         },
       ))
     } catch (error) {
-      if (res.destroyed) return
+      // A browser that left still gets its write recorded: the upstream may have made it.
+      if (res.destroyed && !outgoing.settle) return
       if (error instanceof BodyTooLargeError) {
-        done(502)
-        return sendError(
-          res,
+        return await fail(
           502,
           'upstream_too_large',
           'The Genviral API sent a response too large to relay.',
         )
       }
       if (error instanceof UpstreamTimeoutError) {
-        done(504)
-        return sendError(
-          res,
+        return await fail(
           504,
           'upstream_timeout',
           `The Genviral API did not answer within ${options.timeoutMs / 1000} seconds.`,
         )
       }
-      done(502)
-      return sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
+      return await fail(502, 'upstream_unreachable', 'The Genviral API could not be reached.')
     }
 
     const status = upstream.statusCode ?? 0
     if (status < 200 || status > 599) {
-      done(502)
-      return sendError(
-        res,
+      return await fail(
         502,
         'upstream_invalid_status',
         'The Genviral API answered with an invalid HTTP status.',
       )
     }
     if (status >= 300 && status < 400) {
-      done(502)
-      return sendError(
-        res,
+      return await fail(
         502,
         'upstream_redirect',
         'The Genviral API answered with a redirect, which is not followed.',
@@ -136,10 +139,7 @@ export async function forward(
     let payload: Buffer
     if (status < 300) {
       const refusal = refuseSuccess(upstream, plain ?? body, options.scanner)
-      if (refusal) {
-        done(502)
-        return sendError(res, 502, refusal.errorCode, refusal.message)
-      }
+      if (refusal) return await fail(502, refusal.errorCode, refusal.message)
       headers['content-type'] = 'application/json; charset=utf-8'
       if ((coding === 'br' || coding === 'gzip') && acceptedEncodings(req).has(coding)) {
         // Compressed upstream and accepted by the browser: relayed as it came (checked decoded).
@@ -152,6 +152,7 @@ export async function forward(
       payload = sanitizeErrorBody(status, plain ?? body, options.scanner)
       headers['content-type'] = 'application/json; charset=utf-8'
     }
+    if (outgoing.settle) await settle(status, parsed(plain ?? payload))
     if (method !== 'HEAD') headers['content-length'] = String(payload.length)
     if (res.destroyed) return
     res.writeHead(status, headers)
@@ -159,6 +160,15 @@ export async function forward(
     done(status)
   } finally {
     res.off('close', onClose)
+  }
+}
+
+/** The JSON of an answer for its record; null when it is not JSON (a compressed relay). */
+function parsed(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return null
   }
 }
 

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { WriteIntent } from '../../contract/review-api/reviewer.ts'
 import { sendError } from '../envelope.ts'
-import { forward } from './forward.ts'
+import { readJsonBody, type BodyRefusal } from '../request-body.ts'
+import { forward, type Outgoing } from './forward.ts'
 import { keyScanner } from './key-scanner.ts'
 import {
   keptQuery,
@@ -11,6 +13,8 @@ import {
   type ProxyRoute,
 } from './routes.ts'
 import { createUpstreamGate } from './upstream-gate.ts'
+import { admitWrite, type WritePolicy } from './write-gate.ts'
+import { describeWrite } from './write-record.ts'
 
 export interface PartnerProxyOptions {
   /** Origin of the Partner API, e.g. https://www.genviral.io. Never taken from a request. */
@@ -32,6 +36,8 @@ export interface PartnerProxyOptions {
   log?: (line: string) => void
   /** The forwarded routes; the Partner API's table unless a test gives its own. */
   routes?: readonly ProxyRoute[]
+  /** Who may write, and where writes are recorded. Absent: every write is refused. */
+  writes?: WritePolicy
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000
@@ -66,13 +72,13 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
     maxWaitMs: options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS,
   })
 
-  return (req, res, next) => {
+  const handle: Middleware = (req, res, next) => {
     // Connect strips the mount path from req.url; originalUrl keeps what the browser sent.
     const rawUrl = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
     const rawPath = rawUrl.split('?')[0] ?? ''
     if (rawPath !== '/api' && !rawPath.startsWith('/api/')) return next()
 
-    const matched = matchRoute(routes, rawPath)
+    const matched = matchRoute(routes, rawPath, req.method ?? '')
     if (!matched) {
       return sendError(
         res,
@@ -81,20 +87,75 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
         'This path is not forwarded to the Partner API.',
       )
     }
-    const { methods } = matched.route
-    if (!(methods as readonly string[]).includes(req.method ?? '')) {
+    if ('allow' in matched) {
+      const allow = [...new Set(matched.allow)]
       return sendError(
         res,
         405,
         'method_not_allowed',
-        `Only ${methods.join(' and ')} are forwarded.`,
-        { allow: methods.join(', ') },
+        `Only ${allow.join(' and ')} are forwarded.`,
+        { allow: allow.join(', ') },
       )
     }
-    if (!queryAccepted(matched.route, keptQuery(matched.route, rawUrl))) {
+    const { route, ids } = matched
+    const admitted = route.write ? admitWrite(req, options.writes) : null
+    if (admitted && 'refusal' in admitted) {
+      const { status, errorCode, message } = admitted.refusal
+      return sendError(res, status, errorCode, message)
+    }
+    if (ids === null) return sendError(res, 400, 'invalid_id', 'An ID in the path is not a UUID.')
+    if (!queryAccepted(route, keptQuery(route, rawUrl))) {
       return sendError(res, 422, 'invalid_query', 'The query does not match what this route takes.')
     }
-    const target = new URL(upstreamTarget(matched, rawUrl), base)
+    const target = new URL(upstreamTarget(route, ids, rawUrl), base)
+    if (!admitted) return send(req, res, target, {})
+    prepareWrite(req, route, ids, admitted.writer).then(
+      (outgoing) => {
+        if (!('refusal' in outgoing)) return send(req, res, target, outgoing)
+        const { status, errorCode, message } = outgoing.refusal
+        sendError(res, status, errorCode, message)
+      },
+      // The browser's body broke off: there is nobody to answer.
+      () => res.destroy(),
+    )
+  }
+
+  /**
+   * A write's checked body, and the activity record it leaves before the browser hears back.
+   * Read before it waits for a place: a refused body takes none.
+   */
+  async function prepareWrite(
+    req: IncomingMessage,
+    route: ProxyRoute,
+    ids: string[],
+    writer: { actor: string; intent: WriteIntent | null },
+  ): Promise<Outgoing | { refusal: BodyRefusal }> {
+    let body: unknown
+    if (route.body) {
+      const read = await readJsonBody(req, route.body)
+      if ('refusal' in read) return read
+      body = read.data
+    }
+    const policy = options.writes!
+    const action = route.write!
+    const [packId, imageId] = ids
+    const imageUrl =
+      action === 'delete_image' && policy.imageUrl
+        ? await policy.imageUrl(packId!, imageId!, req).catch(() => null)
+        : null
+    return {
+      body,
+      settle: async (status, answer) => {
+        const record = describeWrite({ action, ids, body, imageUrl }, writer, status, answer)
+        // The write was made (or may have been): its answer still goes to the browser.
+        await policy.record(record).catch((error: unknown) => {
+          log(`${action} ${status}: the activity log did not record it (${String(error)})`)
+        })
+      },
+    }
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, target: URL, outgoing: Outgoing) {
     const arrived = Date.now()
     void gate.enter(res).then((admitted) => {
       if (!admitted) {
@@ -108,11 +169,13 @@ export function createPartnerProxy(options: PartnerProxyOptions): Middleware {
           { 'retry-after': '1' },
         )
       }
-      return forward(req, res, matched.route, target, forwardOptions).catch(() => {
+      return forward(req, res, target, outgoing, forwardOptions).catch(() => {
         if (!res.headersSent)
           sendError(res, 502, 'upstream_unreachable', 'The Genviral API could not be reached.')
         else res.destroy()
       })
     })
   }
+
+  return handle
 }

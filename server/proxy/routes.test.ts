@@ -20,28 +20,66 @@ import {
 useProxyHarness()
 
 describe('the route table', () => {
-  it('has one row per forwarded route, each GET and HEAD only, none with a body', () => {
-    expect(PROXY_ROUTES.map((route) => route.name)).toEqual(['Get Pack', 'List Packs'])
+  it('has one row per forwarded route: reads take GET and HEAD and no body, writes one method', () => {
+    expect(PROXY_ROUTES.map((route) => `${route.methods.join('+')} ${route.name}`)).toEqual([
+      'GET+HEAD Get Pack',
+      'GET+HEAD List Packs',
+      'POST Create Pack',
+      'PATCH Update Pack',
+      'DELETE Delete Pack',
+      'POST Add Pack Image',
+      'DELETE Delete Pack Image',
+      'POST Upload File',
+    ])
     for (const route of PROXY_ROUTES) {
-      expect(route.methods).toEqual(['GET', 'HEAD'])
-      expect(route.body).toBeNull()
+      if (route.write === null) expect(route.body).toBeNull()
+      else expect(route.query).toEqual([])
     }
   })
 
-  it('matches a path to its row, exactly as written', () => {
-    expect(matchRoute(PROXY_ROUTES, PACK_PATH)?.route.name).toBe('Get Pack')
-    expect(matchRoute(PROXY_ROUTES, PACK_PATH.toUpperCase())).toBeNull()
-    expect(matchRoute(PROXY_ROUTES, '/api/partner/v1/packs')?.route.name).toBe('List Packs')
-    expect(matchRoute(PROXY_ROUTES, '/api/partner/v1/packs/')).toBeNull()
+  /** The row's name for a path and method, or what the proxy answers instead. */
+  const rowFor = (path: string, method = 'GET') => {
+    const found = matchRoute(PROXY_ROUTES, path, method)
+    if (found === null) return 404
+    return 'allow' in found ? found.allow.join(', ') : found.route.name
+  }
+
+  it('matches a path and method to its row, the path exactly as written', () => {
+    expect(rowFor(PACK_PATH)).toBe('Get Pack')
+    expect(rowFor(PACK_PATH, 'PATCH')).toBe('Update Pack')
+    expect(rowFor(PACK_PATH, 'DELETE')).toBe('Delete Pack')
+    expect(rowFor(PACK_PATH, 'POST')).toBe('GET, HEAD, PATCH, DELETE')
+    expect(rowFor(PACK_PATH.toUpperCase())).toBe(404)
+    expect(rowFor('/api/partner/v1/packs')).toBe('List Packs')
+    expect(rowFor('/api/partner/v1/packs', 'POST')).toBe('Create Pack')
+    expect(rowFor(`${PACK_PATH}/images`, 'POST')).toBe('Add Pack Image')
+    expect(rowFor(`${PACK_PATH}/images`)).toBe('POST')
+    expect(rowFor(`${PACK_PATH}/images/${PACK_ID}`, 'DELETE')).toBe('Delete Pack Image')
+    expect(rowFor('/api/partner/v1/files', 'POST')).toBe('Upload File')
+    expect(rowFor('/api/partner/v1/packs/')).toBe(404)
+  })
+
+  it('takes the IDs of a path only as UUIDs, lowercased', () => {
+    const upper = PACK_ID.replaceAll('1', 'A')
+    const image = matchRoute(
+      PROXY_ROUTES,
+      `/api/partner/v1/packs/${upper}/images/${upper}`,
+      'DELETE',
+    )
+    expect(image && 'ids' in image ? image.ids : null).toEqual([
+      PACK_ID.replaceAll('1', 'a'),
+      PACK_ID.replaceAll('1', 'a'),
+    ])
+    for (const id of ['not-a-uuid', '..', '%2e%2e', `${PACK_ID}x`, `{${PACK_ID}}`]) {
+      const found = matchRoute(PROXY_ROUTES, `/api/partner/v1/packs/${id}`, 'GET')
+      expect(found && 'ids' in found ? found.ids : 'no row').toBeNull()
+    }
   })
 
   it('builds the upstream target from the row: the path rebuilt, only its query parameters', () => {
-    const pack = matchRoute(PROXY_ROUTES, `/api/partner/v1/packs/${PACK_ID.replaceAll('1', 'A')}`)!
-    expect(upstreamTarget(pack, '/ignored?search=x')).toBe(
-      `/api/partner/v1/packs/${PACK_ID.replaceAll('1', 'a')}`,
-    )
-    const list = matchRoute(PROXY_ROUTES, '/api/partner/v1/packs')!
-    expect(upstreamTarget(list, '/api/partner/v1/packs?limit=5&x=1&limit=6')).toBe(
+    const [pack, list] = PROXY_ROUTES
+    expect(upstreamTarget(pack!, [PACK_ID], '/ignored?search=x')).toBe(PACK_PATH)
+    expect(upstreamTarget(list!, [], '/api/partner/v1/packs?limit=5&x=1&limit=6')).toBe(
       '/api/partner/v1/packs?limit=5',
     )
   })
@@ -132,6 +170,7 @@ describe('forwarding what a row allows', () => {
       query: ['mode'],
       querySchema: z.object({ mode: z.literal('fast') }),
       body: null,
+      write: null,
     }
     const proxy = await extraProxy({ routes: [row] })
     expectEnvelope(await rawCall(`${PACK_PATH}?mode=slow`, { base: proxy }), 422, 'invalid_query')
@@ -141,18 +180,18 @@ describe('forwarding what a row allows', () => {
     expect(h.upstream.received.map((r) => r.url)).toEqual([`${PACK_PATH}?mode=fast`])
   })
 
-  it.each(['POST', 'DELETE'])('%s on the list path is 405', async (method) => {
+  it.each(['PUT', 'DELETE'])('%s on the list path is 405', async (method) => {
     expectEnvelope(await rawCall('/api/partner/v1/packs', { method }), 405, 'method_not_allowed')
     expect(h.upstream.received).toHaveLength(0)
   })
 })
 
 describe('requests the proxy answers itself', () => {
-  // Every method Node's client can send but GET and HEAD (CONNECT never reaches a request
-  // handler), led by the usual ones so that they stay covered if METHODS changes.
+  // Every method Node's client can send but the pack path's own (CONNECT never reaches a
+  // request handler), led by the usual ones so that they stay covered if METHODS changes.
   const refusedMethods = [
-    ...new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', ...METHODS]),
-  ].filter((method) => !['GET', 'HEAD', 'CONNECT'].includes(method))
+    ...new Set(['POST', 'PUT', 'OPTIONS', 'TRACE', 'PROPFIND', ...METHODS]),
+  ].filter((method) => !['GET', 'HEAD', 'PATCH', 'DELETE', 'CONNECT'].includes(method))
 
   it.each(refusedMethods)('%s on the pack path is 405', async (method) => {
     const response = await rawCall(PACK_PATH, {
@@ -161,7 +200,7 @@ describe('requests the proxy answers itself', () => {
       body: '{"name":"x"}',
     })
     expectEnvelope(response, 405, 'method_not_allowed')
-    expect(response.headers.allow).toBe('GET, HEAD')
+    expect(response.headers.allow).toBe('GET, HEAD, PATCH, DELETE')
     expect(h.upstream.received).toHaveLength(0)
   })
 

@@ -17,7 +17,12 @@ export type LoadPackImages = (
   packId: string,
   req: IncomingMessage,
   signal: AbortSignal,
-) => Promise<PackImageFingerprint[] | 'not_found'>
+) => Promise<PackImage[] | 'not_found'>
+
+/** An image of the pack: its fingerprint, and its URL as the API has it (null: none). */
+export interface PackImage extends PackImageFingerprint {
+  url: string | null
+}
 
 /** Where the proxy sends Get Pack, and with what: the same upstream the page reads. */
 export interface PackImageSource {
@@ -54,7 +59,7 @@ export function createPackImageLoader(source: PackImageSource): LoadPackImages {
     return outline.data.images.map((value) => {
       const image = packImageParser.safeParse(value)
       if (!image.success) throw new Error('Get Pack answered an image the page cannot read')
-      return { id: image.data.id, fingerprint: fingerprintOf(image.data) }
+      return { id: image.data.id, url: image.data.url, fingerprint: fingerprintOf(image.data) }
     })
   }
 }

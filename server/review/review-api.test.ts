@@ -95,6 +95,7 @@ async function start(overrides: Partial<ProductionConfig> = {}): Promise<Running
     allowedHosts: [],
     // One folder, shared by the apps of this process (one PGlite to start, not one per app).
     review: { dataDir: shared, databaseUrl: null },
+    writeAccess: 'none',
     ...overrides,
   }
   const production = await createProductionApp(
