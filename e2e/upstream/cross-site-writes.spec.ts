@@ -10,6 +10,7 @@ import {
 } from '@playwright/test'
 import { reviewImagePath, reviewPackPath } from '../../contract/review-api/paths'
 import { UPSTREAM_APP_PORT } from '../support/ports'
+import { receivedRequests } from '../support/upstream'
 
 // A page on another origin, served for real, tries to record a review decision on the dev
 // server (what a page on the web could try against someone's `localhost:5173`): a form post,
@@ -174,3 +175,75 @@ test('the app’s own page records a decision, which no other page can then chan
     expect.objectContaining({ image_id: imageId, decision: 'approved', reviewer: 'Dana' }),
   ])
 })
+
+// The same for every Partner API write the proxy forwards, and the upload relay: none may be
+// made from another page. Forms and `no-cors` fetches can only POST; PATCH and DELETE need a
+// CORS preflight, which the server never grants, so Chromium does not send them at all.
+for (const [where, hostname] of [
+  ['another site (127.0.0.1)', '127.0.0.1'],
+  ['another port of localhost (same site)', 'localhost'],
+] as const) {
+  test(`a page on ${where} cannot change a pack through the proxy`, async ({ context, page }) => {
+    const packId = randomUUID()
+    const imageId = randomUUID()
+    const pack = `${APP}/api/partner/v1/packs/${packId}`
+    const posts = [
+      `${APP}/api/partner/v1/packs`,
+      `${pack}/images`,
+      `${APP}/api/partner/v1/files`,
+      `${APP}/api/uploads/${packId}`,
+    ]
+    const answers = await Promise.all(posts.map((url) => recordAnswers(context, page, url)))
+    const other = await otherPage(hostname)
+    try {
+      for (const target of posts) {
+        for (const enctype of ['text/plain', 'application/x-www-form-urlencoded']) {
+          await page.goto(other.origin)
+          expect(await postForm(page, target, enctype), `${target} ${enctype}`).toEqual({
+            status: 403,
+            body: expect.objectContaining({ error_code: 'cross_site_request' }),
+          })
+        }
+        await page.goto(other.origin)
+        expect(await noCorsFetches(page, target)).toEqual([
+          'PUT refused: TypeError',
+          'POST refused: TypeError',
+          'POST refused: TypeError',
+        ])
+      }
+      const preflighted = await page.evaluate(
+        async (urls) =>
+          Promise.all(
+            urls.map(([method, url]) =>
+              fetch(url!, {
+                method,
+                headers: { 'content-type': 'application/json' },
+                body: method === 'PATCH' ? '{"name":"Hijacked"}' : undefined,
+                credentials: 'include',
+              }).then(
+                (response) => `${method} answered ${response.status}`,
+                (error: Error) => `${method} refused: ${error.name}`,
+              ),
+            ),
+          ),
+        [
+          ['PATCH', pack],
+          ['DELETE', pack],
+          ['DELETE', `${pack}/images/${imageId}`],
+        ],
+      )
+      expect(preflighted).toEqual([
+        'PATCH refused: TypeError',
+        'DELETE refused: TypeError',
+        'DELETE refused: TypeError',
+      ])
+      // Each target: two forms and two fetches reached the server, and each was refused.
+      for (const answered of answers) {
+        await expect.poll(answered).toEqual(['POST 403', 'POST 403', 'POST 403', 'POST 403'])
+      }
+      expect(await receivedRequests(packId)).toEqual([])
+    } finally {
+      other.server.close()
+    }
+  })
+}
