@@ -43,9 +43,11 @@ export function apiSend<T>(
   path: string,
   body: unknown,
   schema: z.ZodMiniType<T>,
-  { signal }: { signal?: AbortSignal } = {},
+  { signal, headers }: { signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  return request(path, { method, body: JSON.stringify(body), schema, signal })
+  // A write without a body (a DELETE) is still sent as JSON: the server refuses other types.
+  const text = body === undefined ? undefined : JSON.stringify(body)
+  return request(path, { method, body: text, schema, signal, headers, sendsJson: true })
 }
 
 async function request<T>(
@@ -56,18 +58,22 @@ async function request<T>(
     schema,
     signal,
     sent,
+    headers: extra = {},
+    sendsJson = false,
   }: {
     method: 'GET' | SendMethod
     body?: string
     schema: z.ZodMiniType<T>
     signal?: AbortSignal
     sent?: SentRequest
+    headers?: Record<string, string>
+    sendsJson?: boolean
   },
 ): Promise<T> {
   const timeout = sent?.timeout ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS)
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
-  const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' }
+  if (sendsJson) headers['content-type'] = 'application/json'
 
   let response: Response
   let text: string

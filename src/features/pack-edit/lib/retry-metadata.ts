@@ -1,0 +1,67 @@
+import { fileNameOf } from '@contract/partner-api/writes'
+import { ApiError } from '@/lib/api-error'
+import { addImage, deleteImage, type WriteBy } from '@/features/pack-edit/api/pack-writes'
+import { eachAtMost } from './each-at-most'
+
+/** An image to retry: its ID and the URL its metadata is generated from. */
+export interface RetryTarget {
+  id: string
+  url: string
+}
+
+/** How one retry ended. Only `retried` changed nothing but the ID; the others say what to do. */
+export type RetryOutcome =
+  | { imageId: string; status: 'retried'; newImageId: string }
+  /** Nothing changed: the copy could not be added, so the old image was kept. */
+  | { imageId: string; status: 'not_added'; error: ApiError }
+  /** The copy was added but the old image is still there: the pack holds it twice. */
+  | { imageId: string; status: 'not_removed'; newImageId: string; error: ApiError }
+
+/** Retries at once, at most: each is two writes, and the API documents no rate limit. */
+export const RETRY_CONCURRENCY = 4
+
+/**
+ * Regenerates the metadata of each image the only way the API allows: adds the same URL again
+ * (a new image, with a new ID, at the end of the pack, queued for new metadata), and only once
+ * that succeeded deletes the old one. Never retried by itself: a failed add may still have
+ * added (no idempotency), so the outcome says what happened and the person decides.
+ */
+export async function retryMetadata(
+  packId: string,
+  targets: readonly RetryTarget[],
+  by: Omit<WriteBy, 'intent'>,
+  onOutcome: (outcome: RetryOutcome) => void = () => {},
+): Promise<RetryOutcome[]> {
+  const write = { ...by, intent: 'retry' as const }
+  return eachAtMost(RETRY_CONCURRENCY, targets, async (target) => {
+    const outcome = await retryOne(packId, target, write)
+    onOutcome(outcome)
+    return outcome
+  })
+}
+
+async function retryOne(packId: string, target: RetryTarget, by: WriteBy): Promise<RetryOutcome> {
+  let newImageId: string
+  try {
+    const added = await addImage(
+      packId,
+      { image_url: target.url, file_name: fileNameOf(target.url) },
+      by,
+    )
+    newImageId = added.id
+  } catch (error) {
+    return { imageId: target.id, status: 'not_added', error: asApiError(error) }
+  }
+  try {
+    await deleteImage(packId, target.id, by)
+  } catch (error) {
+    return { imageId: target.id, status: 'not_removed', newImageId, error: asApiError(error) }
+  }
+  return { imageId: target.id, status: 'retried', newImageId }
+}
+
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError({ kind: 'network', message: String(error), cause: error })
+}
