@@ -183,7 +183,12 @@ describe('the production app', () => {
       expect(answer.headers['cache-control'], path).toBe('no-cache')
     }
     const appConfig = await send(app, '/app-config.json')
-    expect(JSON.parse(appConfig.text)).toEqual({ demo: false, examples: [], user: null, editing: false })
+    expect(JSON.parse(appConfig.text)).toEqual({
+      demo: false,
+      examples: [],
+      user: null,
+      editing: false,
+    })
     expect(appConfig.headers['cache-control']).toBe('no-store')
   })
 
@@ -377,7 +382,12 @@ describe('with PACK_EXPLORER_BASIC_AUTH', () => {
 
   it('tells the app who signed in', async () => {
     const answer = await send(app, '/app-config.json', { authorization: basic(USER, PASSWORD) })
-    expect(JSON.parse(answer.text)).toEqual({ demo: false, examples: [], user: USER, editing: false })
+    expect(JSON.parse(answer.text)).toEqual({
+      demo: false,
+      examples: [],
+      user: USER,
+      editing: false,
+    })
     expect(answer.headers['cache-control']).toBe('no-store')
   })
 
