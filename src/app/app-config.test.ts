@@ -12,8 +12,21 @@ const read = () => new QueryClient().fetchQuery(appConfigQuery)
 
 describe('appConfigQuery', () => {
   it('reads who is signed in', async () => {
-    serve({ demo: false, examples: [], user: 'dana@example.com' })
-    expect(await read()).toEqual({ demo: false, examples: [], user: 'dana@example.com' })
+    serve({ demo: false, examples: [], user: 'dana@example.com', editing: true })
+    expect(await read()).toEqual({
+      demo: false,
+      examples: [],
+      user: 'dana@example.com',
+      editing: true,
+    })
+  })
+
+  it.each([
+    ['a server that predates it', {}],
+    ['something else', { editing: 'yes' }],
+  ])('takes %s as no editing', async (_what, body) => {
+    serve({ demo: true, examples: [], user: null, ...body })
+    expect((await read()).editing).toBe(false)
   })
 
   it.each([
@@ -27,6 +40,6 @@ describe('appConfigQuery', () => {
 
   it('falls back to no demo and no user when the server has no config', async () => {
     serve({}, 404)
-    expect(await read()).toEqual({ demo: false, examples: [], user: null })
+    expect(await read()).toEqual({ demo: false, examples: [], user: null, editing: false })
   })
 })

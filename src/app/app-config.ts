@@ -9,6 +9,8 @@ const appConfigSchema = z.object({
   ),
   /** Whom the server knows this request to be from (Basic auth, the proxy's header), or null. */
   user: z.catch(z.nullable(z.string()), null),
+  /** Whether this server lets this user change packs (PACK_EXPLORER_WRITE_ACCESS). */
+  editing: z.catch(z.boolean(), false),
 })
 
 export type AppConfig = z.infer<typeof appConfigSchema>
@@ -18,7 +20,7 @@ export const appConfigQuery = queryOptions({
   queryKey: ['app-config'],
   queryFn: async ({ signal }): Promise<AppConfig> => {
     const response = await fetch('/app-config.json', { signal })
-    if (!response.ok) return { demo: false, examples: [], user: null }
+    if (!response.ok) return { demo: false, examples: [], user: null, editing: false }
     return appConfigSchema.parse(await response.json())
   },
   staleTime: Infinity,
