@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'react'
+import { ModalDialog } from '@/components/modal-dialog'
+import type { ApiError } from '@/lib/api-error'
+import { PackNameField, packNameProblem } from './pack-name-field'
+import { WriteError } from './write-error'
+
+interface WriteState {
+  /** The write is on its way. */
+  busy: boolean
+  /** Why the last try failed; the dialog stays open to try again. */
+  error: ApiError | null
+  onCancel: () => void
+}
+
+/** `Rename`: the pack's name in a `Pack name` field, selected so typing replaces it. */
+export function RenamePackDialog({
+  name,
+  onSave,
+  ...state
+}: WriteState & { name: string; onSave: (name: string) => void }) {
+  const [value, setValue] = useState(name)
+  const [problem, setProblem] = useState<string | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  useEffect(() => inputRef.current?.select(), [])
+  return (
+    <ModalDialog
+      title="Rename pack"
+      description="The new name shows wherever the pack is listed."
+      submit={{ label: 'Save' }}
+      busy={state.busy}
+      onCancel={state.onCancel}
+      onSubmit={() => {
+        const why = packNameProblem(value)
+        setProblem(why)
+        if (why === null) onSave(value.trim())
+        else inputRef.current?.focus()
+      }}
+    >
+      <PackNameField
+        value={value}
+        onChange={(next) => {
+          setValue(next)
+          setProblem(null)
+        }}
+        problem={problem}
+        inputRef={inputRef}
+      />
+      <WriteError error={state.error} />
+    </ModalDialog>
+  )
+}
+
+/** `New pack`: a name and whether it is public; creating opens it. */
+export function NewPackDialog({
+  onCreate,
+  ...state
+}: WriteState & { onCreate: (pack: { name: string; isPublic: boolean }) => void }) {
+  const [value, setValue] = useState('')
+  const [isPublic, setIsPublic] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  useEffect(() => inputRef.current?.focus(), [])
+  return (
+    <ModalDialog
+      title="New pack"
+      description="An empty pack in this server’s workspace. Add images to it once it is open."
+      submit={{ label: 'Create' }}
+      busy={state.busy}
+      onCancel={state.onCancel}
+      onSubmit={() => {
+        const why = packNameProblem(value)
+        setProblem(why)
+        if (why === null) onCreate({ name: value.trim(), isPublic })
+        else inputRef.current?.focus()
+      }}
+    >
+      <PackNameField
+        value={value}
+        onChange={(next) => {
+          setValue(next)
+          setProblem(null)
+        }}
+        problem={problem}
+        inputRef={inputRef}
+      />
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          checked={isPublic}
+          onChange={(event) => setIsPublic(event.target.checked)}
+          className="mt-0.5 size-4 accent-indigo-700"
+        />
+        <span>
+          <span className="font-semibold">Public</span>
+          <span className="block text-slate-600">Other workspaces can find and read it.</span>
+        </span>
+      </label>
+      <WriteError error={state.error} />
+    </ModalDialog>
+  )
+}
+
+/**
+ * `Delete pack`: nothing is deleted until the pack's name is typed exactly, so that a
+ * stray Enter cannot delete a pack of 10,000 images.
+ */
+export function DeletePackDialog({
+  name,
+  imageCount,
+  onDelete,
+  ...state
+}: WriteState & { name: string; imageCount: number; onDelete: () => void }) {
+  const [typed, setTyped] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  useEffect(() => inputRef.current?.focus(), [])
+  const images = `${imageCount.toLocaleString('en-US')} image${imageCount === 1 ? '' : 's'}`
+  return (
+    <ModalDialog
+      title={`Delete ${name}?`}
+      description={
+        <>
+          The pack and its {images} are deleted from Genviral for everyone. This cannot be undone.
+          Review decisions stay in Pack Explorer’s history.
+        </>
+      }
+      submit={{ label: 'Delete pack', danger: true }}
+      busy={state.busy}
+      onCancel={state.onCancel}
+      onSubmit={() => {
+        if (typed.trim() === name.trim()) return onDelete()
+        setProblem('Type the pack’s name exactly as shown to delete it.')
+        inputRef.current?.focus()
+      }}
+    >
+      <PackNameField
+        label="Type the pack name to confirm"
+        value={typed}
+        onChange={(next) => {
+          setTyped(next)
+          setProblem(null)
+        }}
+        problem={problem}
+        inputRef={inputRef}
+      />
+      <WriteError error={state.error} />
+    </ModalDialog>
+  )
+}
