@@ -164,4 +164,55 @@ describe('the demo uploads store', () => {
     expect((await put(`${origin}/${second}`, '1234', 'image/gif')).status).toBe(200)
     expect(uploads.file(second)?.bytes.toString()).toBe('1234')
   })
+
+  it('counts what uploads still arriving hold', async () => {
+    const roomy = createDemoUploads(() => clock, { maxStoredBytes: 10 })
+    const local = createServer((req, res) => void roomy.receive(req.url!.slice(1), req, res))
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve))
+    const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`
+    try {
+      let finish = () => {}
+      const finished = new Promise<void>((resolve) => (finish = resolve))
+      let sent = false
+      const slow = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (!sent) {
+            sent = true
+            return controller.enqueue(new TextEncoder().encode('123456'))
+          }
+          await finished
+          controller.close()
+        },
+      })
+      const first = roomy.open('image/png')!
+      const firstPut = fetch(`${at}/${first}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png' },
+        body: slow,
+        duplex: 'half',
+      } as RequestInit)
+      // Until the first one's 6 bytes have arrived, there is nothing to count.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const second = roomy.open('image/png')!
+      const chunked = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('abcdef'))
+          controller.close()
+        },
+      })
+      const secondPut = await fetch(`${at}/${second}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png' },
+        body: chunked,
+        duplex: 'half',
+      } as RequestInit)
+      expect(secondPut.status).toBe(413)
+      finish()
+      expect((await firstPut).status).toBe(200)
+      expect(roomy.file(first)?.bytes.toString()).toBe('123456')
+    } finally {
+      local.closeAllConnections()
+      await new Promise<void>((resolve) => local.close(() => resolve()))
+    }
+  })
 })

@@ -60,7 +60,8 @@ export function createDemoUploads(
 ): DemoUploads {
   const openUploads = new Map<string, OpenUpload>()
   const files = new Map<string, UploadedFile>()
-  let storedBytes = 0
+  /** Bytes in memory: the files, and what uploads still arriving have sent so far. */
+  let heldBytes = 0
 
   const prune = () => {
     for (const [token, upload] of openUploads) {
@@ -103,16 +104,27 @@ export function createDemoUploads(
       }
       const announced = Number(req.headers['content-length'] ?? 0)
       if (announced > MAX_UPLOAD_BYTES) return tooLarge(res)
-      if (storedBytes + announced > maxStoredBytes) return storageFull(res)
-      // Taken while the bytes arrive, so a second PUT at the same time cannot store them too.
+      if (heldBytes + announced > maxStoredBytes) return storageFull(res)
+      // Taken while the bytes arrive, so a second PUT at the same time cannot store them too;
+      // given back when this one fails.
       openUploads.delete(token)
-      const bytes = await readUpTo(req, MAX_UPLOAD_BYTES)
-      if (bytes === null || storedBytes + bytes.length > maxStoredBytes) {
-        openUploads.set(token, upload)
-        return bytes === null ? tooLarge(res) : storageFull(res)
+      let arrived = 0
+      let body: Buffer | 'too large' | 'full'
+      try {
+        body = await readUpTo(req, MAX_UPLOAD_BYTES, (size) => {
+          arrived += size
+          heldBytes += size
+          return heldBytes <= maxStoredBytes
+        })
+      } finally {
+        heldBytes -= arrived
       }
-      files.set(token, { contentType: upload.contentType, bytes })
-      storedBytes += bytes.length
+      if (typeof body === 'string' || heldBytes + body.length > maxStoredBytes) {
+        if (upload.expiresAt > now()) openUploads.set(token, upload)
+        return body === 'too large' ? tooLarge(res) : storageFull(res)
+      }
+      files.set(token, { contentType: upload.contentType, bytes: body })
+      heldBytes += body.length
       res.writeHead(200, { 'content-length': 0 })
       res.end()
     },
@@ -121,15 +133,27 @@ export function createDemoUploads(
   }
 }
 
-/** The body, or null once it is over `maxBytes` (read to its end and dropped). */
-async function readUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+/**
+ * The body; 'too large' past `maxBytes`, 'full' once `take` (told each chunk's size) says
+ * there is no room for it. Either way the rest is read to its end and dropped.
+ */
+async function readUpTo(
+  req: IncomingMessage,
+  maxBytes: number,
+  take: (size: number) => boolean,
+): Promise<Buffer | 'too large' | 'full'> {
   const chunks: Buffer[] = []
   let total = 0
+  let refused: 'too large' | 'full' | null = null
   for await (const chunk of req as AsyncIterable<Buffer>) {
     total += chunk.byteLength
-    if (total <= maxBytes) chunks.push(chunk)
+    if (refused !== null) continue
+    if (total > maxBytes) refused = 'too large'
+    else if (!take(chunk.byteLength)) refused = 'full'
+    if (refused !== null) chunks.length = 0
+    else chunks.push(chunk)
   }
-  return total > maxBytes ? null : Buffer.concat(chunks)
+  return refused ?? Buffer.concat(chunks)
 }
 
 const tooLarge = (res: ServerResponse) =>

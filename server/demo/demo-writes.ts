@@ -94,14 +94,15 @@ export function createDemoWrites({ packs, uploads, now, invalidate }: DemoWrites
 
     /**
      * A write to a reserved error id: the error it answers to reads (a 500 with this write's
-     * error code), so the app's refusals can be seen; 404 for the ids that answer 200.
+     * error code, a 404 with this write's), so the app's refusals can be seen; 404 for the ids
+     * that answer 200.
      */
     reserved(res: ServerResponse, operation: WriteOperation, reserved: ReservedError): void {
       if (reserved.status === 500) {
         const [code, message] = OPERATIONS[operation].failed
         return jsonError(res, 500, code, message)
       }
-      if (reserved.status < 400) return missing(res, operation)
+      if (reserved.status < 400 || reserved.status === 404) return missing(res, operation)
       if (reserved.raw === undefined)
         return json(res, reserved.status, reserved.body, reserved.headers)
       res.writeHead(reserved.status, reserved.headers)
