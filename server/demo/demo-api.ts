@@ -5,6 +5,7 @@ import { okEnvelope } from '../../contract/partner-api/envelope.ts'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
 import { type WirePack } from '../../contract/partner-api/wire.ts'
 import { createDemoUploads, type DemoUploads, type UploadedFile } from './demo-uploads.ts'
+import { listPacks } from './demo-list.ts'
 import { routeOf } from './demo-routes.ts'
 import { createDemoWrites, type DemoWrites } from './demo-writes.ts'
 import {
@@ -114,7 +115,10 @@ async function handle(demo: Demo, req: IncomingMessage, res: ServerResponse): Pr
     return json(res, 405, body, { allow: route.allow })
   }
   const { endpoint, packId, imageId } = route
-  if (endpoint === 'listPacks') return listPacks(demo, url.searchParams, req, res)
+  if (endpoint === 'listPacks') {
+    const packs = [...demo.packs.values()].map((pack) => demo.writes.live(pack).pack)
+    return listPacks(packs, url.searchParams, appOrigin(req), res)
+  }
   if (endpoint === 'createPack') return demo.writes.createPack(req, res)
   if (endpoint === 'createUpload') {
     const api = `http://127.0.0.1:${req.socket.localPort}`
@@ -177,69 +181,6 @@ function getPack(demo: Demo, packId: string, req: IncomingMessage, res: ServerRe
     vary: 'accept-encoding',
   })
   res.end(req.method === 'HEAD' ? undefined : body.br)
-}
-
-/**
- * List Packs: name (or keyword) search, `include_public`, `limit` 1-100 and `offset`, as the
- * contract describes; newest first. Generated benchmark packs are not listed.
- */
-function listPacks(
-  demo: Demo,
-  query: URLSearchParams,
-  req: IncomingMessage,
-  res: ServerResponse,
-): void {
-  const limit = integerParam(query.get('limit'), 20)
-  const offset = integerParam(query.get('offset'), 0)
-  if (limit === null || limit < 1 || limit > 100 || offset === null || offset < 0) {
-    return json(res, 422, {
-      ok: false,
-      code: 422,
-      message: 'limit must be 1-100 and offset 0 or more',
-      error_code: 'invalid_query',
-    })
-  }
-  const search = query.get('search')?.trim().toLowerCase() ?? ''
-  const withPublic = query.get('include_public') !== 'false'
-  const matching = [...demo.packs.values()]
-    .filter((pack) => sizedPackSize(pack.id) === null)
-    .map((pack) => demo.writes.live(pack).pack)
-    .filter((pack) => withPublic || pack.is_public !== true)
-    .filter(
-      (pack) =>
-        search === '' ||
-        (pack.name ?? '').toLowerCase().includes(search) ||
-        pack.images.some((image) => image.metadata?.keywords?.includes(search)),
-    )
-    .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
-  const origin = appOrigin(req)
-  json(res, 200, {
-    ok: true,
-    code: 200,
-    message: 'Packs retrieved',
-    data: {
-      packs: matching.slice(offset, offset + limit).map((pack) => {
-        const preview = pack.images[0]?.url ?? null
-        return {
-          id: pack.id,
-          name: pack.name,
-          image_count: pack.image_count,
-          preview_image_url: preview?.startsWith(DEMO_IMAGE_PATH) ? origin + preview : preview,
-          is_public: pack.is_public,
-          created_at: pack.created_at,
-        }
-      }),
-      total: matching.length,
-      limit,
-      offset,
-    },
-  })
-}
-
-/** A whole number from the query, `fallback` when absent, null when not a whole number. */
-function integerParam(value: string | null, fallback: number): number | null {
-  if (value === null || value === '') return fallback
-  return /^\d+$/.test(value) ? Number(value) : null
 }
 
 function sized(
