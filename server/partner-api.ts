@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { authenticatedUser } from './authenticated-user.ts'
 import type { ServerConfig } from './config.ts'
 import { DEMO_API_TOKEN, EXPOSED_MAX_GENERATED_IMAGES, startDemoApi } from './demo/demo-api.ts'
-import { DEMO_EXAMPLES } from './demo/fixtures.ts'
+import { serveDemoUpload } from './demo/demo-uploads.ts'
+import { DEMO_EXAMPLES, DEMO_UPLOAD_PATH } from './demo/fixtures.ts'
 import { createImageUrlLookup } from './image-url-lookup.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
 import type { WriteRecord } from './proxy/write-record.ts'
@@ -99,7 +100,13 @@ export async function createPartnerApiMiddleware(
     demo,
     upstream,
     handle(req, res, next) {
-      if (req.url?.split('?')[0] === APP_CONFIG_PATH) {
+      const path = req.url?.split('?')[0] ?? ''
+      // Files uploaded to the demo, on the browser's origin as its upload answer said.
+      if (demoApi && path.startsWith(DEMO_UPLOAD_PATH)) {
+        const token = path.slice(DEMO_UPLOAD_PATH.length)
+        return serveDemoUpload(demoApi.uploadedFile(token), req, res)
+      }
+      if (path === APP_CONFIG_PATH) {
         res.writeHead(200, {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': 'no-store',

@@ -2,12 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, constants as zlib } from 'node:zlib'
 import { okEnvelope } from '../../contract/partner-api/envelope.ts'
-import { PACKS_PATH } from '../../contract/partner-api/paths.ts'
 import { DOCUMENTED_ERRORS } from '../../contract/partner-api/errors.ts'
 import { type WirePack } from '../../contract/partner-api/wire.ts'
+import { createDemoUploads, type DemoUploads, type UploadedFile } from './demo-uploads.ts'
+import { listPacks } from './demo-list.ts'
+import { routeOf } from './demo-routes.ts'
+import { createDemoWrites, type DemoWrites } from './demo-writes.ts'
 import {
   DEMO_ERROR_IDS,
   DEMO_IMAGE_PATH,
+  DEMO_UPLOAD_PATH,
   DEMO_PACK_IDS,
   demoPacks,
   generatingPack,
@@ -15,6 +19,7 @@ import {
   sizedPack,
   sizedPackSize,
 } from './fixtures.ts'
+import { json, jsonError } from './send-json.ts'
 
 /**
  * The key the proxy injects in demo mode. Not a secret: it only proves that demo
@@ -24,6 +29,11 @@ export const DEMO_API_TOKEN = 'demo_public.pack-explorer-demo-key'
 
 export interface DemoApi {
   url: string
+  /**
+   * A file PUT to an upload URL, by its token (the last segment of its URL, `<uuid>.<ext>`),
+   * for the app's origin to serve at DEMO_UPLOAD_PATH.
+   */
+  uploadedFile: (token: string) => UploadedFile | undefined
   close: () => Promise<void>
 }
 
@@ -37,22 +47,36 @@ export const EXPOSED_MAX_GENERATED_IMAGES = 2_000
 export interface DemoApiOptions {
   /** Generated packs (sizedPackId) above this many images answer 404. */
   maxGeneratedImages?: number
+  /** The clock: added images' metadata, upload expiry and the generating pack follow it. */
+  now?: () => number
 }
 
-/** Starts the demo Partner API on a free loopback port. */
+/** Starts the demo Partner API on a free loopback port. Its writes last until it stops. */
 export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
-  const maxGenerated = options.maxGeneratedImages ?? MAX_SIZED_PACK
+  const now = options.now ?? Date.now
   const packs = demoPacks()
   const bodies = new Map<string, CachedBody>()
-  const startedAt = Date.now()
+  const uploads = createDemoUploads(now)
+  const writes = createDemoWrites({
+    packs,
+    uploads,
+    now,
+    invalidate: (packId) => {
+      for (const key of bodies.keys()) if (key.startsWith(`${packId} `)) bodies.delete(key)
+    },
+  })
+  const demo: Demo = { packs, bodies, writes, uploads, maxGenerated: options.maxGeneratedImages }
+  const startedAt = now()
   const server = createServer((req, res) => {
-    packs.set(DEMO_PACK_IDS.generating, generatingPack(Date.now() - startedAt))
-    handle(packs, bodies, maxGenerated, req, res)
+    packs.set(DEMO_PACK_IDS.generating, generatingPack(now() - startedAt, now()))
+    // A body cut off half way rejects; there is no one left to answer.
+    handle(demo, req, res).catch(() => res.destroy())
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    uploadedFile: uploads.file,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }
@@ -66,36 +90,61 @@ interface CachedBody {
   br?: Buffer
 }
 
-function handle(
-  packs: Map<string, WirePack>,
-  bodies: Map<string, CachedBody>,
-  maxGenerated: number,
-  req: IncomingMessage,
-  res: ServerResponse,
-): void {
+interface Demo {
+  packs: Map<string, WirePack>
+  /** Get Pack answers by `<pack id> <origin>`; a write drops its pack's. */
+  bodies: Map<string, CachedBody>
+  writes: DemoWrites
+  uploads: DemoUploads
+  maxGenerated: number | undefined
+}
+
+async function handle(demo: Demo, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://demo.invalid')
+  // An upload URL is the permission itself: like a signed storage URL, it takes no key.
+  if (req.method === 'PUT' && url.pathname.startsWith(DEMO_UPLOAD_PATH)) {
+    return demo.uploads.receive(url.pathname.slice(DEMO_UPLOAD_PATH.length), req, res)
+  }
   if (req.headers.authorization !== `Bearer ${DEMO_API_TOKEN}`) {
     return json(res, 401, DOCUMENTED_ERRORS[401])
   }
-  const url = new URL(req.url ?? '/', 'http://demo.invalid')
-  if (url.pathname === PACKS_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-    return listPacks(packs, url.searchParams, req, res)
+  const route = routeOf(url.pathname, req.method ?? 'GET')
+  if (route === null) return json(res, 404, DOCUMENTED_ERRORS[404])
+  if ('allow' in route) {
+    const body = { ok: false, code: 405, message: 'Method not allowed' }
+    return json(res, 405, body, { allow: route.allow })
   }
-  const rawId = url.pathname.startsWith(`${PACKS_PATH}/`)
-    ? url.pathname.slice(PACKS_PATH.length + 1)
-    : null
-  if (rawId === null || rawId.includes('/')) return json(res, 404, DOCUMENTED_ERRORS[404])
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return json(res, 405, { ok: false, code: 405, message: 'Method not allowed' })
+  const { endpoint, packId, imageId } = route
+  if (endpoint === 'listPacks') {
+    const packs = [...demo.packs.values()].map((pack) => demo.writes.live(pack).pack)
+    return listPacks(packs, url.searchParams, appOrigin(req), res)
   }
-  let packId: string
-  try {
-    packId = decodeURIComponent(rawId).toLowerCase()
-  } catch {
-    // A malformed escape (`%E0%A4%A`) names no pack; uncaught, it would crash the server.
-    return json(res, 404, DOCUMENTED_ERRORS[404])
+  if (endpoint === 'createPack') return demo.writes.createPack(req, res)
+  if (endpoint === 'createUpload') {
+    const api = `http://127.0.0.1:${req.socket.localPort}`
+    return demo.writes.createUpload(req, res, { api, app: appOrigin(req) })
   }
+  if (packId === null || imageId === null) return json(res, 404, DOCUMENTED_ERRORS[404])
   if (packId === '') return json(res, 400, DOCUMENTED_ERRORS[400])
+  if (endpoint === 'getPack') return getPack(demo, packId, req, res)
+  if (endpoint === 'deleteImage' && imageId === '') {
+    return jsonError(res, 400, 'missing_image_id', 'Image ID is required')
+  }
+  const reserved = DEMO_ERROR_IDS[packId]
+  if (reserved) return demo.writes.reserved(res, endpoint, reserved)
+  switch (endpoint) {
+    case 'update':
+      return demo.writes.updatePack(packId, req, res)
+    case 'delete':
+      return demo.writes.deletePack(packId, res)
+    case 'addImage':
+      return demo.writes.addImage(packId, req, res)
+    case 'deleteImage':
+      return demo.writes.deleteImage(packId, imageId, res)
+  }
+}
 
+function getPack(demo: Demo, packId: string, req: IncomingMessage, res: ServerResponse): void {
   const reserved = DEMO_ERROR_IDS[packId]
   if (reserved) {
     const headers = reserved.headers ?? {}
@@ -106,13 +155,17 @@ function handle(
     return json(res, reserved.status, reserved.body, headers)
   }
 
-  const pack = packs.get(packId) ?? sized(packs, packId, maxGenerated)
-  if (!pack) return json(res, 404, DOCUMENTED_ERRORS[404])
+  const stored =
+    demo.packs.get(packId) ?? sized(demo.packs, packId, demo.maxGenerated ?? MAX_SIZED_PACK)
+  if (!stored) return json(res, 404, DOCUMENTED_ERRORS[404])
+  const { pack, settled } = demo.writes.live(stored)
   const origin = appOrigin(req)
   const serialize = () => JSON.stringify(okEnvelope(withOrigin(pack, origin)))
-  // The generating pack changes with time; every other pack is the same on every call.
-  if (packId === DEMO_PACK_IDS.generating) return json(res, 200, serialize())
+  // The generating pack and one with images still in flight change with time; every other
+  // pack is the same on every call until a write drops it.
+  if (packId === DEMO_PACK_IDS.generating || !settled) return json(res, 200, serialize())
   const key = `${packId} ${origin}`
+  const { bodies } = demo
   let body = bodies.get(key)
   if (body === undefined) {
     if (bodies.size >= MAX_CACHED_BODIES) bodies.clear()
@@ -128,70 +181,6 @@ function handle(
     vary: 'accept-encoding',
   })
   res.end(req.method === 'HEAD' ? undefined : body.br)
-}
-
-/**
- * List Packs: name (or keyword) search, `include_public`, `limit` 1-100 and `offset`, as the
- * contract describes; newest first. Generated benchmark packs are not listed.
- */
-function listPacks(
-  packs: Map<string, WirePack>,
-  query: URLSearchParams,
-  req: IncomingMessage,
-  res: ServerResponse,
-): void {
-  const limit = integerParam(query.get('limit'), 20)
-  const offset = integerParam(query.get('offset'), 0)
-  if (limit === null || limit < 1 || limit > 100 || offset === null || offset < 0) {
-    return json(res, 422, {
-      ok: false,
-      code: 422,
-      message: 'limit must be 1-100 and offset 0 or more',
-      error_code: 'invalid_query',
-    })
-  }
-  const search = query.get('search')?.trim().toLowerCase() ?? ''
-  const withPublic = query.get('include_public') !== 'false'
-  const matching = [...packs.values()]
-    .filter((pack) => !SIZED_PACK_NAME.test(pack.name ?? ''))
-    .filter((pack) => withPublic || pack.is_public !== true)
-    .filter(
-      (pack) =>
-        search === '' ||
-        (pack.name ?? '').toLowerCase().includes(search) ||
-        pack.images.some((image) => image.metadata?.keywords?.includes(search)),
-    )
-    .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
-  const origin = appOrigin(req)
-  json(res, 200, {
-    ok: true,
-    code: 200,
-    message: 'Packs retrieved',
-    data: {
-      packs: matching.slice(offset, offset + limit).map((pack) => {
-        const preview = pack.images[0]?.url ?? null
-        return {
-          id: pack.id,
-          name: pack.name,
-          image_count: pack.image_count,
-          preview_image_url: preview?.startsWith(DEMO_IMAGE_PATH) ? origin + preview : preview,
-          is_public: pack.is_public,
-          created_at: pack.created_at,
-        }
-      }),
-      total: matching.length,
-      limit,
-      offset,
-    },
-  })
-}
-
-const SIZED_PACK_NAME = /^Generated Pack \(/
-
-/** A whole number from the query, `fallback` when absent, null when not a whole number. */
-function integerParam(value: string | null, fallback: number): number | null {
-  if (value === null || value === '') return fallback
-  return /^\d+$/.test(value) ? Number(value) : null
 }
 
 function sized(
@@ -220,20 +209,4 @@ function withOrigin(pack: WirePack, origin: string): WirePack {
       image.url?.startsWith(DEMO_IMAGE_PATH) ? { ...image, url: origin + image.url } : image,
     ),
   }
-}
-
-/** Answers with `body` as JSON; a string is taken as already serialized. */
-function json(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  })
-  res.end(res.req.method === 'HEAD' ? undefined : text)
 }

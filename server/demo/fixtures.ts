@@ -14,6 +14,12 @@ import { DEMO_SHAPES, demoScenes, type DemoScene } from './scenes.ts'
 /** Image URLs in fixtures are paths; the demo API prefixes the app's origin when serving. */
 export const DEMO_IMAGE_PATH = '/demo-images/'
 
+/**
+ * Files uploaded to the demo: PUT on the demo API's own origin (the upload URL), and served
+ * on the app's origin (the file's URL), with the same path.
+ */
+export const DEMO_UPLOAD_PATH = '/demo-uploads/'
+
 export const DEMO_PACK_IDS = {
   motivation: '11111111-1111-1111-1111-111111111111',
   mixed: '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01',
