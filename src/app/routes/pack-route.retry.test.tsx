@@ -6,6 +6,9 @@ import { createQueryClient } from '@/app/query-client'
 import { packUrl, server, setupMsw } from '@/testing/msw'
 import { renderRoutes } from '@/testing/render'
 import { PackPage } from './pack-route'
+// The route loads its error screen lazily: loaded here already, the fake clock need not wait
+// for the module (which it cannot advance).
+import '@/components/api-error-screen'
 
 setupMsw()
 
