@@ -246,7 +246,7 @@ for (const kind of DATABASE_KINDS)
       expect((await listActivity(db, PACK)).entries.map((e) => e.actor)).toEqual(['Dana'])
     })
 
-    it('refuses an action or intent the schema does not know, even past the store', async () => {
+    it('refuses an action, an intent or a pack ID case the schema does not take, even past the store', async () => {
       await expect(
         db.query(
           `INSERT INTO write_activity (pack_id, action, actor, at, status, ok)
@@ -259,6 +259,13 @@ for (const kind of DATABASE_KINDS)
           `INSERT INTO write_activity (pack_id, action, intent, actor, at, status, ok)
            VALUES ($1, 'update_pack', 'maybe', 'Dana', now(), 200, true)`,
           [PACK],
+        ),
+      ).rejects.toThrow()
+      await expect(
+        db.query(
+          `INSERT INTO write_activity (pack_id, action, actor, at, status, ok)
+           VALUES ($1, 'update_pack', 'Dana', now(), 200, true)`,
+          [PACK.toUpperCase()],
         ),
       ).rejects.toThrow()
       expect((await listActivity(db, PACK)).entries).toEqual([])

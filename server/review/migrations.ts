@@ -104,7 +104,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       -- (a file upload, a create that failed), lowercase otherwise.
       CREATE TABLE write_activity (
         id bigserial PRIMARY KEY,
-        pack_id text,
+        pack_id text CHECK (pack_id = lower(pack_id)),
         action text NOT NULL CHECK (action IN ('create_pack', 'update_pack', 'delete_pack',
           'add_image', 'delete_image', 'upload_file')),
         intent text CHECK (intent IN ('retry', 'remove', 'undo', 'add', 'add-back', 'upload',
