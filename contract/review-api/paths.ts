@@ -36,6 +36,11 @@ export function reviewPackHistoryPath(packId: string): string {
   return `${reviewPackPath(packId)}/history`
 }
 
+/** The Partner API writes made through Pack Explorer on a pack, newest first (GET). */
+export function reviewActivityPath(packId: string): string {
+  return `${reviewPackPath(packId)}/activity`
+}
+
 /** The review API's routes; groups are the pack ID and, where there is one, the image ID. */
 export const REVIEW_ROUTES = {
   pack: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)$`),
@@ -44,6 +49,7 @@ export const REVIEW_ROUTES = {
   decisions: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/decisions$`),
   signOff: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/sign-off$`),
   packHistory: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/history$`),
+  activity: new RegExp(`^${REVIEW_API_PREFIX}/packs/([^/]+)/activity$`),
 } as const
 
 const EXACT_UUID = new RegExp(`^${PACK_ID_PATTERN}$`)

@@ -94,4 +94,40 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         ON review_pack_history FOR EACH ROW EXECUTE FUNCTION review_pack_history_append_only();
     `,
   },
+  {
+    version: 3,
+    name: 'the activity log of Partner API writes',
+    sql: `
+      -- Every write made through Pack Explorer to the Partner API, done or refused: who,
+      -- when (the server's clock), what, the images and URLs it named, and what the browser
+      -- was answered. Appended and never changed. pack_id is null for a write on no pack
+      -- (a file upload, a create that failed), lowercase otherwise.
+      CREATE TABLE write_activity (
+        id bigserial PRIMARY KEY,
+        pack_id text CHECK (pack_id = lower(pack_id)),
+        action text NOT NULL CHECK (action IN ('create_pack', 'update_pack', 'delete_pack',
+          'add_image', 'delete_image', 'upload_file')),
+        intent text CHECK (intent IN ('retry', 'remove', 'undo', 'add', 'add-back', 'upload',
+          'rename', 'publish', 'create', 'delete')),
+        actor text NOT NULL,
+        at timestamptz NOT NULL,
+        image_ids text[] NOT NULL DEFAULT '{}',
+        urls text[] NOT NULL DEFAULT '{}',
+        details jsonb NOT NULL DEFAULT '{}',
+        status integer NOT NULL,
+        ok boolean NOT NULL,
+        error_code text
+      );
+      -- A pack's entries, newest first, a page at a time (id below the cursor).
+      CREATE INDEX write_activity_pack ON write_activity (pack_id, id DESC);
+
+      CREATE FUNCTION write_activity_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'write_activity is append-only';
+      END
+      $$;
+      CREATE TRIGGER write_activity_append_only BEFORE UPDATE OR DELETE ON write_activity
+        FOR EACH ROW EXECUTE FUNCTION write_activity_append_only();
+    `,
+  },
 ]

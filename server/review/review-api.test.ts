@@ -22,6 +22,7 @@ import {
   MAX_BULK_ITEMS,
 } from '../../contract/review-api/bulk.ts'
 import {
+  reviewActivityPath,
   reviewDecisionsPath,
   reviewHistoryPath,
   reviewImagePath,
@@ -39,6 +40,8 @@ import { reviewDataDir } from '../test-kit/review-data.ts'
 import { openPgliteDatabase } from './pglite-database.ts'
 import { rawRequest, type RawAnswer } from '../test-kit/request.ts'
 import { packHistorySchema, signOffSchema } from '../../contract/review-api/sign-off.ts'
+import { activityPageSchema, MAX_ACTIVITY_LIMIT } from '../../contract/review-api/activity.ts'
+import { recordActivity, type ActivityEntry } from './activity-store.ts'
 
 // The review API's wire contract, through `npm start`'s app (the same handler `vite` and
 // `vite preview` mount: server/api.ts), on PGlite in a temporary folder.
@@ -623,6 +626,157 @@ describe('the review API', () => {
   })
 })
 
+describe('the activity log (GET …/activity)', () => {
+  const ACTIVITY_PACK = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e0a'
+  const activity = reviewActivityPath(ACTIVITY_PACK)
+  let app: Running
+  beforeAll(async () => {
+    app = await start()
+    // Recorded as the proxy will: into the store the app has open (one PGlite per folder).
+    const db = await openPgliteDatabase(shared)
+    const entry = (n: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({
+      packId: ACTIVITY_PACK,
+      action: 'add_image',
+      intent: 'add',
+      actor: 'Dana',
+      imageIds: [bulkImage(n)],
+      urls: [`https://cdn.example.com/${n}.png`],
+      details: {},
+      status: 200,
+      ok: true,
+      errorCode: null,
+      ...extra,
+    })
+    try {
+      for (let n = 1; n <= 4; n++) await recordActivity(db, entry(n))
+      await recordActivity(db, entry(9, { packId: PACK }))
+      await recordActivity(
+        db,
+        entry(5, {
+          packId: ACTIVITY_PACK.toUpperCase(),
+          action: 'update_pack',
+          intent: 'rename',
+          actor: 'Sam',
+          imageIds: [],
+          urls: [],
+          details: { name: 'Summer launch', is_public: false },
+          status: 409,
+          ok: false,
+          errorCode: 'pack_conflict',
+        }),
+      )
+    } finally {
+      await db.close()
+    }
+  }, 60_000)
+
+  const page = async (path: string) => activityPageSchema.parse(data(await get(app, path)))
+
+  it("answers a pack's writes newest first in the envelope, never cached", async () => {
+    const answer = await get(app, activity)
+    expect(answer.status).toBe(200)
+    expect(answer.headers['cache-control']).toBe('no-store')
+    const body = JSON.parse(answer.text) as { data: unknown }
+    expect(body).toEqual({ ok: true, code: 200, message: expect.any(String), data: body.data })
+    const { entries, next_before, pack_id } = activityPageSchema.parse(body.data)
+    expect([pack_id, next_before]).toEqual([ACTIVITY_PACK, null])
+    expect(entries.map((e) => e.image_ids[0] ?? e.action)).toEqual([
+      'update_pack',
+      bulkImage(4),
+      bulkImage(3),
+      bulkImage(2),
+      bulkImage(1),
+    ])
+    expect(entries[0]).toEqual({
+      id: expect.stringMatching(/^[1-9]\d*$/),
+      pack_id: ACTIVITY_PACK,
+      action: 'update_pack',
+      intent: 'rename',
+      actor: 'Sam',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      image_ids: [],
+      urls: [],
+      details: { name: 'Summer launch', is_public: false },
+      status: 409,
+      ok: false,
+      error_code: 'pack_conflict',
+    })
+    expect(entries[1]).toMatchObject({ urls: ['https://cdn.example.com/4.png'], ok: true })
+  })
+
+  it('pages with ?limit and ?before=next_before, the pack ID in any case', async () => {
+    const first = await page(`${activity}?limit=2`)
+    expect(first.entries.map((e) => e.actor)).toEqual(['Sam', 'Dana'])
+    expect(first.next_before).toBe(first.entries[1]!.id)
+    const upper = reviewActivityPath(ACTIVITY_PACK.toUpperCase())
+    const second = await page(`${upper}?limit=2&before=${first.next_before}`)
+    expect(second.pack_id).toBe(ACTIVITY_PACK)
+    expect(second.entries.map((e) => e.image_ids[0])).toEqual([bulkImage(3), bulkImage(2)])
+    const last = await page(`${activity}?before=${second.next_before}&limit=${MAX_ACTIVITY_LIMIT}`)
+    expect(last.entries.map((e) => e.image_ids[0])).toEqual([bulkImage(1)])
+    expect(last.next_before).toBeNull()
+  })
+
+  it('answers a pack without writes with no entries', async () => {
+    const other = '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1eff'
+    expect(await page(reviewActivityPath(other))).toEqual({
+      pack_id: other,
+      entries: [],
+      next_before: null,
+    })
+  })
+
+  it('answers HEAD without a body', async () => {
+    const answer = await rawRequest(app.url, activity, { method: 'HEAD' })
+    expect(answer.status).toBe(200)
+    expect(answer.text).toBe('')
+  })
+
+  describe('refuses', () => {
+    it.each(['pack-1', '5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e0', '%E0%A4%A'])(
+      'a pack ID %s that is not a UUID: 400 invalid_id',
+      async (packId) => {
+        const path = `/api/review/v1/packs/${packId}/activity`
+        expectRefusal(await get(app, path), 400, 'invalid_id')
+      },
+    )
+
+    it.each([
+      'limit=0',
+      `limit=${MAX_ACTIVITY_LIMIT + 1}`,
+      'limit=-1',
+      'limit=1.5',
+      'limit=abc',
+      'limit=',
+      'limit=1e2',
+      'limit=2&limit=3',
+      'before=0',
+      'before=-1',
+      'before=abc',
+      'before=',
+      'before=01',
+      'before=9223372036854775808',
+      'before=1&before=2',
+    ])('?%s: 422 invalid_query', async (query) => {
+      expectRefusal(await get(app, `${activity}?${query}`), 422, 'invalid_query')
+    })
+
+    it.each(['POST', 'PUT', 'DELETE'])('%s, with its Allow', async (method) => {
+      const answer = await rawRequest(app.url, activity, {
+        method,
+        headers: { 'content-type': 'application/json', ...SAME_ORIGIN },
+        body: '{}',
+      })
+      expectRefusal(answer, 405, 'method_not_allowed')
+      expect(answer.headers.allow).toBe('GET, HEAD')
+    })
+
+    it('an unknown path below it (never forwarded)', async () => {
+      expectRefusal(await get(app, `${activity}/1`), 404, 'not_found')
+    })
+  })
+})
+
 describe('the review API among the other routes', () => {
   it('is never forwarded to the Partner API, with a key set', async () => {
     const app = await start({ api: { token: TOKEN, baseUrl: upstream.url, timeoutMs: 5_000 } })
@@ -1001,6 +1155,7 @@ describe('when the store cannot be reached', () => {
       await put(app, reviewSignOffPath(PACK), { reviewer: 'Sam' }),
       await sendDelete(app, reviewSignOffPath(PACK), { reviewer: 'Sam' }),
       await get(app, reviewPackHistoryPath(PACK)),
+      await get(app, reviewActivityPath(PACK)),
     ]) {
       expectRefusal(answer, 503, 'reviews_unavailable')
       expect(answer.text).toContain('could not be opened')

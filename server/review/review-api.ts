@@ -6,6 +6,7 @@ import { signOffBodySchema } from '../../contract/review-api/sign-off.ts'
 import { sendData, sendDataJson, sendError } from '../envelope.ts'
 import { readJsonBody, type JsonBodyRule } from '../request-body.ts'
 import { reviewerOf } from '../reviewer.ts'
+import { ACTIVITY_QUERY_RULE, activityQueryOf } from './activity-query.ts'
 import type { LoadPackImages } from './pack-images.ts'
 import type { DecisionItem, ReviewStore } from './review-store.ts'
 import type { StoreConnection } from './store-connection.ts'
@@ -49,6 +50,7 @@ const ROUTES: readonly { name: RouteName; pattern: RegExp; methods: string[] }[]
   { name: 'decisions', pattern: REVIEW_ROUTES.decisions, methods: ['POST'] },
   { name: 'signOff', pattern: REVIEW_ROUTES.signOff, methods: ['PUT', 'DELETE'] },
   { name: 'packHistory', pattern: REVIEW_ROUTES.packHistory, methods: READ_METHODS },
+  { name: 'activity', pattern: REVIEW_ROUTES.activity, methods: READ_METHODS },
 ]
 
 /**
@@ -133,6 +135,8 @@ export function createReviewApi(options: ReviewApiOptions): Middleware {
         return readImageHistory(call)
       case 'packHistory':
         return readPackHistory(call)
+      case 'activity':
+        return readActivity(call, query)
       case 'image':
         return writeDecision(call)
       case 'decisions':
@@ -175,6 +179,16 @@ export function createReviewApi(options: ReviewApiOptions): Middleware {
     await run(res, async () => {
       const history = await store.packHistory(packId)
       sendData(res, 200, historyMessage(history), history)
+    })
+  }
+
+  async function readActivity({ res, packId }: Call, query: string) {
+    const page = activityQueryOf(query)
+    if (page === 'invalid') return sendError(res, 422, 'invalid_query', ACTIVITY_QUERY_RULE)
+    const store = storeFor(res)
+    if (!store) return
+    await run(res, async () => {
+      sendData(res, 200, 'Activity retrieved', await store.listActivity(packId, page))
     })
   }
 

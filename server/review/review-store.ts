@@ -4,8 +4,15 @@ import type {
   HistoryEntry,
   PackReview,
 } from '../../contract/review-api/decision.ts'
+import type { ActivityEntryWire, ActivityPage } from '../../contract/review-api/activity.ts'
 import type { RejectReason } from '../../contract/review-api/reasons.ts'
 import type { SignOff } from '../../contract/review-api/sign-off.ts'
+import {
+  listActivity,
+  recordActivity,
+  type ActivityEntry,
+  type ActivityPageRequest,
+} from './activity-store.ts'
 import type { Database, Queryable } from './database.ts'
 import {
   packHistory,
@@ -69,6 +76,10 @@ export interface ReviewStore {
   withdraw(packId: string, reviewer: string): Promise<SignOff | null>
   /** The pack's sign-offs and withdrawals, newest first. */
   packHistory(packId: string): Promise<PackHistory>
+  /** Records a Partner API write made through Pack Explorer (see activity-store.ts). */
+  recordActivity(entry: ActivityEntry): Promise<ActivityEntryWire>
+  /** The pack's recorded writes, newest first, a page at a time. */
+  listActivity(packId: string, page?: ActivityPageRequest): Promise<ActivityPage>
 }
 
 interface DecisionRow {
@@ -213,6 +224,8 @@ export function createReviewStore(db: Database): ReviewStore {
     signOff: (packId, reviewer, images) => signOff(db, packId, reviewer, images),
     withdraw: (packId, reviewer) => withdraw(db, packId, reviewer),
     packHistory: (packId) => packHistory(db, packId),
+    recordActivity: (entry) => recordActivity(db, entry),
+    listActivity: (packId, page) => listActivity(db, packId, page),
   }
 }
 
