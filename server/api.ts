@@ -4,6 +4,7 @@ import { demoReviewSeed } from './demo/review-seed.ts'
 import { createPartnerApiMiddleware, type PartnerApiOptions } from './partner-api.ts'
 import { createPackImageLoader } from './review/pack-images.ts'
 import type { ReviewConfig } from './review/review-config.ts'
+import type { WriteAccess } from './write-access.ts'
 import {
   startReviewService,
   type ReviewService,
@@ -25,6 +26,8 @@ export interface AppApiOptions {
   review: ReviewConfig
   /** PACK_EXPLORER_TRUST_PROXY_AUTH=1 (`npm start` only). */
   proxyAuth?: boolean
+  /** Who may change packs: PACK_EXPLORER_WRITE_ACCESS for `npm start`, everyone for Vite. */
+  writeAccess: WriteAccess
   partnerOptions?: PartnerApiOptions
   log: {
     partner: (line: string) => void
@@ -38,12 +41,20 @@ export interface AppApiOptions {
  * API comes first: nothing under /api/review ever reaches the proxy.
  */
 export async function createAppApi(options: AppApiOptions): Promise<AppApi> {
-  const partner = await createPartnerApiMiddleware(
-    options.partner,
-    options.log.partner,
-    options.partnerOptions,
-  )
-  let review: ReviewService
+  // Writes are recorded in the review database, which opens after the proxy exists (its
+  // sign-off reads packs through the same upstream): asked at request time.
+  let review: ReviewService | undefined
+  const partner = await createPartnerApiMiddleware(options.partner, options.log.partner, {
+    ...options.partnerOptions,
+    writes: {
+      access: options.writeAccess,
+      proxyAuth: options.proxyAuth ?? false,
+      activity: {
+        record: (record) => review!.recordActivity(record),
+        canRecord: () => review?.storeReady() ?? false,
+      },
+    },
+  })
   try {
     review = await startReviewService({
       config: options.review,
@@ -57,11 +68,12 @@ export async function createAppApi(options: AppApiOptions): Promise<AppApi> {
     await partner.close()
     throw error
   }
+  const started = review
   return {
     demo: partner.demo,
-    handle: (req, res, next) => review.handle(req, res, () => partner.handle(req, res, next)),
+    handle: (req, res, next) => started.handle(req, res, () => partner.handle(req, res, next)),
     close: async () => {
-      await Promise.allSettled([review.close(), partner.close()])
+      await Promise.allSettled([started.close(), partner.close()])
     },
   }
 }

@@ -733,6 +733,65 @@ describe('the rate limit', () => {
   })
 })
 
+describe('writes through the proxy (PACK_EXPLORER_WRITE_ACCESS)', () => {
+  const addImage = (app: Running, headers: Record<string, string>) =>
+    rawRequest(app.url, `${PACK_PATH}/images`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ image_url: 'https://cdn.example/a.jpg', extra: 'dropped' }),
+    })
+  const activity = async (app: Running, headers: Record<string, string> = {}) => {
+    const answer = await send(app, `/api/review/v1/packs/${PACK_ID}/activity`, headers)
+    expect(answer.status).toBe(200)
+    return (JSON.parse(answer.text) as { data: { entries: Array<Record<string, unknown>> } }).data
+      .entries
+  }
+  const editing = async (app: Running, headers: Record<string, string> = {}) =>
+    (JSON.parse((await send(app, '/app-config.json', headers)).text) as { editing: unknown })
+      .editing
+
+  it('refuses every write unless the setting allows it, and says so in the app config', async () => {
+    const app = await start()
+    expect(await editing(app)).toBe(false)
+    const answer = await addImage(app, { 'x-pack-explorer-reviewer': 'Dana' })
+    expect(answer.status).toBe(403)
+    expect(JSON.parse(answer.text)).toMatchObject({ error_code: 'writes_disabled' })
+    expect(upstream.received).toEqual([])
+  })
+
+  it('with all, forwards the write and records it, under the name given', async () => {
+    const app = await start({ writeAccess: 'all' })
+    expect(await editing(app)).toBe(true)
+    const before = (await activity(app)).length
+    const answer = await addImage(app, { 'x-pack-explorer-reviewer': 'Dana%20R' })
+    expect(answer.status).toBe(200)
+    expect(upstream.received.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `POST ${PACK_PATH}/images`,
+    ])
+    const entries = await activity(app)
+    expect(entries).toHaveLength(before + 1)
+    expect(entries[0]).toMatchObject({
+      action: 'add_image',
+      actor: 'Dana R',
+      urls: ['https://cdn.example/a.jpg'],
+      status: 200,
+      ok: true,
+    })
+  })
+
+  it('with a list, lets only those signed-in users write, as themselves', async () => {
+    const app = await start({
+      basicAuth: { single: { user: USER, password: PASSWORD }, file: null },
+      writeAccess: { users: new Set([USER]) },
+    })
+    const alice = { authorization: basic(USER, PASSWORD) }
+    expect(await editing(app, alice)).toBe(true)
+    const answer = await addImage(app, { ...alice, 'x-pack-explorer-reviewer': 'Mallory' })
+    expect(answer.status).toBe(200)
+    expect((await activity(app, alice))[0]).toMatchObject({ actor: USER })
+  })
+})
+
 describe('in demo mode', () => {
   it('serves the demo API through the same proxy, and closes it', async () => {
     const production = await createProductionApp(
@@ -758,7 +817,26 @@ describe('in demo mode', () => {
     const server = createServer(production.app)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const app = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-    expect(JSON.parse((await send(app, '/app-config.json')).text)).toMatchObject({ demo: true })
+    // The demo's packs live in memory: anyone may change them, whatever the setting says.
+    expect(JSON.parse((await send(app, '/app-config.json')).text)).toMatchObject({
+      demo: true,
+      editing: true,
+    })
+    const created = await rawRequest(app.url, PACKS_PATH, {
+      method: 'POST',
+      headers: {
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+        'x-pack-explorer-reviewer': 'Dana',
+      },
+      body: JSON.stringify({ name: 'Launch shots' }),
+    })
+    expect(created.status).toBe(201)
+    const newId = (JSON.parse(created.text) as { data: { id: string } }).data.id
+    const activity = await send(app, `/api/review/v1/packs/${newId}/activity`)
+    expect(JSON.parse(activity.text).data.entries).toEqual([
+      expect.objectContaining({ action: 'create_pack', actor: 'Dana', pack_id: newId }),
+    ])
     const pack = await send(app, PACK_PATH)
     expect(pack.status).toBe(200)
     expect(JSON.parse(pack.text)).toMatchObject({ ok: true, data: { id: PACK_ID } })

@@ -57,6 +57,7 @@ export async function createProductionApp(
     partner: config.api,
     review: config.review,
     proxyAuth: config.trustProxyAuth,
+    writeAccess: config.writeAccess,
     partnerOptions: {
       maxUpstreamAnswers: config.maxUpstreamAnswers,
       listensBeyondLoopback: !isLoopbackHost(config.host),
