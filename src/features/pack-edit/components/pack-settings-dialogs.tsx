@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { ModalDialog } from '@/components/modal-dialog'
 import type { ApiError } from '@/lib/api-error'
-import { PackNameField, packNameProblem } from './pack-name-field'
+import { packNameProblem } from '@/features/pack-edit/lib/pack-name'
+import { PackNameField } from './pack-name-field'
 import { WriteError } from './write-error'
 
 interface WriteState {
