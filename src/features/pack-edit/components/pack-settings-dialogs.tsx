@@ -22,7 +22,10 @@ export function RenamePackDialog({
   const [value, setValue] = useState(name)
   const [problem, setProblem] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
-  useEffect(() => inputRef.current?.select(), [])
+  useEffect(() => {
+    inputRef.current?.focus()
+    inputRef.current?.select()
+  }, [])
   return (
     <ModalDialog
       title="Rename pack"
