@@ -533,6 +533,26 @@ describe('what the Partner API and the upload URL answer', () => {
     expect(api.seen.map((call) => call.method)).toEqual(['POST', 'PUT'])
   })
 
+  it('is 502 upload_failed when the upload URL’s host does not resolve', async () => {
+    const relay = await startRelay(
+      {
+        files: () => ({
+          status: 201,
+          body: {
+            ok: true,
+            code: 201,
+            message: 'ok',
+            data: { uploadUrl: 'https://gone.example/upload', url: FILE_URL },
+          },
+        }),
+      },
+      {},
+      { resolveHost: async () => Promise.reject(new Error('ENOTFOUND')) },
+    )
+    expectRefusal(await send(relay), 502, 'upload_failed')
+    expect(api.seen).toHaveLength(1)
+  })
+
   it('is 502 upload_failed when the upload URL does not answer in time', async () => {
     const relay = await startRelay({ put: () => {} }, {}, { uploadTimeoutMs: 200 })
     const answer = await send(relay)

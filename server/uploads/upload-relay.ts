@@ -160,10 +160,12 @@ export function createUploadRelay(options: UploadRelayOptions): Middleware {
       )
     }
 
-    let target
-    try {
-      target = await checkUploadTarget(urls.uploadUrl, base, options.resolveHost ?? resolveHost)
-    } catch {
+    const target = await checkUploadTarget(
+      urls.uploadUrl,
+      base,
+      options.resolveHost ?? resolveHost,
+    ).catch(() => null)
+    if (target === null) {
       return failUpload(502, 'upload_failed', 'The upload URL’s host could not be resolved.')
     }
     if ('refused' in target) {

@@ -1,6 +1,9 @@
 // Where an upload URL from the Partner API may send the file: the API's own origin, or an
 // https: host whose every address is public, connected to at the address checked.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { callUpstream } from '../proxy/upstream-client.ts'
 import {
   checkUploadTarget,
   isPublicAddress,
@@ -119,5 +122,42 @@ describe('pinnedLookup', () => {
       [null, '203.0.113.9', 4],
       [null, [{ address: '203.0.113.9', family: 4 }]],
     ])
+  })
+})
+
+describe('a request with a pinned lookup', () => {
+  it('connects to the checked address, on a connection of its own, whatever DNS would say', async () => {
+    const hosts: Array<string | undefined> = []
+    const server = createServer((req, res) => {
+      hosts.push(req.headers.host)
+      res.end('ok')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      // .invalid never resolves: only the pinned address can be where the request went.
+      const { response, result } = await callUpstream(
+        {
+          target: new URL(`http://uploads.invalid:${port}/put?sig=1`),
+          method: 'PUT',
+          headers: { 'content-length': '2' },
+          body: Buffer.from('hi'),
+          timeoutMs: 5_000,
+          signal: new AbortController().signal,
+          lookup: pinnedLookup({ address: '127.0.0.1', family: 4 }),
+        },
+        async (answer) => {
+          let text = ''
+          for await (const chunk of answer) text += String(chunk)
+          return text
+        },
+      )
+      expect([response.statusCode, result]).toEqual([200, 'ok'])
+      expect(response.headers.connection).toBe('close')
+      expect(hosts).toEqual([`uploads.invalid:${port}`])
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
