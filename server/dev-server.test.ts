@@ -7,6 +7,7 @@ import { createLogger, createServer, preview, type PreviewServer, type ViteDevSe
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PACK_IDS } from './demo/fixtures.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
+import { uploadPath } from './uploads/upload-paths.ts'
 import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, type RawAnswer } from './test-kit/request.ts'
 import {
@@ -284,6 +285,24 @@ describe('the dev server takes writes under /api from its own pages only', () =>
       expect(JSON.parse(answer.text).error_code, path).toBe('unsupported_media_type')
       expect(await answerBeforeBody(devUrl(), path, headers), path).toBe(415)
     }
+  })
+
+  it('lets an upload through as an image type from its own pages, to the upload relay', async () => {
+    const upload = uploadPath('6f1c2b7e-9d4a-4e3b-8c5f-0a1b2c3d4e5f')
+    const image = { host: GOOD_HOST, 'content-type': 'image/png', 'x-file-name': 'a.png' }
+    const sameOrigin = await write(upload, { ...image, 'sec-fetch-site': 'same-origin' }, 'POST')
+    // Past the same-origin rule, the relay's own refusal: nobody said who uploads.
+    expect(JSON.parse(sameOrigin.text)).toMatchObject({
+      code: 422,
+      error_code: 'reviewer_required',
+    })
+    const crossSite = await write(upload, { ...image, 'sec-fetch-site': 'cross-site' }, 'POST')
+    expect(JSON.parse(crossSite.text)).toMatchObject({
+      code: 403,
+      error_code: 'cross_site_request',
+    })
+    const text = { ...image, 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }
+    expect((await write(upload, text, 'POST')).status).toBe(415)
   })
 
   it('refuses a form on another port of localhost, on every /api path', async () => {

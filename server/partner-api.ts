@@ -6,9 +6,11 @@ import { serveDemoUpload } from './demo/demo-uploads.ts'
 import { DEMO_EXAMPLES, DEMO_UPLOAD_PATH } from './demo/fixtures.ts'
 import { createImageUrlLookup } from './image-url-lookup.ts'
 import { createPartnerProxy } from './proxy/proxy.ts'
+import type { WritePolicy } from './proxy/write-gate.ts'
 import type { WriteRecord } from './proxy/write-record.ts'
 import { createPackImageLoader, type PackImageSource } from './review/pack-images.ts'
 import { API_SECURITY_HEADERS } from './security-headers.ts'
+import { createUploadRelay } from './uploads/upload-relay.ts'
 import { mayWrite, type WriteAccess } from './write-access.ts'
 
 export const APP_CONFIG_PATH = '/app-config.json'
@@ -77,18 +79,21 @@ export async function createPartnerApiMiddleware(
   }
   const { writes } = options
   const access: WriteAccess = !writes ? 'none' : demo ? 'all' : writes.access
+  // One policy for the proxy's writes and the upload relay's alike.
+  const writePolicy: WritePolicy | undefined = writes && {
+    allowed: (req) => mayWrite(access, req),
+    proxyAuth: writes.proxyAuth,
+    record: writes.activity.record,
+    canRecord: writes.activity.canRecord,
+    imageUrl: createImageUrlLookup(createPackImageLoader(upstream), upstream.timeoutMs),
+  }
   const proxy = createPartnerProxy({
     ...upstream,
     maxConcurrentUpstream: options.maxUpstreamAnswers,
     log,
-    writes: writes && {
-      allowed: (req) => mayWrite(access, req),
-      proxyAuth: writes.proxyAuth,
-      record: writes.activity.record,
-      canRecord: writes.activity.canRecord,
-      imageUrl: createImageUrlLookup(createPackImageLoader(upstream), upstream.timeoutMs),
-    },
+    writes: writePolicy,
   })
+  const uploads = createUploadRelay({ ...upstream, log, writes: writePolicy })
   log(
     demo
       ? 'GENVIRAL_API_TOKEN is not set: serving the built-in demo Partner API ("Demo data").'
@@ -119,7 +124,7 @@ export async function createPartnerApiMiddleware(
           JSON.stringify({ demo, examples, user, editing: mayWrite(access, req) }),
         )
       }
-      proxy(req, res, next)
+      uploads(req, res, () => proxy(req, res, next))
     },
     close: async () => {
       await demoApi?.close()

@@ -15,6 +15,7 @@ import { API_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts'
 import { startFakeUpstream, type FakeUpstream } from './test-kit/fake-upstream.ts'
 import { reviewDataDir } from './test-kit/review-data.ts'
 import { rawRequest, socketRequest, type RawAnswer } from './test-kit/request.ts'
+import { uploadPath } from './uploads/upload-paths.ts'
 import { PACKS_PATH, packPath } from '../contract/partner-api/paths.ts'
 import { reviewImagePath } from '../contract/review-api/paths.ts'
 import { sizedPackId } from './demo/fixtures.ts'
@@ -700,6 +701,26 @@ describe('the rate limit', () => {
     for (const path of [ASSET_PATH, '/', `/packs/${PACK_ID}`, '/app-config.json', '/healthz']) {
       expect((await send(app, path)).status, path).toBe(200)
     }
+  })
+
+  it('counts uploads in the same budget as the proxied paths', async () => {
+    const app = await start({ rateLimitPerMinute: 3 })
+    const upload = () =>
+      send(
+        app,
+        uploadPath(PACK_ID),
+        { 'sec-fetch-site': 'same-origin', 'content-type': 'image/png', 'x-file-name': 'a.png' },
+        'POST',
+      )
+    expect((await send(app, PACK_PATH)).status).toBe(200)
+    // Through to the upload relay, which refuses it here: writes are off.
+    expect(JSON.parse((await upload()).text)).toMatchObject({ error_code: 'writes_disabled' })
+    expect((await send(app, PACKS_PATH)).status).toBe(200)
+    const limited = await upload()
+    expect(limited.status).toBe(429)
+    expect(JSON.parse(limited.text)).toMatchObject({ error_code: 'rate_limited' })
+    expect((await send(app, PACK_PATH)).status).toBe(429)
+    expect(upstreamReceived()).toHaveLength(2)
   })
 
   it('ignores X-Forwarded-For unless PACK_EXPLORER_TRUST_PROXY says so', async () => {

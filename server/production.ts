@@ -13,6 +13,7 @@ import { createPasswordCheck } from './password-check.ts'
 import { isLoopbackHost, type ProductionConfig } from './production-config.ts'
 import { requestGuards } from './request-guards.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
+import { UPLOADS_PREFIX } from './uploads/upload-paths.ts'
 
 export const HEALTH_PATH = '/healthz'
 /** Vite puts a content hash in every file name under assets/: a new build, a new name. */
@@ -20,10 +21,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Behind auth the app is not for everyone: no shared cache (a CDN) may hand it out. */
 const PRIVATE_IMMUTABLE = 'private, max-age=31536000, immutable'
 /**
- * Paths the proxy forwards start here; only they cost a Partner API call (the review API,
- * /api/review, is answered here and not limited).
+ * Paths that cost Partner API calls: what the proxy forwards, and uploads (two calls each).
+ * The review API, /api/review, is answered here and not limited.
  */
-const PROXIED_PREFIX = '/api/partner'
+const LIMITED_PREFIXES = ['/api/partner', UPLOADS_PREFIX]
 
 export interface ProductionApp {
   app: Express
@@ -84,8 +85,9 @@ export async function createProductionApp(
   if (config.basicAuth) app.use(basicAuth(await createPasswordCheck(config.basicAuth), log))
   // Files, pages and /api answers alike; what the proxy relays compressed is left as it is.
   app.use(compress())
+  // One limiter on both: a client has one budget, whichever of them it spends it on.
   app.use(
-    PROXIED_PREFIX,
+    LIMITED_PREFIXES,
     rateLimit({
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,

@@ -19,6 +19,7 @@ import {
 } from './test-kit/write-origins.ts'
 import { packPath } from '../contract/partner-api/paths.ts'
 import { reviewImagePath, reviewPackPath } from '../contract/review-api/paths.ts'
+import { uploadPath } from './uploads/upload-paths.ts'
 
 // `npm start`'s app on a real loopback server, its proxy pointed at a real test upstream:
 // what it checks about a request before anything else answers it (server/request-guards.ts).
@@ -309,6 +310,41 @@ describe('writes under /api (server/same-origin-writes.ts)', () => {
       expect(upstream.received).toEqual([])
     },
   )
+
+  it('lets an upload through as an image type, from the app’s own pages only', async () => {
+    const upload = uploadPath(PACK_ID)
+    const image = { 'content-type': 'image/png', 'x-file-name': 'a.png' }
+    const post = (path: string, headers: Record<string, string>) =>
+      rawRequest(url, path, { method: 'POST', headers, body: 'not really a png' })
+    for (const [what, headers, refused] of writeOriginCases(host)) {
+      const answer = await post(upload, { ...headers, ...image })
+      // Through to the upload relay, which refuses it on this server: writes are off.
+      expect(answer.status, what).toBe(403)
+      expect(JSON.parse(answer.text).error_code, what).toBe(
+        refused ? 'cross_site_request' : 'writes_disabled',
+      )
+      if (refused) {
+        expect(await answerBeforeBody(url, upload, { ...headers, ...image }), what).toBe(403)
+      }
+    }
+    const sameOrigin = { host, 'sec-fetch-site': 'same-origin' }
+    for (const [what, type] of NOT_JSON) {
+      const headers = type === null ? sameOrigin : { ...sameOrigin, 'content-type': type }
+      const answer = await post(upload, headers)
+      expect(answer.status, what).toBe(415)
+      expect(JSON.parse(answer.text).error_code, what).toBe('unsupported_media_type')
+    }
+    // An image type is an upload's only: anywhere else, and by any other method, it is 415.
+    const png = { ...sameOrigin, 'content-type': 'image/png' }
+    for (const path of [...WRITE_PATHS, upload.toUpperCase(), '/api/uploads']) {
+      expect((await post(path, png)).status, path).toBe(415)
+    }
+    expect((await write(upload, png)).status).toBe(415)
+    expect((await post(upload, { ...sameOrigin, 'content-type': 'image/svg+xml' })).status).toBe(
+      415,
+    )
+    expect(upstream.received).toEqual([])
+  })
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'])(
     'refuses a cross-origin %s on any /api path, routed or not',

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { UPLOAD_CONTENT_TYPES } from '../contract/partner-api/writes.ts'
 import { sendError } from './envelope.ts'
+import { UPLOADS_PREFIX } from './uploads/upload-paths.ts'
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
@@ -11,8 +13,10 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * `npm start`). A form on another site, or a `no-cors` fetch, can send a POST to
  * `localhost:5173` with the user's cookies or Basic-auth credentials, and a `text/plain` or
  * form body needs no CORS preflight: so a write is refused unless the browser says it is
- * same-origin, and then unless its body is JSON (which no form can send). Checked on the
- * headers alone, before anything reads the body.
+ * same-origin, and then unless its body is JSON (which no form can send). The one exception
+ * is an upload (`POST /api/uploads/...`) sent as one of the image types Upload File takes: no
+ * form can send those either, and a cross-site fetch with one needs a CORS preflight that
+ * this server never grants. Checked on the headers alone, before anything reads the body.
  */
 export function sameOriginWrites(): Middleware {
   return (req, res, next) => {
@@ -25,7 +29,8 @@ export function sameOriginWrites(): Middleware {
         'Changes are accepted only from Pack Explorer’s own pages.',
       )
     }
-    if (mediaType(req.headers['content-type']) !== 'application/json') {
+    const type = mediaType(req.headers['content-type'])
+    if (type !== 'application/json' && !isImageUpload(req, type)) {
       return sendError(
         res,
         415,
@@ -58,17 +63,35 @@ export function isSameOrigin(req: IncomingMessage): boolean {
 }
 
 /**
+ * A POST under /api/uploads with an image type. The path as written, in its case: what the
+ * upload relay takes, and nothing else (an absolute-form target is not an upload).
+ */
+function isImageUpload(req: IncomingMessage, type: string): boolean {
+  const path = pathOf(req).split('?')[0] ?? ''
+  return (
+    req.method === 'POST' &&
+    path.startsWith(`${UPLOADS_PREFIX}/`) &&
+    (UPLOAD_CONTENT_TYPES as readonly string[]).includes(type)
+  )
+}
+
+/**
  * Under `/api` as any server might route it: Express matches paths case-insensitively (a
  * route on `/api/review` also takes `/API/Review`), and an absolute-form target
  * (`POST http://host/api/...`) is routed by its path too.
  */
 function isApi(req: IncomingMessage): boolean {
-  // Connect strips a mount path from `url`; `originalUrl` keeps it (Vite, Express).
-  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
+  const url = pathOf(req)
   const path = (
     url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split('?')[0] ?? ''
   ).toLowerCase()
   return path === '/api' || path.startsWith('/api/')
+}
+
+/** The request target as the browser sent it. */
+function pathOf(req: IncomingMessage): string {
+  // Connect strips a mount path from `url`; `originalUrl` keeps it (Vite, Express).
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
 }
 
 /** `application/json; charset=utf-8` is `application/json`. */

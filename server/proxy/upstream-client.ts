@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import type { LookupFunction } from 'node:net'
 
 export interface UpstreamRequest {
   target: URL
@@ -9,6 +10,11 @@ export interface UpstreamRequest {
   timeoutMs: number
   /** Aborts the call (the browser went away). */
   signal: AbortSignal
+  /**
+   * Where the host name leads, instead of DNS (an address checked beforehand). The request
+   * then gets a connection of its own: a pooled one may have been opened to another address.
+   */
+  lookup?: LookupFunction
 }
 
 export class UpstreamTimeoutError extends Error {}
@@ -43,11 +49,12 @@ export async function callUpstream<T>(
 }
 
 function send(request: UpstreamRequest, signal: AbortSignal): Promise<IncomingMessage> {
-  const { target, method, headers, body } = request
+  const { target, method, headers, body, lookup } = request
+  const connection = lookup ? { lookup, agent: false } : {}
   return new Promise((resolve, reject) => {
     const outgoing = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
       target,
-      { method, headers, signal },
+      { method, headers, signal, ...connection },
       resolve,
     )
     outgoing.on('error', reject)
