@@ -137,8 +137,9 @@ export function createWorkspace(): Workspace {
         if (method === 'PATCH') return updatePack(pack, body)
         if (method === 'DELETE') return deletePack(packId)
       }
-      if (rest[0] === 'images' && rest.length === 1 && method === 'POST')
+      if (rest[0] === 'images' && rest.length === 1 && method === 'POST') {
         return addImage(pack, body)
+      }
       if (rest[0] === 'images' && rest.length === 2 && method === 'DELETE') {
         return deleteImage(pack, decode(rest[1]!))
       }
