@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { packSchema } from '@contract/partner-api/pack'
 import { createImage, createMetadata, createPack } from '@contract/partner-api/wire'
 import { fingerprintOf } from '@contract/review-api/fingerprint'
-import { REVIEWER_NAME_KEY } from '@/features/pack-review/lib/reviewer-name'
+import { REVIEWER_NAME_KEY } from '@/lib/reviewer-name'
 import { stubDialogMethods } from '@/testing/dialog'
 import { reviewApi, servePack, setupMsw } from '@/testing/msw'
 import { renderRoutes } from '@/testing/render'

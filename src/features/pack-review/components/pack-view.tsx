@@ -69,7 +69,7 @@ const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
 // Fetched with the image dialog, once the pointer or focus reaches the gallery (where `x`
 // is pressed): keys typed right after it (a reason, Enter) must land in the dialog.
 const rejectDialog = preloadable(() => import('./review/reject-dialog'), 'RejectDialog')
-const nameDialog = preloadable(() => import('./review/name-dialog'), 'NameDialog')
+const nameDialog = preloadable(() => import('@/components/name-dialog'), 'NameDialog')
 const RejectDialog = rejectDialog.Component
 const NameDialog = nameDialog.Component
 const preloadImageDetailDialog = () => {

@@ -7,7 +7,7 @@ import { renderReadyReviews } from '@/testing/pack-reviews'
 import { loadedPack } from '@/testing/review-fixtures'
 import { reviewQueries } from '@/features/pack-review/api/review-queries'
 import type { ReviewedImage } from './qa-flags'
-import { REVIEWER_NAME_KEY } from './reviewer-name'
+import { REVIEWER_NAME_KEY } from '@/lib/reviewer-name'
 import type { PackReviews } from './use-pack-reviews'
 
 setupMsw()

@@ -9,7 +9,7 @@ import * as slices from '@/lib/slices'
 import { loadedPack } from '@/testing/review-fixtures'
 import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { reviewQueries } from '@/features/pack-review/api/review-queries'
-import { REVIEWER_NAME_KEY } from './reviewer-name'
+import { REVIEWER_NAME_KEY } from '@/lib/reviewer-name'
 
 vi.mock('@contract/review-api/fingerprint', { spy: true })
 vi.mock('@/lib/slices', { spy: true })

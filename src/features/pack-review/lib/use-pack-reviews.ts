@@ -18,7 +18,7 @@ import type { ReviewedImage } from './qa-flags'
 import { tallyPack, withDecisionsHere, type ReviewCounts } from './review-counts'
 import { ReviewOutbox, type ManyWrite, type UndoStep } from './review-outbox'
 import { currentFingerprint, reviewStateOf, type ReviewState } from './review-state'
-import { storeReviewerName, useReviewerName } from './reviewer-name'
+import { storeReviewerName, useReviewerName } from '@/lib/reviewer-name'
 import { versionOf } from './versions'
 
 export interface ImageReview {
