@@ -314,6 +314,32 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('pack edits: the edit bar, its dialogs, a refused change, and New pack', async ({
+      page,
+    }) => {
+      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Dana'))
+      await page.goto(MIXED)
+      await expect(page.getByRole('button', { name: 'Rename' })).toBeVisible()
+      // The demo's public packs belong to another workspace: the change is refused, put back.
+      await page.getByRole('button', { name: 'Make private' }).click()
+      await expect(page.getByRole('alert')).toContainText('did not work, so it was put back')
+      await expectNoViolations(page)
+      await page.getByRole('button', { name: 'Rename' }).click()
+      await expect(page.getByRole('dialog', { name: 'Rename pack' })).toBeVisible()
+      await expectNoViolations(page)
+      await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: 'Delete pack' }).click()
+      const deleting = page.getByRole('dialog', { name: /^Delete / })
+      await deleting.getByRole('button', { name: 'Delete pack' }).click()
+      await expect(deleting.getByRole('alert')).toBeVisible()
+      await expectNoViolations(page)
+      await page.keyboard.press('Escape')
+      await page.goto('/')
+      await page.getByRole('button', { name: 'New pack' }).click()
+      await expect(page.getByRole('dialog', { name: 'New pack' })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test('empty pack', async ({ page }) => {
       await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02')
       await expect(page.getByText('This pack has no images yet')).toBeVisible()

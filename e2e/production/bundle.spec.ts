@@ -5,9 +5,12 @@ import { DEMO_PACK_IDS } from '../../server/demo/fixtures'
 /**
  * The pack page's JavaScript budget (entry plus every chunk it loads), gzip. 140 KB until the
  * review workbench (issue 14): every tile's decision, the outbox that never loses one, the
- * keys and the review controls are first-screen code, about 8 KB of it.
+ * keys and the review controls are first-screen code, about 8 KB of it. 150 KB until the
+ * pack's own edits (issue 16): its Rename, Make public and Delete pack buttons are on the
+ * first screen, about 2 KB with the name prompt they share (their writes, messages and
+ * dialogs come with the first use).
  */
-const PACK_ROUTE_BUDGET = 150 * 1024
+const PACK_ROUTE_BUDGET = 155 * 1024
 
 /** Records every script the page loads, with its gzip size (zlib level 9). */
 function recordScripts(page: Page) {
@@ -22,7 +25,7 @@ function recordScripts(page: Page) {
   }
 }
 
-test('the pack page loads at most 150 KB of gzipped JavaScript', async ({ page }) => {
+test('the pack page loads at most 155 KB of gzipped JavaScript', async ({ page }) => {
   const scripts = recordScripts(page)
   await page.goto(`/packs/${DEMO_PACK_IDS.mixed}`)
   await expect(page.locator('[data-image-id]').first()).toBeVisible()

@@ -144,3 +144,38 @@ test('refuses to listen beyond loopback with a key and no access control', async
   expect(server.output()).toMatch(/PACK_EXPLORER_TRUST_PROXY_AUTH/)
   await expect(fetch('http://127.0.0.1:5185/healthz')).rejects.toThrow()
 })
+
+test('without PACK_EXPLORER_WRITE_ACCESS, the pack edits are disabled and say why', async ({
+  browser,
+}) => {
+  const server = await startProductionServer({ ...keyed, PORT: '5186' })
+  try {
+    const packId = await scriptPack([{ status: 200, body: upstreamPack('Locked Pack') }])
+    const page = await browser.newPage({ baseURL: server.url })
+    await page.goto(`/packs/${packId}`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Locked Pack' })).toBeVisible()
+    const edits = page.getByRole('toolbar', { name: 'Edit pack' })
+    for (const name of ['Rename', 'Make public', 'Delete pack']) {
+      await expect(edits.getByRole('button', { name })).toBeDisabled()
+    }
+    await expect(edits).toContainText('Editing is turned off on this server')
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: 'New pack' })).toBeDisabled()
+    await expect(page.getByText('Editing is turned off on this server')).toBeVisible()
+    // And the server refuses a write that goes around the page.
+    const refused = await page.evaluate(
+      (id) =>
+        fetch(`/api/partner/v1/packs/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-pack-explorer-reviewer': 'Dana' },
+          body: JSON.stringify({ name: 'Forced' }),
+        }).then(async (response) => [response.status, (await response.json()).error_code]),
+      packId,
+    )
+    expect(refused).toEqual([403, 'writes_disabled'])
+    expect((await receivedRequests(packId)).map((request) => request.method)).toEqual(['GET'])
+    await page.close()
+  } finally {
+    await server.stop()
+  }
+})

@@ -61,8 +61,8 @@ export function NameDialog({
             Who is reviewing?
           </h2>
           <p id={hintId} className="text-sm text-slate-700">
-            Your name is saved with each decision, so your team can see who made it. This browser
-            remembers it.
+            Your name is saved with each decision and change, so your team can see who made it. This
+            browser remembers it.
           </p>
         </div>
         <div className="flex flex-col gap-1.5">

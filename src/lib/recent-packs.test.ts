@@ -2,6 +2,7 @@ import { act, renderHook } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   clearRecentPacks,
+  forgetRecentPack,
   getRecentPacks,
   MAX_RECENT_PACKS,
   RECENT_PACKS_KEY,
@@ -16,6 +17,18 @@ const store = (value: unknown) =>
 
 beforeEach(() => {
   localStorage.clear()
+})
+
+describe('forgetRecentPack', () => {
+  it('takes a deleted pack off the list and keeps the others in order', () => {
+    recordRecentPack({ id: 'a', name: 'A' }, at(1))
+    recordRecentPack({ id: 'b', name: 'B' }, at(2))
+    recordRecentPack({ id: 'c', name: 'C' }, at(3))
+    forgetRecentPack('b')
+    expect(ids()).toEqual(['c', 'a'])
+    forgetRecentPack('unknown')
+    expect(ids()).toEqual(['c', 'a'])
+  })
 })
 
 describe('recent packs store', () => {

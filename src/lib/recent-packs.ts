@@ -103,6 +103,14 @@ export function recordRecentPack(entry: { id: string; name: string }, now = new 
   writeStored(JSON.stringify(packs.slice(0, MAX_RECENT_PACKS)))
 }
 
+/** Takes a pack off the list (it was deleted). */
+export function forgetRecentPack(id: string): void {
+  const packs = getSnapshot()
+  if (packs.some((pack) => pack.id === id)) {
+    writeStored(JSON.stringify(packs.filter((pack) => pack.id !== id)))
+  }
+}
+
 export function clearRecentPacks(): void {
   writeStored(null)
 }

@@ -370,9 +370,9 @@ function render(r) {
     ],
     [
       // The budget e2e/production/bundle.spec.ts checks; the floor ratio is only reported.
-      'Pack route JS ≤ 150 KB gzip (larger of manifest and loaded)',
+      'Pack route JS ≤ 155 KB gzip (larger of manifest and loaded)',
       kb(routeJs),
-      pass(routeJs <= 150 * 1024),
+      pass(routeJs <= 155 * 1024),
     ],
     ['Pack route JS vs floor (reported, no goal)', times(ratio(routeJs, floor.total), 3), '—'],
   ]

@@ -1,7 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { CircleCheck } from 'lucide-react'
+import { useCallback, useEffect, useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
 import { LinkCard } from '@/components/link-card'
 import { BrowsePacks } from '@/features/browse/components/browse-packs'
+import { NewPackButton } from '@/features/pack-edit/components/new-pack-button'
 import { PackLookupForm } from '@/features/lookup/components/pack-lookup-form'
 import { RecentPacks } from '@/features/lookup/components/recent-packs'
 import { isPackId } from '@contract/partner-api/paths'
@@ -34,6 +37,8 @@ export function LookupPage() {
   const { data: config } = useQuery(appConfigQuery)
   const examples = config?.examples ?? []
   const prefetchPack = usePrefetchPack()
+  const navigate = useNavigate()
+  const notice = useArrivalNotice()
 
   return (
     <div className="flex flex-col gap-12 py-6 sm:py-10">
@@ -47,9 +52,23 @@ export function LookupPage() {
             share the link with your team.
           </p>
         </div>
+        {notice && (
+          <p
+            role="status"
+            className="flex items-center gap-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900 ring-1 ring-emerald-600/30 ring-inset"
+          >
+            <CircleCheck aria-hidden="true" className="size-4 shrink-0" />
+            {notice}
+          </p>
+        )}
         <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
           <PackLookupForm />
         </div>
+        <NewPackButton
+          editing={config?.editing ?? false}
+          user={config?.user ?? null}
+          onCreated={(packId) => void navigate(`/packs/${packId}`)}
+        />
         <RecentPacks />
         {examples.length > 0 && (
           <section aria-labelledby="examples-heading">
@@ -79,4 +98,21 @@ export function LookupPage() {
       </div>
     </div>
   )
+}
+
+/**
+ * What the page that sent us here had to say (`Pack deleted`), once: taken out of the
+ * history entry, so that Back or a reload does not say it again.
+ */
+function useArrivalNotice(): string | null {
+  const location = useLocation()
+  const navigate = useNavigate()
+  const given = (location.state as { notice?: unknown } | null)?.notice
+  const [notice] = useState(typeof given === 'string' ? given : null)
+  useEffect(() => {
+    if (typeof given !== 'string') return
+    const { pathname, search, hash } = location
+    void navigate({ pathname, search, hash }, { replace: true, state: null })
+  }, [given, location, navigate])
+  return notice
 }

@@ -1,16 +1,18 @@
-import { useQuery } from '@tanstack/react-query'
-import { Suspense, useEffect, useState } from 'react'
-import { useParams } from 'react-router'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Suspense, useEffect, useMemo, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
 import { appConfigQuery } from '@/app/app-config'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { PackEditBar, type PackPatch } from '@/features/pack-edit/components/pack-edit-bar'
+import { packQueries } from '@/features/pack-review/api/pack-queries'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
 import { lazyNamed } from '@/lib/lazy-named'
 import { useNextTryAt } from '@/lib/next-try'
-import { recordRecentPack } from '@/lib/recent-packs'
+import { forgetRecentPack, recordRecentPack } from '@/lib/recent-packs'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isPackId } from '@contract/partner-api/paths'
 
@@ -41,10 +43,22 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
     setRefreshing(true)
     void refetch().finally(() => setRefreshing(false))
   }
+  // A change to the pack's name or visibility shows at once, over what the API last said.
+  const [patch, setPatch] = useState<PackPatch | null>(null)
+  const shown = useMemo(() => (data && patch ? { ...data, ...patch } : data), [data, patch])
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const detailKey = packQueries.detail(packId).queryKey
+  const settled = (done: PackPatch, saved: boolean) => {
+    // Kept as saved until the pack is read again, so no poll in between shows the old one.
+    if (saved) queryClient.setQueryData(detailKey, (old) => (old ? { ...old, ...done } : old))
+    setPatch((old) => withoutPatch(old, done))
+    if (saved) void queryClient.invalidateQueries({ queryKey: detailKey })
+  }
   // An error screen names the tab itself.
-  useDocumentTitle(data ? data.name || 'Untitled pack' : error ? null : 'Loading pack')
+  useDocumentTitle(shown ? shown.name || 'Untitled pack' : error ? null : 'Loading pack')
 
-  if (data) {
+  if (shown) {
     return (
       <>
         {error && !isFetching && (
@@ -53,12 +67,26 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
           </div>
         )}
         <PackView
-          pack={data}
+          pack={shown}
           imageId={imageId}
           updatedAt={dataUpdatedAt}
           onRefresh={refresh}
           refreshing={refreshing}
           authenticatedUser={config?.user ?? null}
+          editBar={
+            <PackEditBar
+              pack={shown}
+              editing={config?.editing ?? false}
+              user={config?.user ?? null}
+              onChange={(next) => setPatch((old) => ({ ...old, ...next }))}
+              onSettled={settled}
+              onDeleted={() => {
+                queryClient.removeQueries({ queryKey: detailKey })
+                forgetRecentPack(packId)
+                void navigate('/', { state: { notice: 'Pack deleted' } })
+              }}
+            />
+          }
         />
       </>
     )
@@ -85,4 +113,13 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
     )
   }
   return skeleton
+}
+
+/** What is still shown over the pack once `done` is over (a later change of a field stays). */
+function withoutPatch(shown: PackPatch | null, done: PackPatch): PackPatch | null {
+  if (shown === null) return null
+  const rest: PackPatch = { ...shown }
+  if (done.name !== undefined && rest.name === done.name) delete rest.name
+  if (done.is_public !== undefined && rest.is_public === done.is_public) delete rest.is_public
+  return rest.name === undefined && rest.is_public === undefined ? null : rest
 }

@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type CSSProperties,
+  type ReactNode,
 } from 'react'
 import { ChartColumn } from 'lucide-react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -49,7 +50,6 @@ import { AutoAdvanceToggle } from './review/auto-advance-toggle'
 import { BulkDialogs } from './review/bulk-dialogs'
 import { ReviewProgress } from './review/review-progress'
 import { ReviewerControls } from './review/reviewer-controls'
-import { SelectionToolbar } from './selection-toolbar'
 import { SignOffControls } from './review/sign-off-controls'
 import { StatusSummary } from './status-summary'
 
@@ -70,12 +70,17 @@ const PackListView = lazyNamed(() => import('./pack-list-view'), 'PackListView')
 // is pressed): keys typed right after it (a reason, Enter) must land in the dialog.
 const rejectDialog = preloadable(() => import('./review/reject-dialog'), 'RejectDialog')
 const nameDialog = preloadable(() => import('@/components/name-dialog'), 'NameDialog')
+// Shown only while images are selected; fetched with the rest once the gallery is reached
+// (where they are selected).
+const selectionToolbar = preloadable(() => import('./selection-toolbar'), 'SelectionToolbar')
 const RejectDialog = rejectDialog.Component
 const NameDialog = nameDialog.Component
+const SelectionToolbar = selectionToolbar.Component
 const preloadImageDetailDialog = () => {
   void loadImageDetailDialog()
   void rejectDialog.preload()
   void nameDialog.preload()
+  void selectionToolbar.preload()
 }
 
 const NONE: readonly ReviewedImage[] = []
@@ -87,6 +92,7 @@ export function PackView({
   onRefresh,
   refreshing,
   authenticatedUser,
+  editBar,
 }: {
   pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
@@ -96,6 +102,8 @@ export function PackView({
   refreshing: boolean
   /** Who the server says is signed in: decisions are theirs, and no name is asked. */
   authenticatedUser: string | null
+  /** What changes the pack itself (its name, visibility, deletion), under its bar. */
+  editBar?: ReactNode
 }) {
   const { search } = useLocation()
   const navigate = useNavigate()
@@ -347,6 +355,7 @@ export function PackView({
         review={reviewerControls}
         signOff={signOff}
       />
+      {editBar}
       {mismatch && (
         <CountMismatchNotice
           pack={pack}
@@ -380,14 +389,16 @@ export function PackView({
             exportButtons={exportButtons}
             selection={
               selecting && (
-                <SelectionToolbar
-                  count={selectedItems.length}
-                  onApprove={() => bulk.request('approve', selectedItems)}
-                  onReject={() => bulk.request('reject', selectedItems)}
-                  onClearDecisions={() => bulk.request('clear', selectedItems)}
-                  onClearSelection={clearSelection}
-                  exportButtons={selectionExport}
-                />
+                <Suspense fallback={null}>
+                  <SelectionToolbar
+                    count={selectedItems.length}
+                    onApprove={() => bulk.request('approve', selectedItems)}
+                    onReject={() => bulk.request('reject', selectedItems)}
+                    onClearDecisions={() => bulk.request('clear', selectedItems)}
+                    onClearSelection={clearSelection}
+                    exportButtons={selectionExport}
+                  />
+                </Suspense>
               )
             }
             summary={
