@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { WRITE_INTENTS } from './reviewer.ts'
 
 /** The Partner API writes Pack Explorer forwards, each recorded in the activity log. */
 export const ACTIVITY_ACTIONS = [
@@ -11,18 +12,7 @@ export const ACTIVITY_ACTIONS = [
 ] as const
 
 /** What the person meant by a write, as the page says it (one action serves several). */
-export const ACTIVITY_INTENTS = [
-  'retry',
-  'remove',
-  'undo',
-  'add',
-  'add-back',
-  'upload',
-  'rename',
-  'publish',
-  'create',
-  'delete',
-] as const
+export const ACTIVITY_INTENTS = WRITE_INTENTS
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number]
 export type ActivityIntent = (typeof ACTIVITY_INTENTS)[number]

@@ -13,19 +13,45 @@ interface WriteState {
   onCancel: () => void
 }
 
-/** `Rename`: the pack's name in a `Pack name` field, selected so typing replaces it. */
-export function RenamePackDialog({
-  name,
-  onSave,
-  ...state
-}: WriteState & { name: string; onSave: (name: string) => void }) {
-  const [value, setValue] = useState(name)
+/**
+ * The `Pack name` field of a dialog, focused (what is in it selected, so typing replaces it),
+ * and `checked()`: the name to save, trimmed, or null once the field says why it cannot be.
+ */
+function usePackName(initial: string) {
+  const [value, setValue] = useState(initial)
   const [problem, setProblem] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
     inputRef.current?.focus()
     inputRef.current?.select()
   }, [])
+  const field = (
+    <PackNameField
+      value={value}
+      onChange={(next) => {
+        setValue(next)
+        setProblem(null)
+      }}
+      problem={problem}
+      inputRef={inputRef}
+    />
+  )
+  const checked = () => {
+    const why = packNameProblem(value)
+    setProblem(why)
+    if (why !== null) inputRef.current?.focus()
+    return why === null ? value.trim() : null
+  }
+  return { field, checked }
+}
+
+/** `Rename`: the pack's name in a `Pack name` field, selected so typing replaces it. */
+export function RenamePackDialog({
+  name,
+  onSave,
+  ...state
+}: WriteState & { name: string; onSave: (name: string) => void }) {
+  const { field, checked } = usePackName(name)
   return (
     <ModalDialog
       title="Rename pack"
@@ -34,21 +60,11 @@ export function RenamePackDialog({
       busy={state.busy}
       onCancel={state.onCancel}
       onSubmit={() => {
-        const why = packNameProblem(value)
-        setProblem(why)
-        if (why === null) onSave(value.trim())
-        else inputRef.current?.focus()
+        const next = checked()
+        if (next !== null) onSave(next)
       }}
     >
-      <PackNameField
-        value={value}
-        onChange={(next) => {
-          setValue(next)
-          setProblem(null)
-        }}
-        problem={problem}
-        inputRef={inputRef}
-      />
+      {field}
       <WriteError error={state.error} />
     </ModalDialog>
   )
@@ -59,11 +75,8 @@ export function NewPackDialog({
   onCreate,
   ...state
 }: WriteState & { onCreate: (pack: { name: string; isPublic: boolean }) => void }) {
-  const [value, setValue] = useState('')
+  const { field, checked } = usePackName('')
   const [isPublic, setIsPublic] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
-  const inputRef = useRef<HTMLInputElement>(null)
-  useEffect(() => inputRef.current?.focus(), [])
   return (
     <ModalDialog
       title="New pack"
@@ -72,21 +85,11 @@ export function NewPackDialog({
       busy={state.busy}
       onCancel={state.onCancel}
       onSubmit={() => {
-        const why = packNameProblem(value)
-        setProblem(why)
-        if (why === null) onCreate({ name: value.trim(), isPublic })
-        else inputRef.current?.focus()
+        const name = checked()
+        if (name !== null) onCreate({ name, isPublic })
       }}
     >
-      <PackNameField
-        value={value}
-        onChange={(next) => {
-          setValue(next)
-          setProblem(null)
-        }}
-        problem={problem}
-        inputRef={inputRef}
-      />
+      {field}
       <label className="flex items-start gap-2 text-sm text-slate-800">
         <input
           type="checkbox"
