@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router'
 import { appConfigQuery } from '@/app/app-config'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
-import { PackEditBar, type PackPatch } from '@/features/pack-edit/components/pack-edit-bar'
+import { PackEditButtons, type PackPatch } from '@/features/pack-edit/components/pack-edit-buttons'
+import { Notice } from '@/components/notice'
 import { packQueries } from '@/features/pack-review/api/pack-queries'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
@@ -48,6 +49,8 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
   const shown = useMemo(() => (data && patch ? { ...data, ...patch } : data), [data, patch])
   const queryClient = useQueryClient()
   const navigate = useNavigate()
+  const [editProblem, setEditProblem] = useState<string | null>(null)
+  const editing = config?.editing ?? false
   const detailKey = packQueries.detail(packId).queryKey
   const settled = (done: PackPatch, saved: boolean) => {
     // Kept as saved until the pack is read again, so no poll in between shows the old one.
@@ -73,10 +76,10 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
           onRefresh={refresh}
           refreshing={refreshing}
           authenticatedUser={config?.user ?? null}
-          editBar={
-            <PackEditBar
+          edit={
+            <PackEditButtons
               pack={shown}
-              editing={config?.editing ?? false}
+              editing={editing}
               user={config?.user ?? null}
               onChange={(next) => setPatch((old) => ({ ...old, ...next }))}
               onSettled={settled}
@@ -85,7 +88,17 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
                 forgetRecentPack(packId)
                 void navigate('/', { state: { notice: 'Pack deleted' } })
               }}
+              onProblem={setEditProblem}
             />
+          }
+          editNotice={
+            editProblem !== null ? (
+              <Notice role="alert">{editProblem}</Notice>
+            ) : (
+              !editing && (
+                <p className="text-sm text-slate-600">Editing is turned off on this server</p>
+              )
+            )
           }
         />
       </>

@@ -17,6 +17,7 @@ export const PackBar = memo(function PackBar({
   refreshing,
   review,
   signOff,
+  edit,
 }: {
   pack: Pack
   onRefresh: () => void
@@ -25,6 +26,8 @@ export const PackBar = memo(function PackBar({
   review?: ReactNode
   /** The pack's sign-off and its report. */
   signOff?: ReactNode
+  /** What changes the pack itself (rename, visibility, delete), as toolbar items. */
+  edit?: ReactNode
 }) {
   const created = parseDate(pack.created_at)
   const imageCount = pack.image_count ?? pack.images.length
@@ -70,6 +73,7 @@ export const PackBar = memo(function PackBar({
       >
         {review && <div className="mr-2 flex min-w-0 max-sm:w-full">{review}</div>}
         {signOff}
+        {edit}
         <RefreshButton
           label="Refresh"
           busyLabel="Refreshing…"

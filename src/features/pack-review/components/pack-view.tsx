@@ -92,7 +92,8 @@ export function PackView({
   onRefresh,
   refreshing,
   authenticatedUser,
-  editBar,
+  edit,
+  editNotice,
 }: {
   pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
@@ -102,8 +103,10 @@ export function PackView({
   refreshing: boolean
   /** Who the server says is signed in: decisions are theirs, and no name is asked. */
   authenticatedUser: string | null
-  /** What changes the pack itself (its name, visibility, deletion), under its bar. */
-  editBar?: ReactNode
+  /** What changes the pack itself (its name, visibility, deletion): items of its toolbar. */
+  edit?: ReactNode
+  /** What those changes have to say (a change put back, editing turned off), under the bar. */
+  editNotice?: ReactNode
 }) {
   const { search } = useLocation()
   const navigate = useNavigate()
@@ -354,8 +357,9 @@ export function PackView({
         refreshing={refreshing}
         review={reviewerControls}
         signOff={signOff}
+        edit={edit}
       />
-      {editBar}
+      {editNotice}
       {mismatch && (
         <CountMismatchNotice
           pack={pack}
