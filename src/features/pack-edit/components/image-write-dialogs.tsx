@@ -22,11 +22,14 @@ export function RemoveImagesDialog({
     'position' in images
       ? `Remove image #${images.position} from ${packName}?`
       : `Remove ${images.count.toLocaleString('en-US')} images from ${packName}?`
-  const them = countOf(images) === 1 ? 'it' : 'them'
+  const back =
+    countOf(images) === 1
+      ? 'it comes back from the same URL, with a new ID, at the end of the pack. The Activity list can add it back later.'
+      : 'they come back from the same URLs, with new IDs, at the end of the pack. The Activity list can add them back later.'
   return (
     <ModalDialog
       title={title}
-      description={`Removed images leave the pack for everyone. For 30 seconds you can undo: ${them} come${them === 'it' ? 's' : ''} back from the same URL${them === 'it' ? '' : 's'}, with new IDs, at the end of the pack. The Activity list can add ${them} back later.`}
+      description={`Removed images leave the pack for everyone. For 30 seconds you can undo: ${back}`}
       submit={{ label: 'Remove', danger: true }}
       onSubmit={onRemove}
       onCancel={onCancel}
