@@ -30,6 +30,10 @@ export function renderPackReviews(pack: LoadedPack, options: { user?: string | n
 /** The same, once the pack's decisions are loaded. */
 export async function renderReadyReviews(pack: LoadedPack, options: { user?: string | null } = {}) {
   const rendered = renderPackReviews(pack, options)
-  await waitFor(() => expect(rendered.reviews().availability).toEqual({ status: 'ready' }))
+  // Seconds, not waitFor's one: 10,000 images are hashed a slice at a time, slower on a busy
+  // machine.
+  await waitFor(() => expect(rendered.reviews().availability).toEqual({ status: 'ready' }), {
+    timeout: 10_000,
+  })
   return rendered
 }
