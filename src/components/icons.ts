@@ -2,8 +2,10 @@
 export {
   CircleAlert as ErrorIcon,
   Globe as PublicIcon,
+  ImageMinus as RemoveImageIcon,
   Images as ImageCountIcon,
   Lock as PrivateIcon,
   RotateCw as RefreshIcon,
   SearchX as NoMatchesIcon,
+  WandSparkles as RetryMetadataIcon,
 } from 'lucide-react'

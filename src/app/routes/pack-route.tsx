@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Suspense, useEffect, useMemo, useState } from 'react'
-import { useNavigate, useParams } from 'react-router'
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { appConfigQuery } from '@/app/app-config'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { ImageWrites, type ImageWritesHandle } from '@/features/pack-edit/components/image-writes'
 import { PackEditButtons, type PackPatch } from '@/features/pack-edit/components/pack-edit-buttons'
 import { Notice } from '@/components/notice'
 import { packQueries } from '@/features/pack-review/api/pack-queries'
@@ -11,6 +12,7 @@ import { useLivePack } from '@/features/pack-review/api/use-live-pack'
 import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import { lazyNamed } from '@/lib/lazy-named'
 import { useNextTryAt } from '@/lib/next-try'
 import { forgetRecentPack, recordRecentPack } from '@/lib/recent-packs'
@@ -58,6 +60,30 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
     setPatch((old) => withoutPatch(old, done))
     if (saved) void queryClient.invalidateQueries({ queryKey: detailKey })
   }
+  // Retrying metadata and removing images: the buttons are the page's, the writes ours.
+  const imageWrites = useRef<ImageWritesHandle>(null)
+  const imageEdits = useMemo<ImageEdits>(
+    () => ({
+      enabled: editing,
+      retryMetadata: (items) => imageWrites.current?.retryMetadata(items),
+      remove: (items) => imageWrites.current?.remove(items),
+    }),
+    [editing],
+  )
+  const { search } = useLocation()
+  const shownImage = useRef({ imageId, search })
+  useLayoutEffect(() => {
+    shownImage.current = { imageId, search }
+  })
+  // The image open in the viewer went: show its copy once the pack has it, else the pack.
+  const imagesChanged = async (gone: ReadonlyMap<string, string | null>) => {
+    await queryClient.invalidateQueries({ queryKey: detailKey })
+    const { imageId: open, search: query } = shownImage.current
+    if (open === null || !gone.has(open)) return
+    const copy = gone.get(open)
+    const to = copy ? `/packs/${packId}/images/${encodeURIComponent(copy)}` : `/packs/${packId}`
+    void navigate(`${to}${query}`, { replace: true, preventScrollReset: true })
+  }
   // An error screen names the tab itself.
   useDocumentTitle(shown ? shown.name || 'Untitled pack' : error ? null : 'Loading pack')
 
@@ -100,6 +126,14 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
               )
             )
           }
+          imageEdits={imageEdits}
+        />
+        <ImageWrites
+          ref={imageWrites}
+          packId={packId}
+          packName={shown.name.trim() || 'Untitled pack'}
+          user={config?.user ?? null}
+          onChanged={(gone) => void imagesChanged(gone)}
         />
       </>
     )

@@ -2,7 +2,10 @@ import { fileNameOf } from '@contract/partner-api/writes'
 import type { ApiError } from '@/lib/api-error'
 import { addImage, deleteImage, type WriteBy } from '@/features/pack-edit/api/pack-writes'
 import { eachAtMost } from './each-at-most'
-import { asApiError, RETRY_CONCURRENCY, type RetryTarget } from './retry-metadata'
+import { asApiError, type RetryTarget } from './retry-metadata'
+
+/** Deletes at once, at most: the API documents no rate limit, and ours counts writes. */
+const REMOVE_CONCURRENCY = 4
 
 export type RemoveOutcome =
   | { imageId: string; url: string; removed: true }
@@ -11,15 +14,19 @@ export type RemoveOutcome =
 export type AddOutcome =
   { url: string; added: true; imageId: string } | { url: string; added: false; error: ApiError }
 
-/** Deletes each image (at most a few at once); the outcomes in the images' order. */
+/**
+ * Deletes each image (at most a few at once); the outcomes in the images' order. `intent`:
+ * a removal, or the second half of a retry whose old copy could not be deleted at first.
+ */
 export function removeImages(
   packId: string,
   images: readonly RetryTarget[],
   by: Omit<WriteBy, 'intent'>,
+  intent: 'remove' | 'retry' = 'remove',
 ): Promise<RemoveOutcome[]> {
-  return eachAtMost(RETRY_CONCURRENCY, images, async ({ id, url }): Promise<RemoveOutcome> => {
+  return eachAtMost(REMOVE_CONCURRENCY, images, async ({ id, url }): Promise<RemoveOutcome> => {
     try {
-      await deleteImage(packId, id, { ...by, intent: 'remove' })
+      await deleteImage(packId, id, { ...by, intent })
       return { imageId: id, url, removed: true }
     } catch (error) {
       return { imageId: id, url, removed: false, error: asApiError(error) }

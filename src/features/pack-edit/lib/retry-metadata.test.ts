@@ -119,12 +119,14 @@ describe('retryMetadata', () => {
     expect(calls.every((call) => call.headers.reviewer === null)).toBe(true)
   })
 
-  it('runs at most four retries at once', async () => {
+  it('adds the copies one at a time, in order, so they keep their order at the end', async () => {
     let active = 0
     let most = 0
+    const added: string[] = []
     server.use(
-      http.post(`*${packPath(PACK)}/images`, async () => {
+      http.post(`*${packPath(PACK)}/images`, async ({ request }) => {
         most = Math.max(most, ++active)
+        added.push(((await request.json()) as { image_url: string }).image_url)
         await new Promise((resolve) => setTimeout(resolve, 5))
         active--
         return HttpResponse.json({ ok: true, code: 201, message: '', data: { id: fakeUuid(9) } })
@@ -133,13 +135,12 @@ describe('retryMetadata', () => {
         HttpResponse.json({ ok: true, code: 200, message: '', data: {} }),
       ),
     )
-    const outcomes = await retryMetadata(
-      PACK,
-      Array.from({ length: 10 }, (_, n) => image(n)),
-      { reviewer: 'Dana' },
-    )
-    expect(outcomes.every((outcome) => outcome.status === 'retried')).toBe(true)
-    expect(most).toBe(4)
+    const targets = Array.from({ length: 10 }, (_, n) => image(n))
+    const outcomes = await retryMetadata(PACK, targets, { reviewer: 'Dana' })
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(10).fill('retried'))
+    expect(outcomes.map((outcome) => outcome.imageId)).toEqual(targets.map((target) => target.id))
+    expect(added).toEqual(targets.map((target) => target.url))
+    expect(most).toBe(1)
   })
 })
 

@@ -17,14 +17,13 @@ export type RetryOutcome =
   /** The copy was added but the old image is still there: the pack holds it twice. */
   | { imageId: string; status: 'not_removed'; newImageId: string; error: ApiError }
 
-/** Retries at once, at most: each is two writes, and the API documents no rate limit. */
-export const RETRY_CONCURRENCY = 4
-
 /**
  * Regenerates the metadata of each image the only way the API allows: adds the same URL again
  * (a new image, with a new ID, at the end of the pack, queued for new metadata), and only once
- * that succeeded deletes the old one. Never retried by itself: a failed add may still have
- * added (no idempotency), so the outcome says what happened and the person decides.
+ * that succeeded deletes the old one. The copies are added one at a time, so they keep the
+ * images' order at the end of the pack; each old image is deleted as soon as its copy is in.
+ * Never retried by itself: a failed add may still have added (no idempotency), so the outcome
+ * says what happened and the person decides. The outcomes come in the targets' order.
  */
 export async function retryMetadata(
   packId: string,
@@ -33,25 +32,45 @@ export async function retryMetadata(
   onOutcome: (outcome: RetryOutcome) => void = () => {},
 ): Promise<RetryOutcome[]> {
   const write = { ...by, intent: 'retry' as const }
-  return eachAtMost(RETRY_CONCURRENCY, targets, async (target) => {
-    const outcome = await retryOne(packId, target, write)
-    onOutcome(outcome)
-    return outcome
+  const outcomes: Promise<RetryOutcome>[] = []
+  await eachAtMost(1, targets, async (target) => {
+    const added = await addCopy(packId, target, write)
+    const outcome =
+      typeof added === 'string' ? deleteOld(packId, target, added, write) : Promise.resolve(added)
+    outcomes.push(
+      outcome.then((done) => {
+        onOutcome(done)
+        return done
+      }),
+    )
   })
+  return Promise.all(outcomes)
 }
 
-async function retryOne(packId: string, target: RetryTarget, by: WriteBy): Promise<RetryOutcome> {
-  let newImageId: string
+/** The copy's ID, or the outcome of a copy that could not be added. */
+async function addCopy(
+  packId: string,
+  target: RetryTarget,
+  by: WriteBy,
+): Promise<string | RetryOutcome> {
   try {
     const added = await addImage(
       packId,
       { image_url: target.url, file_name: fileNameOf(target.url) },
       by,
     )
-    newImageId = added.id
+    return added.id
   } catch (error) {
     return { imageId: target.id, status: 'not_added', error: asApiError(error) }
   }
+}
+
+async function deleteOld(
+  packId: string,
+  target: RetryTarget,
+  newImageId: string,
+  by: WriteBy,
+): Promise<RetryOutcome> {
   try {
     await deleteImage(packId, target.id, by)
   } catch (error) {

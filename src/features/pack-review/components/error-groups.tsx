@@ -1,13 +1,19 @@
 import { memo } from 'react'
-import { ErrorIcon } from '@/components/icons'
+import { ErrorIcon, RetryMetadataIcon } from '@/components/icons'
+import { EDITING_OFF } from '@/lib/editing'
 
-/** Failed images grouped by message: the usual first question in a review. */
+/**
+ * Failed images grouped by message: the usual first question in a review. A click shows a
+ * group; `Retry these <n>` (where the page can edit) retries the metadata of all of them.
+ */
 export const ErrorGroups = memo(function ErrorGroups({
   errors,
   onSelect,
+  retry,
 }: {
   errors: readonly [message: string, count: number][]
   onSelect: (message: string) => void
+  retry?: { enabled: boolean; onRetry: (message: string) => void }
 }) {
   if (errors.length === 0) return null
   return (
@@ -21,7 +27,7 @@ export const ErrorGroups = memo(function ErrorGroups({
       </h2>
       <ul className="flex flex-col gap-1">
         {errors.map(([message, count]) => (
-          <li key={message}>
+          <li key={message} className="flex flex-col items-end gap-1">
             <button
               type="button"
               onClick={() => onSelect(message)}
@@ -33,6 +39,18 @@ export const ErrorGroups = memo(function ErrorGroups({
                 <span className="sr-only">{count === 1 ? ' image' : ' images'}</span>
               </span>
             </button>
+            {retry && (
+              <button
+                type="button"
+                disabled={!retry.enabled}
+                title={retry.enabled ? `Retry the metadata of these ${count}` : EDITING_OFF}
+                onClick={() => retry.onRetry(message)}
+                className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-semibold text-red-900 hover:bg-red-50 disabled:cursor-not-allowed disabled:text-slate-500 disabled:hover:bg-transparent"
+              >
+                <RetryMetadataIcon aria-hidden="true" className="size-3.5" />
+                Retry these {count.toLocaleString()}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -17,10 +17,13 @@ export function FilterPanel({
   filters,
   facets,
   onChange,
+  retryErrors,
 }: {
   filters: PackFilters
   facets: Facets
   onChange: Change
+  /** `Retry these <n>` on each error group, where the page can edit images. */
+  retryErrors?: { enabled: boolean; onRetry: (message: string) => void }
 }) {
   const showErrors = useCallback(
     (message: string) => onChange({ statuses: ['error'], q: message }),
@@ -33,7 +36,7 @@ export function FilterPanel({
       <Section title="Review">
         <ReviewFilters filters={filters} facets={facets} onChange={onChange} />
       </Section>
-      <ErrorGroups errors={facets.errors} onSelect={showErrors} />
+      <ErrorGroups errors={facets.errors} onSelect={showErrors} retry={retryErrors} />
       <FlagFilters counts={facets.flags} selected={filters.flags} onChange={onChange} />
       <KeywordFilters keywords={facets.keywords} selected={filters.keyword} onChange={onChange} />
     </div>

@@ -1,12 +1,14 @@
-import { memo, useId, type ReactNode } from 'react'
+import { memo, useId, useState, type FocusEvent, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Highlight } from '@/components/highlight'
 import type { PackImage } from '@contract/partner-api/pack'
 import { statusTitle } from '@/features/pack-review/lib/image-status'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { FlagMarker } from './flag-chips'
+import { ImageEditButtons } from './image-edit-buttons'
 import { ImageThumbnail } from './image-thumbnail'
 import { ReviewBadge } from './review/review-badge'
 import { ReviewButtons } from './review/review-buttons'
@@ -20,7 +22,10 @@ import { StatusBadge } from './status-badge'
  * decision and its buttons lie over the image's square, as siblings of the link (a button
  * inside a link is invalid and unreachable); the buttons show on hover and focus. So does the
  * selection checkbox, after the buttons in the tab order (Tab from the tile reaches the
- * buttons first, as before there was a selection).
+ * buttons first, as before there was a selection), then to what changes the image in the
+ * pack (`edits`: retry its metadata, remove it), under the review buttons. Those are in the
+ * document only while the tile has the pointer or focus: a 10,000-image gallery keeps a few
+ * dozen tiles mounted, and none needs them until it is reached.
  */
 export const ImageCard = memo(function ImageCard({
   item,
@@ -31,6 +36,7 @@ export const ImageCard = memo(function ImageCard({
   priority = false,
   review,
   actions,
+  edits,
   selected,
   onSelect,
 }: {
@@ -45,6 +51,8 @@ export const ImageCard = memo(function ImageCard({
   priority?: boolean
   review: ImageReview
   actions: ReviewActions
+  /** What can change the image in the pack; none where the page cannot edit. */
+  edits?: ImageEdits
   /** A boolean, not the selection: selecting one tile re-renders that tile only. */
   selected: boolean
   onSelect: (imageId: string, extend: boolean) => void
@@ -54,12 +62,21 @@ export const ImageCard = memo(function ImageCard({
   const error = status === 'error' ? image.metadata?.error?.trim() || null : null
   const textId = useId()
   const reviewId = useId()
+  const [pointed, setPointed] = useState(false)
+  const [focused, setFocused] = useState(false)
+  const leave = (event: FocusEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false)
+  }
 
   return (
     <article
       aria-label={`Image #${position}`}
       data-image-id={image.id}
       className="group relative h-full"
+      onPointerEnter={edits && (() => setPointed(true))}
+      onPointerLeave={edits && (() => setPointed(false))}
+      onFocus={edits && (() => setFocused(true))}
+      onBlur={edits && leave}
     >
       <Link
         to={href}
@@ -134,6 +151,21 @@ export const ImageCard = memo(function ImageCard({
           onSelect={onSelect}
           className="absolute top-1.5 left-1.5"
         />
+        {edits && (pointed || focused) && (
+          <div
+            role="group"
+            aria-label={`Change image #${position}`}
+            className="absolute top-11 right-1.5 flex gap-0.5 rounded-lg bg-white p-0.5 opacity-0 shadow-md ring-1 ring-slate-900/10 group-focus-within:pointer-events-auto group-focus-within:opacity-100 group-hover:pointer-events-auto group-hover:opacity-100"
+          >
+            <ImageEditButtons
+              item={item}
+              state={review.state}
+              edits={edits}
+              compact
+              tabbable={tabbable}
+            />
+          </div>
+        )}
       </div>
       {selected && (
         // Over the status edge while selected: which tiles a bulk action takes must show.

@@ -3,8 +3,10 @@ import { useNavigate } from 'react-router'
 import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
+import { ImageEditButtons } from './image-edit-buttons'
 import { ReviewHistory } from './viewer/review-history'
 import { ViewerFilmstrip } from './viewer/viewer-filmstrip'
 import { ViewerHeader } from './viewer/viewer-header'
@@ -33,6 +35,7 @@ export function ImageDetailDialog({
   packId,
   review,
   actions,
+  edits,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -50,6 +53,8 @@ export function ImageDetailDialog({
   /** The image's decision, shown with its buttons and its history in the inspector. */
   review: ImageReview
   actions: ReviewActions
+  /** What can change the image in the pack; none where the page cannot edit. */
+  edits?: ImageEdits
 }) {
   const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -154,6 +159,11 @@ export function ImageDetailDialog({
             onToggleRaw={toggleRaw}
             rawToggleRef={rawToggleRef}
             review={<ViewerReview item={item} review={review} actions={actions} />}
+            fix={
+              edits && (
+                <ImageEditButtons item={item} state={review.state} edits={edits} compact={false} />
+              )
+            }
             history={
               <ReviewHistory
                 packId={packId}

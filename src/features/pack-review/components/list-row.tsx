@@ -4,10 +4,12 @@ import { ErrorIcon } from '@/components/icons'
 import { Highlight } from '@/components/highlight'
 import { RelativeTime } from '@/components/relative-time'
 import { statusTitle } from '@/features/pack-review/lib/image-status'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import type { QaFlag, ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { FlagChips } from './flag-chips'
+import { ImageEditButtons } from './image-edit-buttons'
 import { ImageThumbnail } from './image-thumbnail'
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
 import { ReviewBadge } from './review/review-badge'
@@ -17,6 +19,9 @@ import { SelectCheckbox } from './select-checkbox'
 import { StatusBadge } from './status-badge'
 
 const KEYWORD_LIMIT = 24
+
+const buttonGroup =
+  'flex gap-0.5 rounded-lg bg-white p-0.5 shadow-md ring-1 ring-slate-900/10 group-focus-within:pointer-events-auto group-hover:pointer-events-auto'
 
 const CELLS: Record<
   ListLayout,
@@ -53,6 +58,7 @@ export const ListRow = memo(function ListRow({
   top,
   review,
   actions,
+  edits,
   selected,
   onSelect,
 }: {
@@ -70,6 +76,8 @@ export const ListRow = memo(function ListRow({
   top: number
   review: ImageReview
   actions: ReviewActions
+  /** What can change the image in the pack; none where the page cannot edit. */
+  edits?: ImageEdits
   /** A boolean, not the selection: selecting one row re-renders that row only. */
   selected: boolean
   onSelect: (imageId: string, extend: boolean) => void
@@ -184,18 +192,30 @@ export const ListRow = memo(function ListRow({
         />
         {/* Placed on the row (cells are not positioned), above its link; shown while the
             pointer is on the row or focus is in it. */}
+        {/* The review buttons rightmost, what changes the image in the pack left of them. */}
         <div
-          role="group"
-          aria-label={`Review image #${position}`}
-          className={`absolute right-2 z-20 flex gap-0.5 rounded-lg bg-white p-0.5 opacity-0 shadow-md ring-1 ring-slate-900/10 group-focus-within:opacity-100 group-hover:opacity-100 ${layout === 'wide' ? 'top-2' : 'bottom-2'} pointer-events-none group-focus-within:pointer-events-auto group-hover:pointer-events-auto`}
+          className={`pointer-events-none absolute right-2 z-20 flex flex-row-reverse gap-1.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 ${layout === 'wide' ? 'top-2' : 'bottom-2'}`}
         >
-          <ReviewButtons
-            item={item}
-            state={review.state}
-            actions={actions}
-            compact
-            tabbable={tabbable}
-          />
+          <div role="group" aria-label={`Review image #${position}`} className={buttonGroup}>
+            <ReviewButtons
+              item={item}
+              state={review.state}
+              actions={actions}
+              compact
+              tabbable={tabbable}
+            />
+          </div>
+          {edits && (
+            <div role="group" aria-label={`Change image #${position}`} className={buttonGroup}>
+              <ImageEditButtons
+                item={item}
+                state={review.state}
+                edits={edits}
+                compact
+                tabbable={tabbable}
+              />
+            </div>
+          )}
         </div>
         {/* Over the thumbnail's corner, above the row's link; after the buttons in tab order. */}
         <SelectCheckbox

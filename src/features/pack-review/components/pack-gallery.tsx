@@ -10,6 +10,7 @@ import {
   type Ref,
 } from 'react'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { columnsFor, type ThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
@@ -42,6 +43,7 @@ export function PackGallery({
   stickyTop,
   reviewOf,
   actions,
+  edits,
   selectedIds,
   onSelect,
   ref,
@@ -56,6 +58,7 @@ export function PackGallery({
   /** Each image's decision; the same object until that image's decision changes. */
   reviewOf: (item: ReviewedImage) => ImageReview
   actions: ReviewActions
+  edits?: ImageEdits
   selectedIds: ReadonlySet<string>
   onSelect: (imageId: string, extend: boolean) => void
   ref?: Ref<PackGalleryHandle>
@@ -172,6 +175,7 @@ export function PackGallery({
                 priority={row.index === 0}
                 review={reviewOf(item)}
                 actions={actions}
+                edits={edits}
                 selected={selectedIds.has(item.image.id)}
                 onSelect={onSelect}
               />

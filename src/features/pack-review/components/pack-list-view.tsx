@@ -9,6 +9,7 @@ import {
   type Ref,
 } from 'react'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
+import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
 import type { ReviewActions } from '@/features/pack-review/lib/review-actions'
 import type { ImageReview } from '@/features/pack-review/lib/use-pack-reviews'
 import { LIST_GRID, ROW_HEIGHT, type ListLayout } from './list-layout'
@@ -36,6 +37,7 @@ export function PackListView({
   stickyTop,
   reviewOf,
   actions,
+  edits,
   selectedIds,
   onSelect,
   ref,
@@ -49,6 +51,7 @@ export function PackListView({
   /** Each image's decision; the same object until that image's decision changes. */
   reviewOf: (item: ReviewedImage) => ImageReview
   actions: ReviewActions
+  edits?: ImageEdits
   selectedIds: ReadonlySet<string>
   onSelect: (imageId: string, extend: boolean) => void
   ref?: Ref<PackGalleryHandle>
@@ -179,6 +182,7 @@ export function PackListView({
               top={row.start - virtualizer.options.scrollMargin}
               review={reviewOf(item)}
               actions={actions}
+              edits={edits}
               selected={selectedIds.has(item.image.id)}
               onSelect={onSelect}
             />

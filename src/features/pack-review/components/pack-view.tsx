@@ -19,10 +19,12 @@ import type { LoadedPack } from '@/features/pack-review/api/pack-queries'
 import { useBrokenImages } from '@/features/pack-review/lib/broken-images'
 import {
   applyFilters,
+  errorGroupItems,
   facetsOf,
   hasFilters,
   type PackFilters,
 } from '@/features/pack-review/lib/pack-filters'
+import { canRetryMetadata, type ImageEdits } from '@/features/pack-review/lib/image-edits'
 import { stepToProblem } from '@/features/pack-review/lib/problems'
 import { flagsOf, type ReviewedImage } from '@/features/pack-review/lib/qa-flags'
 import { stepThumbnailSize, useThumbnailSize } from '@/features/pack-review/lib/thumbnail-size'
@@ -94,6 +96,7 @@ export function PackView({
   authenticatedUser,
   edit,
   editNotice,
+  imageEdits,
 }: {
   pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
@@ -107,6 +110,8 @@ export function PackView({
   edit?: ReactNode
   /** What those changes have to say (a change put back, editing turned off), under the bar. */
   editNotice?: ReactNode
+  /** What changes the pack's images (retry metadata, remove), on tiles, viewer and bars. */
+  imageEdits?: ImageEdits
 }) {
   const { search } = useLocation()
   const navigate = useNavigate()
@@ -338,6 +343,34 @@ export function PackView({
     ),
     [selectedItems, brokenUrls, pack.id, pack.name, exportReviewOf],
   )
+  // Read when clicked, so the error groups' button does not re-render them per decision.
+  const latestView = useRef({ reviewed, filters, brokenUrls })
+  useLayoutEffect(() => {
+    latestView.current = { reviewed, filters, brokenUrls }
+  })
+  const retryErrors = useMemo(
+    () =>
+      imageEdits && {
+        enabled: imageEdits.enabled,
+        onRetry: (message: string) => {
+          const view = latestView.current
+          imageEdits.retryMetadata(
+            errorGroupItems(
+              view.reviewed,
+              message,
+              view.filters,
+              view.brokenUrls,
+              latestReviewOf.current,
+            ),
+          )
+        },
+      },
+    [imageEdits],
+  )
+  const selectionRetryable = useMemo(
+    () => selectedItems.filter((item) => canRetryMetadata(item, reviewOf(item).state)),
+    [selectedItems, reviewOf],
+  )
   const toggleRail = useCallback(() => setRailOpen((open) => !open), [])
   const openSheet = useCallback(() => setSheetOpen(true), [])
   const openShortcuts = useCallback(() => setShowShortcuts(true), [setShowShortcuts])
@@ -346,7 +379,9 @@ export function PackView({
   const mismatch = pack.image_count !== null && pack.image_count !== returned
   const completed = pack.facets.statuses.completed
   const live = pack.facets.statuses.pending + pack.facets.statuses.processing > 0
-  const filterPanel = <FilterPanel filters={filters} facets={facets} onChange={update} />
+  const filterPanel = (
+    <FilterPanel filters={filters} facets={facets} onChange={update} retryErrors={retryErrors} />
+  )
 
   return (
     // The Selection toolbar floats over the bottom of the window: the last row stays above it.
@@ -401,6 +436,14 @@ export function PackView({
                     onClearDecisions={() => bulk.request('clear', selectedItems)}
                     onClearSelection={clearSelection}
                     exportButtons={selectionExport}
+                    edit={
+                      imageEdits && {
+                        enabled: imageEdits.enabled,
+                        retryable: selectionRetryable.length,
+                        onRetryMetadata: () => imageEdits.retryMetadata(selectionRetryable),
+                        onRemove: () => imageEdits.remove(selectedItems),
+                      }
+                    }
                   />
                 </Suspense>
               )
@@ -464,6 +507,7 @@ export function PackView({
                         stickyTop={toolbarHeight}
                         reviewOf={reviewOf}
                         actions={actions}
+                        edits={imageEdits}
                         selectedIds={selectedIds}
                         onSelect={select}
                       />
@@ -479,6 +523,7 @@ export function PackView({
                       stickyTop={toolbarHeight}
                       reviewOf={reviewOf}
                       actions={actions}
+                      edits={imageEdits}
                       selectedIds={selectedIds}
                       onSelect={select}
                     />
@@ -524,6 +569,7 @@ export function PackView({
             packId={pack.id}
             review={reviewOf(current)}
             actions={actions}
+            edits={imageEdits}
           />
         ) : (
           imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />

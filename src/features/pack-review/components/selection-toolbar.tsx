@@ -1,7 +1,9 @@
 import { Eraser, ThumbsDown, ThumbsUp, X } from 'lucide-react'
 import { useEffect, useEffectEvent, type ReactNode } from 'react'
 import { buttonStyles } from '@/components/button-styles'
+import { RemoveImageIcon, RetryMetadataIcon } from '@/components/icons'
 import { Toolbar } from '@/components/toolbar'
+import { EDITING_OFF } from '@/lib/editing'
 
 const compactButton = `${buttonStyles.secondary} px-3 py-1.5`
 
@@ -18,6 +20,7 @@ export function SelectionToolbar({
   onClearDecisions,
   onClearSelection,
   exportButtons,
+  edit,
 }: {
   count: number
   onApprove: () => void
@@ -25,6 +28,16 @@ export function SelectionToolbar({
   onClearDecisions: () => void
   onClearSelection: () => void
   exportButtons: ReactNode
+  /**
+   * What changes the selected images in the pack, where the page can edit: `retryable` of
+   * them can have their metadata retried (failed, rejected or outdated).
+   */
+  edit?: {
+    enabled: boolean
+    retryable: number
+    onRetryMetadata: () => void
+    onRemove: () => void
+  }
 }) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return
@@ -64,6 +77,31 @@ export function SelectionToolbar({
           <Eraser aria-hidden="true" className="size-4" />
           <span className="max-sm:sr-only">Clear decisions</span>
         </button>
+        {edit && edit.retryable > 0 && (
+          <button
+            type="button"
+            disabled={!edit.enabled}
+            title={edit.enabled ? undefined : EDITING_OFF}
+            onClick={edit.onRetryMetadata}
+            className={compactButton}
+          >
+            <RetryMetadataIcon aria-hidden="true" className="size-4" />
+            Retry metadata for {edit.retryable.toLocaleString()}
+          </button>
+        )}
+        {edit && (
+          <button
+            type="button"
+            disabled={!edit.enabled}
+            title={edit.enabled ? undefined : EDITING_OFF}
+            onClick={edit.onRemove}
+            aria-haspopup="dialog"
+            className={compactButton}
+          >
+            <RemoveImageIcon aria-hidden="true" className="size-4" />
+            Remove {count.toLocaleString()}
+          </button>
+        )}
         {exportButtons}
         <button
           type="button"

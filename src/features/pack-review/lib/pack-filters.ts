@@ -184,6 +184,26 @@ function generatedTime(item: ReviewedImage): number | null {
   return Number.isNaN(time) ? null : time
 }
 
+/**
+ * The failed images an error group counts: those with its message, under the filters the
+ * groups follow (not status or search, which a group sets when clicked), in the view's order.
+ */
+export function errorGroupItems(
+  items: readonly ReviewedImage[],
+  message: string,
+  filters: PackFilters,
+  brokenUrls: ReadonlySet<string>,
+  reviewOf: ReviewLookup = NO_REVIEWS,
+): ReviewedImage[] {
+  const failed = applyFilters(
+    items,
+    { ...filters, statuses: ['error'], q: '' },
+    brokenUrls,
+    reviewOf,
+  )
+  return failed.filter((item) => item.image.metadata?.error?.trim() === message)
+}
+
 export interface Facets {
   statuses: Record<ImageStatus, number>
   flags: Record<QaFlag, number>

@@ -21,6 +21,7 @@ export function ViewerInspector({
   onToggleRaw,
   rawToggleRef,
   review,
+  fix,
   history,
 }: {
   item: ReviewedImage
@@ -30,6 +31,8 @@ export function ViewerInspector({
   rawToggleRef: Ref<HTMLButtonElement>
   /** The decision and its buttons, near the top: deciding is what a reviewer is here for. */
   review?: ReactNode
+  /** What changes the image in the pack (retry its metadata, remove it), by what is wrong. */
+  fix?: ReactNode
   /** Every change of the decision, after the image's own fields. */
   history?: ReactNode
 }) {
@@ -54,6 +57,7 @@ export function ViewerInspector({
           <StatusBadge status={status} title={statusTitle(image)} />
           <FlagChips flags={flags} />
         </div>
+        {fix && <div className="flex flex-wrap gap-2">{fix}</div>}
         {review && <Section title="Review">{review}</Section>}
         <Section title="Description">
           {description ? (

@@ -1,0 +1,151 @@
+import { Suspense, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { Notice } from '@/components/notice'
+import { lazyNamed } from '@/lib/lazy-named'
+import { useWriter } from '@/features/pack-edit/lib/use-writer'
+import type { Batch, ImageRef } from '@/features/pack-edit/lib/image-write-batches'
+import { hasConfirmedRetry, rememberRetryConfirmed } from '@/features/pack-edit/lib/retry-confirmed'
+import type { BatchBoard, ImageWriteJob } from '@/features/pack-edit/lib/run-image-writes'
+
+// Loaded with the first write: the pack page's first code has only this shell.
+const RemoveImagesDialog = lazyNamed(() => import('./image-write-dialogs'), 'RemoveImagesDialog')
+const RetryConfirmDialog = lazyNamed(() => import('./image-write-dialogs'), 'RetryConfirmDialog')
+const ImageWriteNotices = lazyNamed(() => import('./image-write-notices'), 'ImageWriteNotices')
+const runner = () => import('@/features/pack-edit/lib/run-image-writes')
+
+/** An image as the page has it: what a retry or a removal needs to know. */
+export interface EditableImage {
+  image: { id: string }
+  position: number
+  /** Its URL where it is http or https: only such a URL can be added again. */
+  safeUrl: string | null
+}
+
+export interface ImageWritesHandle {
+  retryMetadata: (items: readonly EditableImage[]) => void
+  remove: (items: readonly EditableImage[]) => void
+}
+
+const refsOf = (items: readonly EditableImage[]): ImageRef[] =>
+  items.flatMap((item) =>
+    item.safeUrl === null
+      ? []
+      : [{ id: item.image.id, position: item.position, url: item.safeUrl }],
+  )
+
+/**
+ * Retrying metadata and removing images, for the page's buttons (through `ref`): the
+ * confirmation each asks for, the writes, and a notice per batch that says how it went,
+ * image by image where it went wrong, with what to do (and, after a removal, an undo). Its
+ * own component, so a batch's progress re-renders the notices, not the page.
+ * `onChanged`: the pack changed; `gone` maps each image that left it to its copy, if any.
+ */
+export function ImageWrites({
+  ref,
+  packId,
+  packName,
+  user,
+  onChanged,
+}: {
+  ref: Ref<ImageWritesHandle>
+  packId: string
+  packName: string
+  user: string | null
+  onChanged: BatchBoard['onChanged']
+}) {
+  const { asWriter, nameDialog } = useWriter(user)
+  const [ask, setAsk] = useState<{ kind: 'retry' | 'remove'; images: ImageRef[] } | null>(null)
+  const [batches, setBatches] = useState<readonly Batch[]>([])
+  const [unloaded, setUnloaded] = useState(false)
+  const nextId = useRef(0)
+
+  const board: BatchBoard = {
+    start: (batch) => setBatches((list) => [...list, batch]),
+    update: (id, change) =>
+      setBatches((list) =>
+        list.map((batch) =>
+          batch.id === id ? change(batch as Parameters<typeof change>[0]) : batch,
+        ),
+      ),
+    onChanged,
+  }
+  /** Asks for the name when none is known yet, then runs the job as a new batch. */
+  const run = (job: ImageWriteJob) =>
+    asWriter((by) => {
+      const id = ++nextId.current
+      setUnloaded(false)
+      void runner().then(
+        (module) => module.runImageWrites({ id: packId, name: packName }, id, job, by, board),
+        () => setUnloaded(true),
+      )
+    })
+
+  useImperativeHandle(ref, () => ({
+    retryMetadata: (items) => {
+      const images = refsOf(items)
+      if (images.length === 0) return
+      if (hasConfirmedRetry()) run({ kind: 'retry', images })
+      else setAsk({ kind: 'retry', images })
+    },
+    remove: (items) => {
+      const images = refsOf(items)
+      if (images.length > 0) setAsk({ kind: 'remove', images })
+    },
+  }))
+
+  const asked =
+    ask &&
+    (ask.images.length === 1 ? { position: ask.images[0]!.position } : { count: ask.images.length })
+
+  return (
+    <>
+      {/* On the page before any notice, so that screen readers hear each one. */}
+      <div
+        aria-live="polite"
+        className="fixed bottom-28 left-3 z-40 flex w-[min(24rem,calc(100vw-1.5rem))] flex-col gap-2 md:bottom-20 md:left-4"
+      >
+        {unloaded && (
+          <Notice role="alert">
+            Nothing was changed: this page could not load what it needs. Reload it, then try again.
+          </Notice>
+        )}
+        {batches.length > 0 && (
+          <Suspense fallback={null}>
+            <ImageWriteNotices
+              batches={batches}
+              onDismiss={(id) => setBatches((list) => list.filter((batch) => batch.id !== id))}
+              onFollowUp={(batch, handed, job) => {
+                board.update(batch.id, (current) => ({ ...current, ...handed }))
+                run(job)
+              }}
+            />
+          </Suspense>
+        )}
+      </div>
+      <Suspense fallback={null}>
+        {ask?.kind === 'retry' && asked && (
+          <RetryConfirmDialog
+            images={asked}
+            onCancel={() => setAsk(null)}
+            onRetry={(dontAskAgain) => {
+              if (dontAskAgain) rememberRetryConfirmed()
+              setAsk(null)
+              run({ kind: 'retry', images: ask.images })
+            }}
+          />
+        )}
+        {ask?.kind === 'remove' && asked && (
+          <RemoveImagesDialog
+            images={asked}
+            packName={packName}
+            onCancel={() => setAsk(null)}
+            onRemove={() => {
+              setAsk(null)
+              run({ kind: 'remove', images: ask.images, oldCopies: false })
+            }}
+          />
+        )}
+      </Suspense>
+      {nameDialog}
+    </>
+  )
+}
