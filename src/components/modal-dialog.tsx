@@ -1,7 +1,11 @@
 import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react'
 import { buttonStyles } from './button-styles'
 
-const WIDTHS = { sm: 'w-[min(26rem,calc(100vw-2rem))]', md: 'w-[min(34rem,calc(100vw-2rem))]' }
+const WIDTHS = {
+  sm: 'w-[min(26rem,calc(100vw-2rem))]',
+  md: 'w-[min(34rem,calc(100vw-2rem))]',
+  lg: 'w-[min(42rem,calc(100vw-2rem))]',
+}
 
 /**
  * A modal `<dialog>` with a title, a line that says what it is for, a form and its buttons:
@@ -16,6 +20,7 @@ export function ModalDialog({
   onSubmit,
   onCancel,
   submit,
+  cancelLabel = 'Cancel',
   busy = false,
   children,
 }: {
@@ -26,6 +31,8 @@ export function ModalDialog({
   onCancel: () => void
   /** The submit button: its label, and `danger` for one that destroys. */
   submit: { label: string; danger?: boolean; disabled?: boolean }
+  /** The button that closes without submitting (`Done` once a dialog's work is done). */
+  cancelLabel?: string
   /** A write on its way: the buttons wait, Esc still closes. */
   busy?: boolean
   children?: ReactNode
@@ -67,7 +74,7 @@ export function ModalDialog({
         {children}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" onClick={onCancel} className={buttonStyles.secondary}>
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="submit"
