@@ -28,6 +28,6 @@ export function describeWriteError(error: ApiError): string {
     return 'No answer in time: the change may or may not have been made. Reload the pack to see.'
   if (error.status === 413) return 'The file is too large for this server to take.'
   if (error.status >= 500)
-    return `The Genviral API could not make the change (${error.message}). Try again.`
+    return `The Genviral API could not make the change (${error.message.replace(/\.$/, '')}). Try again.`
   return error.message
 }
