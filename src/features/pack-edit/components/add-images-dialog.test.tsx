@@ -159,7 +159,10 @@ describe('AddImagesDialog', () => {
     })
     const props = renderDialog()
     const u = user()
-    await u.type(urlField(), 'https://cdn.example/a.jpg{Enter}nope{Enter}https://cdn.example/b.jpg')
+    await u.type(
+      urlField(),
+      'https://cdn.example/a.jpg{Enter}nope{Enter}https://cdn.example/b.jpg{Enter}https://cdn.example/a.jpg',
+    )
     await u.upload(fileInput(), [png('cat.png'), png('dog.png')])
     await u.click(screen.getByRole('button', { name: 'Add 4 images' }))
     expect(props.asWriter).toHaveBeenCalledOnce()
@@ -182,8 +185,14 @@ describe('AddImagesDialog', () => {
     expect(screen.getByText('1 of 2 URLs added, 1 failed')).toBeInTheDocument()
     expect(screen.getByRole('progressbar', { name: 'All files' })).toHaveValue(2048)
     expect(props.onImagesAdded).toHaveBeenCalledOnce()
-    // What was sent left the field; the refused line stays, to be put right.
+    // What was sent left the field, and the repeat with it; the refused line stays.
     expect(urlField()).toHaveValue('nope')
+    // The same URL again would be a second image: refused, its row has Retry.
+    await u.type(urlField(), '{Enter}https://cdn.example/b.jpg')
+    expect(screen.getByRole('list', { name: 'Lines not sent' })).toHaveTextContent(
+      'Line 2: https://cdn.example/b.jpg — already in the list below',
+    )
+    await u.clear(urlField())
 
     await u.click(within(row('dog.png')).getByRole('button', { name: 'Retry' }))
     await u.click(within(row('b.jpg')).getByRole('button', { name: 'Retry' }))

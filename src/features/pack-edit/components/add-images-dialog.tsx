@@ -44,7 +44,6 @@ export function AddImagesDialog({
   onClose: () => void
 }) {
   const [text, setText] = useState('')
-  const list = useMemo(() => parseImageUrls(text), [text])
   const [chosen, setChosen] = useState<FileToSend[]>([])
   const [refusedFiles, setRefusedFiles] = useState<RefusedFile[]>([])
   const [problem, setProblem] = useState<string | null>(null)
@@ -76,6 +75,11 @@ export function AddImagesDialog({
   )
   useEffect(() => queue.whenAdded(onImagesAdded), [queue, onImagesAdded])
   const rows = useSyncExternalStore(queue.subscribe, queue.rows)
+  const given = useMemo(
+    () => new Set(rows.flatMap((row) => (row.kind === 'url' ? [row.url] : []))),
+    [rows],
+  )
+  const list = useMemo(() => parseImageUrls(text, given), [text, given])
   const running = rows.some(isBusy)
 
   useEffect(() => textRef.current?.focus(), [])
@@ -126,11 +130,14 @@ export function AddImagesDialog({
     }
     const { urls } = list
     const files = chosen
-    const unsent = new Set(list.refused.map(({ line }) => line))
+    // A repeat of a URL sent now goes with it; the other refused lines stay, to be put right.
+    const unsent = new Set(
+      list.refused.filter(({ text: line }) => !urls.includes(line)).map(({ line }) => line),
+    )
     asWriter((by) => {
       queue.addUrls(urls, by)
       queue.addFiles(files, by)
-      // What was sent leaves the fields; refused lines stay, to be put right.
+      // What was sent leaves the fields.
       setText((current) => (current === text ? keepLines(text, unsent) : current))
       setChosen((old) => old.filter((file) => !files.includes(file)))
       requestAnimationFrame(() => revealInDialog(progressRef.current))

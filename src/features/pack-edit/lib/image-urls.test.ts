@@ -50,6 +50,15 @@ describe('parseImageUrls', () => {
     expect(parseImageUrls(`${lines(MAX_URLS_AT_ONCE)}\nnope\nnope`).tooMany).toBe(false)
   })
 
+  it('refuses a URL this dialog already sent', () => {
+    const sent = new Set(['https://cdn.example/a.jpg'])
+    expect(parseImageUrls('https://cdn.example/a.jpg\nhttps://cdn.example/b.jpg', sent)).toEqual({
+      urls: ['https://cdn.example/b.jpg'],
+      refused: [{ line: 1, text: 'https://cdn.example/a.jpg', why: 'already in the list below' }],
+      tooMany: false,
+    })
+  })
+
   it('an empty field is nothing to add', () => {
     expect(parseImageUrls('')).toEqual({ urls: [], refused: [], tooMany: false })
   })

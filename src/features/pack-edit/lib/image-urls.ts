@@ -20,10 +20,10 @@ export interface ImageUrlList {
 
 /**
  * The `Image URLs` field, one URL a line: blank lines are skipped; a line that is not an
- * absolute http: or https: URL, is too long, or repeats an earlier line is refused (the API
- * would add a repeat as a second image).
+ * absolute http: or https: URL, is too long, repeats an earlier line or one of `given` (the
+ * URLs this dialog already sent) is refused: the API would add a repeat as a second image.
  */
-export function parseImageUrls(text: string): ImageUrlList {
+export function parseImageUrls(text: string, given: ReadonlySet<string> = new Set()): ImageUrlList {
   const urls: string[] = []
   const refused: RefusedLine[] = []
   const seen = new Map<string, number>()
@@ -31,7 +31,7 @@ export function parseImageUrls(text: string): ImageUrlList {
     const line = index + 1
     const value = raw.trim()
     if (value === '') return
-    const why = urlProblem(value, seen.get(value))
+    const why = given.has(value) ? 'already in the list below' : urlProblem(value, seen.get(value))
     if (why !== null) return void refused.push({ line, text: value, why })
     seen.set(value, line)
     urls.push(value)
