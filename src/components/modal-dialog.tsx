@@ -21,6 +21,7 @@ export function ModalDialog({
   onCancel,
   submit,
   cancelLabel = 'Cancel',
+  stickyButtons = false,
   busy = false,
   children,
 }: {
@@ -33,6 +34,8 @@ export function ModalDialog({
   submit: { label: string; danger?: boolean; disabled?: boolean }
   /** The button that closes without submitting (`Done` once a dialog's work is done). */
   cancelLabel?: string
+  /** A dialog taller than the window keeps its buttons in sight as it scrolls. */
+  stickyButtons?: boolean
   /** A write on its way: the buttons wait, Esc still closes. */
   busy?: boolean
   children?: ReactNode
@@ -72,7 +75,9 @@ export function ModalDialog({
           </div>
         </div>
         {children}
-        <div className="flex flex-wrap justify-end gap-2">
+        <div
+          className={`flex flex-wrap justify-end gap-2 ${stickyButtons ? 'sticky bottom-0 -mx-5 -mb-5 border-t border-slate-200 bg-white px-5 py-3' : ''}`}
+        >
           <button type="button" onClick={onCancel} className={buttonStyles.secondary}>
             {cancelLabel}
           </button>

@@ -18,6 +18,8 @@ import { ImageUrlField } from './image-url-field'
 import { StopAddingPanel } from './stop-adding-panel'
 
 let nextRefusedKey = 0
+/** The sticky row of buttons, about. */
+const BUTTONS_HEIGHT = 72
 
 const isBusy = (row: AddRow) => row.status.phase !== 'added' && row.status.phase !== 'failed'
 
@@ -152,6 +154,7 @@ export function AddImagesDialog({
       title={`Add images to ${name}`}
       description="New images go at the end of the pack. Their descriptions and keywords are made after they are added."
       width="lg"
+      stickyButtons
       submit={{
         label:
           count === 0
@@ -203,15 +206,17 @@ export function AddImagesDialog({
 }
 
 /**
- * Scrolls the dialog (not the page under it) so that `element`'s top is in sight, when it
- * lies below what the dialog shows.
+ * Scrolls the dialog (not the page under it) to show as much of `element` as fits above its
+ * buttons, its top first.
  */
 function revealInDialog(element: HTMLElement | null) {
   const dialog = element?.closest('dialog')
   if (!element || !dialog) return
-  const top = element.getBoundingClientRect().top
+  const { top, bottom } = element.getBoundingClientRect()
   const box = dialog.getBoundingClientRect()
-  if (top > box.bottom - 96) dialog.scrollTop += top - box.top - 16
+  // The buttons stay at the bottom, over what scrolls.
+  const hidden = bottom - (box.bottom - BUTTONS_HEIGHT)
+  if (hidden > 0) dialog.scrollTop += Math.min(hidden, top - box.top - 16)
 }
 
 /**

@@ -15,6 +15,14 @@ const describeAddError = (error: ApiError) =>
 const count = (n: number) => n.toLocaleString('en-US')
 const isBusy = ({ phase }: RowStatus) => phase !== 'added' && phase !== 'failed'
 
+/** A native progress bar, drawn alike in every browser: a slate track, an indigo or green fill. */
+const bar = (fill: 'indigo' | 'emerald', height: string) =>
+  `${height} w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-webkit-progress-bar]:bg-slate-200 ${
+    fill === 'indigo'
+      ? '[&::-moz-progress-bar]:bg-indigo-600 [&::-webkit-progress-value]:bg-indigo-600'
+      : '[&::-moz-progress-bar]:bg-emerald-600 [&::-webkit-progress-value]:bg-emerald-600'
+  }`
+
 /** The bytes of a file that have gone (all of them once the server has the file). */
 function bytesOf(row: AddRow & { kind: 'file' }): number {
   switch (row.status.phase) {
@@ -109,7 +117,7 @@ function BatchBar({
         aria-describedby={textId}
         max={max}
         value={value}
-        className="h-2 w-full overflow-hidden rounded-full accent-indigo-700"
+        className={bar(value >= max ? 'emerald' : 'indigo', 'h-2')}
       />
     </div>
   )
@@ -139,7 +147,7 @@ function ProgressRow({ row, onRetry }: { row: AddRow; onRetry: () => void }) {
           aria-label={row.name}
           max={Math.max(1, row.size)}
           value={bytesOf(row)}
-          className="h-1.5 w-full accent-indigo-700"
+          className={bar(status.phase === 'added' ? 'emerald' : 'indigo', 'h-1.5')}
         />
       )}
       <div className="flex items-start gap-2">
