@@ -155,8 +155,12 @@ test('without PACK_EXPLORER_WRITE_ACCESS, the pack edits are disabled and say wh
     await page.goto(`/packs/${packId}`)
     await expect(page.getByRole('heading', { level: 1, name: 'Locked Pack' })).toBeVisible()
     const actions = page.getByRole('toolbar', { name: 'Pack actions' })
-    for (const name of ['Rename', 'Make public', 'Delete pack']) {
+    for (const name of ['Add images', 'Rename', 'Make public', 'Delete pack']) {
       await expect(actions.getByRole('button', { name })).toBeDisabled()
+      await expect(actions.getByRole('button', { name })).toHaveAttribute(
+        'title',
+        'Editing is turned off on this server',
+      )
     }
     await expect(page.getByText('Editing is turned off on this server')).toBeVisible()
     await page.goto('/')

@@ -1,7 +1,11 @@
 import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react'
 import { buttonStyles } from './button-styles'
 
-const WIDTHS = { sm: 'w-[min(26rem,calc(100vw-2rem))]', md: 'w-[min(34rem,calc(100vw-2rem))]' }
+const WIDTHS = {
+  sm: 'w-[min(26rem,calc(100vw-2rem))]',
+  md: 'w-[min(34rem,calc(100vw-2rem))]',
+  lg: 'w-[min(42rem,calc(100vw-2rem))]',
+}
 
 /**
  * A modal `<dialog>` with a title, a line that says what it is for, a form and its buttons:
@@ -16,6 +20,8 @@ export function ModalDialog({
   onSubmit,
   onCancel,
   submit,
+  cancelLabel = 'Cancel',
+  stickyButtons = false,
   busy = false,
   children,
 }: {
@@ -26,6 +32,10 @@ export function ModalDialog({
   onCancel: () => void
   /** The submit button: its label, and `danger` for one that destroys. */
   submit: { label: string; danger?: boolean; disabled?: boolean }
+  /** The button that closes without submitting (`Done` once a dialog's work is done). */
+  cancelLabel?: string
+  /** A dialog taller than the window keeps its buttons in sight as it scrolls. */
+  stickyButtons?: boolean
   /** A write on its way: the buttons wait, Esc still closes. */
   busy?: boolean
   children?: ReactNode
@@ -65,9 +75,11 @@ export function ModalDialog({
           </div>
         </div>
         {children}
-        <div className="flex flex-wrap justify-end gap-2">
+        <div
+          className={`flex flex-wrap justify-end gap-2 ${stickyButtons ? 'sticky bottom-0 -mx-5 -mb-5 border-t border-slate-200 bg-white px-5 py-3' : ''}`}
+        >
           <button type="button" onClick={onCancel} className={buttonStyles.secondary}>
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="submit"

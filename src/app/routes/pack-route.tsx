@@ -115,6 +115,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
                 void navigate('/', { state: { notice: 'Pack deleted' } })
               }}
               onProblem={setEditProblem}
+              onImagesAdded={() => void queryClient.invalidateQueries({ queryKey: detailKey })}
             />
           }
           editNotice={

@@ -16,7 +16,8 @@ export interface WriteBy {
   intent: WriteIntent
 }
 
-const headersOf = ({ reviewer, intent }: WriteBy): Record<string, string> => ({
+/** The headers that say who makes a write and why (the upload sends them too). */
+export const headersOf = ({ reviewer, intent }: WriteBy): Record<string, string> => ({
   [INTENT_HEADER]: intent,
   ...(reviewer === null ? {} : { [REVIEWER_HEADER]: encodeURIComponent(reviewer) }),
 })

@@ -1,4 +1,4 @@
-import { PencilLine, Trash2 } from 'lucide-react'
+import { ImagePlus, PencilLine, Trash2 } from 'lucide-react'
 import { Suspense, useState } from 'react'
 import { PrivateIcon, PublicIcon } from '@/components/icons'
 import { ApiError } from '@/lib/api-error'
@@ -8,6 +8,7 @@ import { useWriter } from '@/features/pack-edit/lib/use-writer'
 
 const RenamePackDialog = lazyNamed(() => import('./pack-settings-dialogs'), 'RenamePackDialog')
 const DeletePackDialog = lazyNamed(() => import('./pack-settings-dialogs'), 'DeletePackDialog')
+const AddImagesDialog = lazyNamed(() => import('./add-images-dialog'), 'AddImagesDialog')
 /** The writes and their messages: fetched with the first change, not with the page. */
 const writes = () => import('@/features/pack-edit/lib/pack-settings-writes')
 
@@ -25,8 +26,9 @@ const iconButton =
   'inline-flex size-9 items-center justify-center rounded-lg bg-white ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60'
 
 /**
- * What can be changed about the pack itself, as items of the pack's toolbar: its name and
- * visibility (shown at once, put back with the reason if the API refuses), and deleting it.
+ * What can be changed about the pack itself, as items of the pack's toolbar: adding images
+ * (URLs and files), its name and visibility (shown at once, put back with the reason if the
+ * API refuses), and deleting it.
  * With editing off on this server they are disabled; the page says why (`onProblem` too).
  */
 export function PackEditButtons({
@@ -37,6 +39,7 @@ export function PackEditButtons({
   onSettled,
   onDeleted,
   onProblem,
+  onImagesAdded,
 }: {
   pack: Pack
   /** This server lets this user change packs (the app config says). */
@@ -49,9 +52,11 @@ export function PackEditButtons({
   onDeleted: () => void
   /** A change that was refused and put back, with why; null once another change starts. */
   onProblem: (text: string | null) => void
+  /** Images were added (or may have been): the pack is read again. */
+  onImagesAdded: () => void
 }) {
   const { asWriter, nameDialog } = useWriter(user)
-  const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null)
+  const [dialog, setDialog] = useState<'add' | 'rename' | 'delete' | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const name = pack.name.trim() || 'Untitled pack'
@@ -104,6 +109,16 @@ export function PackEditButtons({
       <button
         type="button"
         disabled={!editing}
+        onClick={() => setDialog('add')}
+        aria-label="Add images"
+        title={off ?? 'Add images'}
+        className={`${iconButton} text-slate-700`}
+      >
+        <ImagePlus aria-hidden="true" className="size-4" />
+      </button>
+      <button
+        type="button"
+        disabled={!editing}
         onClick={() => setDialog('rename')}
         aria-label="Rename"
         title={off ?? 'Rename'}
@@ -144,6 +159,15 @@ export function PackEditButtons({
       {/* Modal: anywhere in the document, and not items of the toolbar. */}
       <div data-toolbar-skip="" className="contents">
         <Suspense fallback={null}>
+          {dialog === 'add' && (
+            <AddImagesDialog
+              packId={pack.id}
+              packName={pack.name}
+              asWriter={asWriter}
+              onImagesAdded={onImagesAdded}
+              onClose={close}
+            />
+          )}
           {dialog === 'rename' && (
             <RenamePackDialog
               name={pack.name}

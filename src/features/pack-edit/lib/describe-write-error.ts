@@ -15,6 +15,10 @@ export function describeWriteError(error: ApiError): string {
       return 'That image is no longer in the pack.'
     case 'rate_limited':
       return 'Too many changes at once. Wait a moment, then try again.'
+    case 'uploads_busy':
+      return 'The server is busy with other uploads. Wait a moment, then try again.'
+    case 'payload_too_large':
+      return 'The file is larger than 25 MB, the most an upload may be.'
     case 'activity_unavailable':
       return 'Changes are paused: the activity log cannot record them right now. Try again shortly.'
   }
@@ -22,7 +26,8 @@ export function describeWriteError(error: ApiError): string {
     return 'The change did not reach the server. Check your connection, then try again.'
   if (error.kind === 'timeout')
     return 'No answer in time: the change may or may not have been made. Reload the pack to see.'
+  if (error.status === 413) return 'The file is too large for this server to take.'
   if (error.status >= 500)
-    return `The Genviral API could not make the change (${error.message}). Try again.`
+    return `The Genviral API could not make the change (${error.message.replace(/\.$/, '')}). Try again.`
   return error.message
 }
