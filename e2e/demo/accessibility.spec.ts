@@ -340,6 +340,29 @@ for (const viewport of [
       await expectNoViolations(page)
     })
 
+    test('image edits: a tile’s edit buttons, the confirmations, and a refused retry', async ({
+      page,
+    }) => {
+      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Dana'))
+      await page.goto(MIXED)
+      const failedTile = page.locator('article', { hasText: 'Error' }).first()
+      await failedTile.hover()
+      await expect(failedTile.getByRole('button', { name: 'Retry metadata' })).toBeVisible()
+      await expectNoViolations(page)
+      await failedTile.getByRole('button', { name: 'Retry metadata' }).click()
+      const confirm = page.getByRole('dialog', { name: 'Retry this image’s metadata?' })
+      await expect(confirm).toBeVisible()
+      await expectNoViolations(page)
+      // The demo's public packs belong to another workspace: the retry is refused, per image.
+      await confirm.getByRole('button', { name: 'Retry metadata' }).click()
+      await expect(page.getByRole('region', { name: /^Metadata retried for 0 of 1/ })).toBeVisible()
+      await expectNoViolations(page)
+      await failedTile.hover()
+      await failedTile.getByRole('button', { name: 'Remove from pack' }).click()
+      await expect(page.getByRole('dialog', { name: /^Remove image #\d+ from / })).toBeVisible()
+      await expectNoViolations(page)
+    })
+
     test('empty pack', async ({ page }) => {
       await page.goto('/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e02')
       await expect(page.getByText('This pack has no images yet')).toBeVisible()

@@ -163,6 +163,16 @@ test('without PACK_EXPLORER_WRITE_ACCESS, the pack edits are disabled and say wh
       )
     }
     await expect(page.getByText('Editing is turned off on this server')).toBeVisible()
+    // And on the images: a tile's edit buttons, and the Selection toolbar's.
+    const tile = page.getByRole('article', { name: 'Image #1' })
+    await tile.hover()
+    const remove = tile.getByRole('button', { name: 'Remove from pack' })
+    await expect(remove).toBeDisabled()
+    await expect(remove).toHaveAttribute('title', 'Editing is turned off on this server')
+    await page.getByRole('button', { name: 'Select all 2 shown' }).click()
+    await expect(
+      page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove 2' }),
+    ).toBeDisabled()
     await page.goto('/')
     await expect(page.getByRole('button', { name: 'New pack' })).toBeDisabled()
     await expect(page.getByText('Editing is turned off on this server')).toBeVisible()

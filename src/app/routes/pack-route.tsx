@@ -13,6 +13,7 @@ import { PackSkeleton } from '@/features/pack-review/components/pack-skeleton'
 import { InvalidPackId } from '@/features/pack-review/components/pack-states'
 import { PackView } from '@/features/pack-review/components/pack-view'
 import type { ImageEdits } from '@/features/pack-review/lib/image-edits'
+import { EDITING_OFF } from '@/lib/editing'
 import { lazyNamed } from '@/lib/lazy-named'
 import { useNextTryAt } from '@/lib/next-try'
 import { forgetRecentPack, recordRecentPack } from '@/lib/recent-packs'
@@ -122,9 +123,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
             editProblem !== null ? (
               <Notice role="alert">{editProblem}</Notice>
             ) : (
-              !editing && (
-                <p className="text-sm text-slate-600">Editing is turned off on this server</p>
-              )
+              !editing && <p className="text-sm text-slate-600">{EDITING_OFF}</p>
             )
           }
           imageEdits={imageEdits}

@@ -2,6 +2,7 @@ import { Plus } from 'lucide-react'
 import { Suspense, useState } from 'react'
 import { buttonStyles } from '@/components/button-styles'
 import type { ApiError } from '@/lib/api-error'
+import { EDITING_OFF } from '@/lib/editing'
 import { lazyNamed } from '@/lib/lazy-named'
 import { createPack } from '@/features/pack-edit/api/pack-writes'
 import { asApiError } from '@/features/pack-edit/lib/retry-metadata'
@@ -39,9 +40,7 @@ export function NewPackButton({
         <Plus aria-hidden="true" className="size-4" />
         New pack
       </button>
-      {!editing && (
-        <span className="text-sm text-slate-600">Editing is turned off on this server</span>
-      )}
+      {!editing && <span className="text-sm text-slate-600">{EDITING_OFF}</span>}
       {open && (
         <Suspense fallback={null}>
           <NewPackDialog

@@ -2,6 +2,7 @@ import { ImagePlus, PencilLine, Trash2 } from 'lucide-react'
 import { Suspense, useState } from 'react'
 import { PrivateIcon, PublicIcon } from '@/components/icons'
 import { ApiError } from '@/lib/api-error'
+import { EDITING_OFF } from '@/lib/editing'
 import { lazyNamed } from '@/lib/lazy-named'
 import type { Pack } from '@contract/partner-api/pack'
 import { useWriter } from '@/features/pack-edit/lib/use-writer'
@@ -102,7 +103,7 @@ export function PackEditButtons({
     setBusy(false)
   }
 
-  const off = editing ? undefined : 'Editing is turned off on this server'
+  const off = editing ? undefined : EDITING_OFF
   const visibility = pack.is_public ? 'Make private' : 'Make public'
   return (
     <>
