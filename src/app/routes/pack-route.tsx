@@ -6,6 +6,8 @@ import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { ImageWrites, type ImageWritesHandle } from '@/features/pack-edit/components/image-writes'
 import { PackEditButtons, type PackPatch } from '@/features/pack-edit/components/pack-edit-buttons'
+import { WriteNotices } from '@/features/pack-edit/components/write-notices'
+import { createBatchStore } from '@/features/pack-edit/lib/batch-store'
 import { Notice } from '@/components/notice'
 import { packQueries } from '@/features/pack-review/api/pack-queries'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
@@ -63,6 +65,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
   }
   // Retrying metadata and removing images: the buttons are the page's, the writes ours.
   const imageWrites = useRef<ImageWritesHandle>(null)
+  const [writeStore] = useState(createBatchStore)
   const imageEdits = useMemo<ImageEdits>(
     () => ({
       enabled: editing,
@@ -127,9 +130,11 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
             )
           }
           imageEdits={imageEdits}
+          writeNotices={<WriteNotices store={writeStore} writes={imageWrites} />}
         />
         <ImageWrites
           ref={imageWrites}
+          store={writeStore}
           packId={packId}
           packName={shown.name.trim() || 'Untitled pack'}
           user={config?.user ?? null}

@@ -123,7 +123,9 @@ function RetryNotice({
     ? `Retrying the metadata of ${images(batch.total)}…`
     : batch.retried === batch.total
       ? `Metadata retried for ${images(batch.total)}`
-      : `Metadata retried for ${batch.retried.toLocaleString('en-US')} of ${images(batch.total)}`
+      : batch.retried === 0
+        ? `Metadata not retried for ${images(batch.total)}`
+        : `Metadata retried for ${batch.retried.toLocaleString('en-US')} of ${images(batch.total)}`
   return (
     <NoticeCard batch={batch} title={title} onDismiss={onDismiss}>
       {batch.retried > 0 && (
@@ -185,7 +187,9 @@ function RemoveNotice({
     ? `Removing ${what}…`
     : removed === batch.total
       ? `Removed ${batch.oldCopies ? what : images(removed)} from ${batch.packName}`
-      : `Removed ${removed.toLocaleString('en-US')} of ${what} from ${batch.packName}`
+      : removed === 0
+        ? `Could not remove ${what} from ${batch.packName}`
+        : `Removed ${removed.toLocaleString('en-US')} of ${what} from ${batch.packName}`
   return (
     <NoticeCard batch={batch} title={title} onDismiss={onDismiss} waiting={undoOpen}>
       {removed > 0 && !batch.oldCopies && !batch.undone && (
@@ -245,7 +249,9 @@ function UndoNotice({
     ? `Putting back ${images(batch.total)}…`
     : batch.added === batch.total
       ? `Put back ${images(batch.total)}`
-      : `Put back ${batch.added.toLocaleString('en-US')} of ${images(batch.total)}`
+      : batch.added === 0
+        ? `Could not put back ${images(batch.total)}`
+        : `Put back ${batch.added.toLocaleString('en-US')} of ${images(batch.total)}`
   return (
     <NoticeCard batch={batch} title={title} onDismiss={onDismiss}>
       {batch.added > 0 && <p>With new IDs, at the end of the pack.</p>}

@@ -1,7 +1,7 @@
 import { Suspense, useImperativeHandle, useRef, useState, type Ref } from 'react'
-import { Notice } from '@/components/notice'
 import { lazyNamed } from '@/lib/lazy-named'
 import { useWriter } from '@/features/pack-edit/lib/use-writer'
+import type { BatchStore } from '@/features/pack-edit/lib/batch-store'
 import type { Batch, ImageRef } from '@/features/pack-edit/lib/image-write-batches'
 import { hasConfirmedRetry, rememberRetryConfirmed } from '@/features/pack-edit/lib/retry-confirmed'
 import type { BatchBoard, ImageWriteJob } from '@/features/pack-edit/lib/run-image-writes'
@@ -9,7 +9,6 @@ import type { BatchBoard, ImageWriteJob } from '@/features/pack-edit/lib/run-ima
 // Loaded with the first write: the pack page's first code has only this shell.
 const RemoveImagesDialog = lazyNamed(() => import('./image-write-dialogs'), 'RemoveImagesDialog')
 const RetryConfirmDialog = lazyNamed(() => import('./image-write-dialogs'), 'RetryConfirmDialog')
-const ImageWriteNotices = lazyNamed(() => import('./image-write-notices'), 'ImageWriteNotices')
 const runner = () => import('@/features/pack-edit/lib/run-image-writes')
 
 /** An image as the page has it: what a retry or a removal needs to know. */
@@ -23,6 +22,8 @@ export interface EditableImage {
 export interface ImageWritesHandle {
   retryMetadata: (items: readonly EditableImage[]) => void
   remove: (items: readonly EditableImage[]) => void
+  /** Runs `job` from a notice, which takes over from `batch` what `handed` clears. */
+  followUp: <B extends Batch>(batch: B, handed: Partial<B>, job: ImageWriteJob) => void
 }
 
 const refsOf = (items: readonly EditableImage[]): ImageRef[] =>
@@ -34,19 +35,22 @@ const refsOf = (items: readonly EditableImage[]): ImageRef[] =>
 
 /**
  * Retrying metadata and removing images, for the page's buttons (through `ref`): the
- * confirmation each asks for, the writes, and a notice per batch that says how it went,
- * image by image where it went wrong, with what to do (and, after a removal, an undo). Its
- * own component, so a batch's progress re-renders the notices, not the page.
+ * confirmation each asks for and the writes, each batch of them kept in `store`, whose
+ * notices (WriteNotices) say how it went, image by image where it went wrong, with what to
+ * do (and, after a removal, an undo).
  * `onChanged`: the pack changed; `gone` maps each image that left it to its copy, if any.
  */
 export function ImageWrites({
   ref,
+  store,
   packId,
   packName,
   user,
   onChanged,
 }: {
   ref: Ref<ImageWritesHandle>
+  /** Where the batches go, for their notices (WriteNotices) to show. */
+  store: BatchStore
   packId: string
   packName: string
   user: string | null
@@ -54,28 +58,16 @@ export function ImageWrites({
 }) {
   const { asWriter, nameDialog } = useWriter(user)
   const [ask, setAsk] = useState<{ kind: 'retry' | 'remove'; images: ImageRef[] } | null>(null)
-  const [batches, setBatches] = useState<readonly Batch[]>([])
-  const [unloaded, setUnloaded] = useState(false)
   const nextId = useRef(0)
-
-  const board: BatchBoard = {
-    start: (batch) => setBatches((list) => [...list, batch]),
-    update: (id, change) =>
-      setBatches((list) =>
-        list.map((batch) =>
-          batch.id === id ? change(batch as Parameters<typeof change>[0]) : batch,
-        ),
-      ),
-    onChanged,
-  }
+  const board: BatchBoard = { start: store.start, update: store.update, onChanged }
   /** Asks for the name when none is known yet, then runs the job as a new batch. */
   const run = (job: ImageWriteJob) =>
     asWriter((by) => {
       const id = ++nextId.current
-      setUnloaded(false)
+      store.setUnloaded(false)
       void runner().then(
         (module) => module.runImageWrites({ id: packId, name: packName }, id, job, by, board),
-        () => setUnloaded(true),
+        () => store.setUnloaded(true),
       )
     })
 
@@ -90,6 +82,10 @@ export function ImageWrites({
       const images = refsOf(items)
       if (images.length > 0) setAsk({ kind: 'remove', images })
     },
+    followUp: (batch, handed, job) => {
+      store.update(batch.id, (current) => ({ ...current, ...handed }))
+      run(job)
+    },
   }))
 
   const asked =
@@ -98,29 +94,6 @@ export function ImageWrites({
 
   return (
     <>
-      {/* On the page before any notice, so that screen readers hear each one. */}
-      <div
-        aria-live="polite"
-        className="fixed bottom-28 left-3 z-40 flex w-[min(24rem,calc(100vw-1.5rem))] flex-col gap-2 md:bottom-20 md:left-4"
-      >
-        {unloaded && (
-          <Notice role="alert">
-            Nothing was changed: this page could not load what it needs. Reload it, then try again.
-          </Notice>
-        )}
-        {batches.length > 0 && (
-          <Suspense fallback={null}>
-            <ImageWriteNotices
-              batches={batches}
-              onDismiss={(id) => setBatches((list) => list.filter((batch) => batch.id !== id))}
-              onFollowUp={(batch, handed, job) => {
-                board.update(batch.id, (current) => ({ ...current, ...handed }))
-                run(job)
-              }}
-            />
-          </Suspense>
-        )}
-      </div>
       <Suspense fallback={null}>
         {ask?.kind === 'retry' && asked && (
           <RetryConfirmDialog

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import { useModalDialog } from '@/lib/use-modal-dialog'
 import { usePageScrollLock } from '@/lib/use-page-scroll-lock'
@@ -36,6 +36,7 @@ export function ImageDetailDialog({
   review,
   actions,
   edits,
+  notices,
 }: {
   item: ReviewedImage
   flags: readonly QaFlag[]
@@ -55,6 +56,8 @@ export function ImageDetailDialog({
   actions: ReviewActions
   /** What can change the image in the pack; none where the page cannot edit. */
   edits?: ImageEdits
+  /** Notices of the page's writes: inside the dialog, or the modal dialog would hide them. */
+  notices?: ReactNode
 }) {
   const dialogRef = useModalDialog()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -174,6 +177,12 @@ export function ImageDetailDialog({
           />
         </div>
       </div>
+      {notices && (
+        // Over the image's stage, above the filmstrip: the header's buttons stay in reach.
+        <div className="fixed inset-x-2 bottom-2 z-10 md:right-auto md:bottom-24 md:left-4 md:w-96">
+          {notices}
+        </div>
+      )}
     </dialog>
   )
 }

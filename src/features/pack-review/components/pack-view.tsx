@@ -97,6 +97,7 @@ export function PackView({
   edit,
   editNotice,
   imageEdits,
+  writeNotices,
 }: {
   pack: LoadedPack
   /** The image named by the URL, shown in the detail dialog. */
@@ -112,6 +113,8 @@ export function PackView({
   editNotice?: ReactNode
   /** What changes the pack's images (retry metadata, remove), on tiles, viewer and bars. */
   imageEdits?: ImageEdits
+  /** How those edits went: over the page, or inside the viewer while it is open (modal). */
+  writeNotices?: ReactNode
 }) {
   const { search } = useLocation()
   const navigate = useNavigate()
@@ -570,6 +573,7 @@ export function PackView({
             review={reviewOf(current)}
             actions={actions}
             edits={imageEdits}
+            notices={writeNotices}
           />
         ) : (
           imageId !== null && <ImageNotFoundNotice closeHref={`${packPath}${search}`} />
@@ -590,6 +594,12 @@ export function PackView({
             onReject={(rejection) => flow.reject(reviewDialog.item, rejection)}
             onCancel={flow.cancel}
           />
+        )}
+        {current === null && writeNotices && (
+          // Top right, clear of the Selection toolbar at the bottom; across a phone's top.
+          <div className="fixed inset-x-2 top-2 z-40 md:top-16 md:right-4 md:left-auto md:w-96">
+            {writeNotices}
+          </div>
         )}
         <BulkDialogs
           selecting={selecting}

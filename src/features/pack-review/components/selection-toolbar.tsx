@@ -81,25 +81,27 @@ export function SelectionToolbar({
           <button
             type="button"
             disabled={!edit.enabled}
-            title={edit.enabled ? undefined : EDITING_OFF}
+            title={edit.enabled ? `Retry metadata for ${edit.retryable}` : EDITING_OFF}
             onClick={edit.onRetryMetadata}
             className={compactButton}
           >
             <RetryMetadataIcon aria-hidden="true" className="size-4" />
-            Retry metadata for {edit.retryable.toLocaleString()}
+            <span className="max-sm:sr-only">
+              Retry metadata for {edit.retryable.toLocaleString()}
+            </span>
           </button>
         )}
         {edit && (
           <button
             type="button"
             disabled={!edit.enabled}
-            title={edit.enabled ? undefined : EDITING_OFF}
+            title={edit.enabled ? `Remove ${count}` : EDITING_OFF}
             onClick={edit.onRemove}
             aria-haspopup="dialog"
             className={compactButton}
           >
             <RemoveImageIcon aria-hidden="true" className="size-4" />
-            Remove {count.toLocaleString()}
+            <span className="max-sm:sr-only">Remove {count.toLocaleString()}</span>
           </button>
         )}
         {exportButtons}
