@@ -5,6 +5,8 @@ import { appConfigQuery } from '@/app/app-config'
 import { NextTryCountdown } from '@/components/next-try-countdown'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { PackEditButtons, type PackPatch } from '@/features/pack-edit/components/pack-edit-buttons'
+import { activityKey } from '@/features/pack-edit/api/activity-key'
+import { ActivitySection } from '@/features/pack-edit/components/activity-section'
 import { Notice } from '@/components/notice'
 import { packQueries } from '@/features/pack-review/api/pack-queries'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
@@ -57,6 +59,8 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
     if (saved) queryClient.setQueryData(detailKey, (old) => (old ? { ...old, ...done } : old))
     setPatch((old) => withoutPatch(old, done))
     if (saved) void queryClient.invalidateQueries({ queryKey: detailKey })
+    // Saved or not, the write is in the activity log (read again only once it is shown).
+    void queryClient.invalidateQueries({ queryKey: activityKey(packId) })
   }
   // An error screen names the tab itself.
   useDocumentTitle(shown ? shown.name || 'Untitled pack' : error ? null : 'Loading pack')
@@ -100,6 +104,12 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
               )
             )
           }
+        />
+        <ActivitySection
+          packId={packId}
+          editing={editing}
+          user={config?.user ?? null}
+          onImagesAdded={() => void queryClient.invalidateQueries({ queryKey: detailKey })}
         />
       </>
     )
