@@ -77,7 +77,10 @@ beforeEach(() => {
     },
   )
 })
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
 
 function renderSection(props: { editing?: boolean; onImagesAdded?: () => void } = {}) {
   return renderWithProviders(
@@ -141,6 +144,21 @@ describe('ActivitySection', () => {
     // The image ID in full, and a URL no browser should follow as text, not a link.
     expect(top[2]).toHaveTextContent(REMOVED)
     expect(within(top[2]!).getByText('javascript:alert(1)').closest('a')).toBeNull()
+    expect(reads).toEqual([null])
+  })
+
+  it('near but below the screen of a page just loaded, waits for a scroll', async () => {
+    const reads = serveActivity({ first: { entries: [], next_before: null } })
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+      top: 1400,
+    } as DOMRect)
+    renderSection()
+    await near()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(reads).toEqual([])
+    vi.stubGlobal('scrollY', 300)
+    await act(() => window.dispatchEvent(new Event('scroll')))
+    expect(await screen.findByText('No changes made through Pack Explorer yet')).toBeVisible()
     expect(reads).toEqual([null])
   })
 

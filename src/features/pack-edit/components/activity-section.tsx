@@ -5,13 +5,13 @@ import { lazyNamed } from '@/lib/lazy-named'
 /** The list, its query and its writes: fetched as the section nears the screen, not before. */
 const ActivityList = lazyNamed(() => import('./activity-list'), 'ActivityList')
 
-/** How far below the screen the section starts loading: before anyone scrolls to it. */
+/** How far below the screen the list starts loading as the page is scrolled: before it shows. */
 const NEAR_MARGIN = '800px 0px'
 
 /**
  * The pack's `Activity`: every write made through Pack Explorer, newest first, at the end of
  * the pack page. Only the heading is first-screen code; the list, and the request for it,
- * come once the section is close to the screen.
+ * come once the section is on the screen or close to it (see useNear).
  */
 export function ActivitySection({
   packId,
@@ -65,13 +65,16 @@ export function ActivitySection({
   )
 }
 
+/** Room kept for the list while it loads, so the page moves less when it comes. */
 function Loading() {
-  return <p className="text-sm text-slate-600">Loading activity…</p>
+  return <p className="min-h-96 text-sm text-slate-600">Loading activity…</p>
 }
 
 /**
- * Whether the element has come within NEAR_MARGIN of the screen (once true, it stays).
- * 'unsupported' without IntersectionObserver: then the person asks for it.
+ * Whether the list may load (once true, it stays): the section is on the screen, or within
+ * NEAR_MARGIN of it once the page has been scrolled. Not merely near on a page just loaded:
+ * a short pack's page would then load it with its first screen. 'unsupported' without
+ * IntersectionObserver: then the person asks for it.
  */
 function useNear(ref: RefObject<HTMLElement | null>) {
   const [near, setNear] = useState<boolean | 'unsupported'>(() =>
@@ -80,14 +83,25 @@ function useNear(ref: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const element = ref.current
     if (near !== false || !element) return
+    let inMargin = false
+    const check = () => {
+      if (!inMargin) return
+      if (window.scrollY > 0 || element.getBoundingClientRect().top < window.innerHeight)
+        setNear(true)
+    }
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNear(true)
+        inMargin = entries.some((entry) => entry.isIntersecting)
+        check()
       },
       { rootMargin: NEAR_MARGIN },
     )
     observer.observe(element)
-    return () => observer.disconnect()
+    window.addEventListener('scroll', check, { passive: true })
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('scroll', check)
+    }
   }, [ref, near])
   return [near, setNear] as const
 }
