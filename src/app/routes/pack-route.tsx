@@ -8,6 +8,8 @@ import { ImageWrites, type ImageWritesHandle } from '@/features/pack-edit/compon
 import { PackEditButtons, type PackPatch } from '@/features/pack-edit/components/pack-edit-buttons'
 import { WriteNotices } from '@/features/pack-edit/components/write-notices'
 import { createBatchStore } from '@/features/pack-edit/lib/batch-store'
+import { activityKey } from '@/features/pack-edit/api/activity-key'
+import { ActivitySection } from '@/features/pack-edit/components/activity-section'
 import { Notice } from '@/components/notice'
 import { packQueries } from '@/features/pack-review/api/pack-queries'
 import { useLivePack } from '@/features/pack-review/api/use-live-pack'
@@ -62,6 +64,8 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
     if (saved) queryClient.setQueryData(detailKey, (old) => (old ? { ...old, ...done } : old))
     setPatch((old) => withoutPatch(old, done))
     if (saved) void queryClient.invalidateQueries({ queryKey: detailKey })
+    // Saved or not, the write is in the activity log (read again only once it is shown).
+    void queryClient.invalidateQueries({ queryKey: activityKey(packId) })
   }
   // Retrying metadata and removing images: the buttons are the page's, the writes ours.
   const imageWrites = useRef<ImageWritesHandle>(null)
@@ -79,9 +83,15 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
   useLayoutEffect(() => {
     shownImage.current = { imageId, search }
   })
+  /** Images were added or deleted: the pack and its activity are read again. */
+  const imagesChanged = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: detailKey }),
+      queryClient.invalidateQueries({ queryKey: activityKey(packId) }),
+    ])
   // The image open in the viewer went: show its copy once the pack has it, else the pack.
-  const imagesChanged = async (gone: ReadonlyMap<string, string | null>) => {
-    await queryClient.invalidateQueries({ queryKey: detailKey })
+  const imagesGone = async (gone: ReadonlyMap<string, string | null>) => {
+    await imagesChanged()
     const { imageId: open, search: query } = shownImage.current
     if (open === null || !gone.has(open)) return
     const copy = gone.get(open)
@@ -119,7 +129,7 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
                 void navigate('/', { state: { notice: 'Pack deleted' } })
               }}
               onProblem={setEditProblem}
-              onImagesAdded={() => void queryClient.invalidateQueries({ queryKey: detailKey })}
+              onImagesAdded={() => void imagesChanged()}
             />
           }
           editNotice={
@@ -138,7 +148,13 @@ function LivePackPage({ packId, imageId }: { packId: string; imageId: string | n
           packId={packId}
           packName={shown.name.trim() || 'Untitled pack'}
           user={config?.user ?? null}
-          onChanged={(gone) => void imagesChanged(gone)}
+          onChanged={(gone) => void imagesGone(gone)}
+        />
+        <ActivitySection
+          packId={packId}
+          editing={editing}
+          user={config?.user ?? null}
+          onImagesAdded={() => void imagesChanged()}
         />
       </>
     )
