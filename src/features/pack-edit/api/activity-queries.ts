@@ -2,7 +2,6 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet } from '@/lib/api-client'
 import { isApiError } from '@/lib/api-error'
-import { activityEntrySchema } from '@contract/review-api/activity'
 import { reviewActivityPath } from '@contract/review-api/paths'
 import { activityKey } from './activity-key'
 
@@ -12,10 +11,11 @@ export { activityKey }
 export const ACTIVITY_PAGE_SIZE = 25
 
 /**
- * An entry this page cannot read in full (an action or intent it does not know yet, from a
- * newer server): still shown, with what it has. Only its ID and result are required.
+ * One entry (`contract/review-api/activity.ts`), read leniently: one this page cannot read in
+ * full (an action or intent it does not know yet, from a newer server) is still shown, with
+ * what it has. Only its ID and result are required.
  */
-const laterEntrySchema = z.looseObject({
+const entrySchema = z.looseObject({
   id: z.string(),
   ok: z.boolean(),
   action: z.catch(z.string(), 'unknown'),
@@ -30,7 +30,7 @@ const laterEntrySchema = z.looseObject({
   error_code: z.catch(z.nullable(z.string()), null),
 })
 
-export type ActivityEntry = z.infer<typeof laterEntrySchema>
+export type ActivityEntry = z.infer<typeof entrySchema>
 
 const pageSchema = z.looseObject({
   entries: z.array(z.unknown()),
@@ -56,10 +56,8 @@ export async function fetchActivityPage(
   const page = await apiGet(`${reviewActivityPath(packId)}?${query}`, pageSchema, { signal })
   const entries: ActivityEntry[] = []
   for (const raw of page.entries) {
-    // The contract's entry, else what can be read of it.
-    const parsed = activityEntrySchema.safeParse(raw)
-    const later = parsed.success ? parsed : laterEntrySchema.safeParse(raw)
-    if (later.success) entries.push(later.data)
+    const parsed = entrySchema.safeParse(raw)
+    if (parsed.success) entries.push(parsed.data)
   }
   return {
     entries,
