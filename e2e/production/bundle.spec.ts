@@ -6,9 +6,11 @@ import { DEMO_PACK_IDS } from '../../server/demo/fixtures'
  * The pack page's JavaScript budget (entry plus every chunk it loads), gzip. 140 KB until the
  * review workbench (issue 14): every tile's decision, the outbox that never loses one, the
  * keys and the review controls are first-screen code, about 8 KB of it. 150 KB until the
- * pack's own edits (issue 16): its Rename, Make public and Delete pack buttons are on the
- * first screen, about 2 KB with the name prompt they share (their writes, messages and
- * dialogs come with the first use).
+ * pack edits (issue 16): the pack's Rename, Make public, Delete pack and Add images buttons,
+ * every tile's Retry metadata and Remove from pack, the error groups' Retry these, the shell
+ * of the writes' notices and the Activity section's heading are on the first screen, about
+ * 3 KB with the name prompt they share (their writes, messages and dialogs come with the
+ * first use).
  */
 const PACK_ROUTE_BUDGET = 155 * 1024
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { PACKS_PATH, packPath } from '../../contract/partner-api/paths'
 import { DEMO_APP_PORT } from '../support/ports'
 import { approveAll } from '../support/review'
 
@@ -50,6 +51,36 @@ const REVIEW_SCREENS = [
 
 /** The demo's first image: its seeded decisions give it a History of two changes. */
 const FIRST_IMAGE = '7a3f9c10-0000-4000-8000-000000000001'
+
+/** A private pack of the demo's (writable), with images whose metadata has settled. */
+async function writableDemoPack(request: APIRequestContext) {
+  const origin = `http://localhost:${DEMO_APP_PORT}`
+  const headers = {
+    'Content-Type': 'application/json',
+    Origin: origin,
+    'X-Pack-Explorer-Reviewer': 'Priya Shah',
+  }
+  const created = await request.post(`${origin}${PACKS_PATH}`, {
+    headers,
+    data: { name: 'Holiday Campaign' },
+  })
+  const packId = (await created.json()).data.id as string
+  const files = [
+    'tropical-palm-beach.svg',
+    'city-skyline-night.svg',
+    'snowy-cabin-night.svg',
+    'mountain-lake-sunset.svg',
+    'desert-dunes-camel.svg',
+    'lighthouse-ocean-waves.svg',
+  ]
+  for (const file of files) {
+    await request.post(`${origin}${packPath(packId)}/images`, {
+      headers,
+      data: { image_url: `${origin}/demo-images/${file}` },
+    })
+  }
+  return packId
+}
 
 const BROWSE_SCREENS = [
   { name: 'browse', path: '/' },
@@ -146,6 +177,63 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await expect(page.getByRole('dialog', { name: /^Approve \d+ images\?$/ })).toBeVisible()
     await page.waitForLoadState('networkidle')
     await page.screenshot({ path: `docs/screenshots/review-bulk-${device}.png` })
+  })
+
+  test(`image-edits (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    const packId = await writableDemoPack(page.request)
+    await page.addInitScript(() =>
+      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
+    )
+    await page.goto(`http://localhost:${DEMO_APP_PORT}/packs/${packId}`)
+    // The demo makes metadata in a few seconds; the page polls until it is done.
+    await expect(page.locator('article', { hasText: 'Completed' })).toHaveCount(6, {
+      timeout: 20_000,
+    })
+    // Review found image #3's description wrong: it can be retried.
+    await page.getByRole('article', { name: 'Image #3' }).getByRole('link').focus()
+    await page.keyboard.press('x')
+    const reject = page.getByRole('dialog', { name: 'Reject image #3' })
+    await expect(reject).toBeVisible()
+    await page.keyboard.press('1')
+    await page.keyboard.press('Enter')
+    await expect(reject).toBeHidden()
+    const second = page.getByRole('article', { name: 'Image #2' })
+    await second.hover()
+    await second.getByRole('button', { name: 'Remove from pack' }).click()
+    await page.getByRole('button', { name: 'Remove', exact: true }).click()
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible()
+    // Image #3 is #2 now.
+    const rejected = page.getByRole('article', { name: 'Image #2' })
+    await rejected.hover()
+    await expect(rejected.getByRole('button', { name: 'Retry metadata' })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/image-edits-${device}.png` })
+
+    await page.mouse.move(0, 0)
+    await page.getByRole('button', { name: 'Add images' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add images to Holiday Campaign' })
+    await dialog
+      .getByLabel('Image URLs')
+      .fill(
+        [
+          'https://cdn.example.com/holiday/tree-lights.jpg',
+          'https://cdn.example.com/holiday/gift-boxes.png',
+          'cdn.example.com/holiday/no-scheme.jpg',
+          'ftp://files.example.com/holiday/snowman.gif',
+        ].join('\n'),
+      )
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/add-images-${device}.png` })
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+
+    await page.getByRole('heading', { name: 'Activity', exact: true }).scrollIntoViewIfNeeded()
+    const activity = page.getByRole('region', { name: 'Activity' })
+    await expect(activity.getByRole('button', { name: 'Add back' })).toBeVisible()
+    await activity.scrollIntoViewIfNeeded()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `docs/screenshots/activity-${device}.png` })
   })
 
   test(`review-history (${device})`, async ({ page }) => {
