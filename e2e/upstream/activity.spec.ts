@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { createImage, createMetadata, createPack } from '../../contract/partner-api/wire'
-import { UPSTREAM_APP_PORT } from '../support/ports'
-import { workspacePack, workspaceState } from '../support/upstream'
+import { workspaceState } from '../support/upstream'
+import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
 
 /**
  * The pack page's Activity section, through the real dev server and proxy to the test
@@ -12,25 +11,14 @@ import { workspacePack, workspaceState } from '../support/upstream'
  */
 
 const NAME_KEY = 'pack-explorer:reviewer-name'
-const demoImage = (name: string) => `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${name}`
+const demoImage = demoImageUrl
 const KEPT = demoImage('dog-park.svg')
 const REMOVED = demoImage('cat-windowsill.svg')
 
-async function writablePack() {
-  const id = randomUUID()
-  const removedId = randomUUID()
-  await workspacePack(
-    createPack({
-      id,
-      name: 'Summer Shoot',
-      is_public: false,
-      images: [
-        createImage({ id: randomUUID(), url: KEPT, metadata: createMetadata() }),
-        createImage({ id: removedId, url: REMOVED, metadata: createMetadata() }),
-      ],
-    }),
-  )
-  return { id, removedId }
+async function summerShoot() {
+  const removed = workspaceImage(REMOVED)
+  const id = await writablePack([workspaceImage(KEPT), removed])
+  return { id, removedId: removed.id }
 }
 
 /** Deletes an image through the proxy from the page, as the app does (same origin, JSON). */
@@ -60,7 +48,7 @@ const sentences = (page: Page) =>
 test('Activity lists the writes newest first, and Add back puts a removed image back', async ({
   page,
 }) => {
-  const { id: packId, removedId } = await writablePack()
+  const { id: packId, removedId } = await summerShoot()
   await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, 'Dana'])
   await page.goto(`/packs/${packId}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Summer Shoot')
@@ -130,7 +118,7 @@ test('Activity lists the writes newest first, and Add back puts a removed image 
 test('Activity says when nothing was changed through Pack Explorer, and a failed write', async ({
   page,
 }) => {
-  const { id: packId } = await writablePack()
+  const { id: packId } = await summerShoot()
   await page.goto(`/packs/${packId}`)
   await page.getByRole('heading', { name: 'Activity', exact: true }).scrollIntoViewIfNeeded()
   await expect(activity(page)).toContainText('No changes made through Pack Explorer yet')

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { createImage, createMetadata, createPack } from '../../contract/partner-api/wire'
-import { UPSTREAM_APP_PORT } from '../support/ports'
-import { addFaults, receivedRequests, workspacePack, workspaceState } from '../support/upstream'
+import { addFaults, receivedRequests, workspaceState } from '../support/upstream'
+import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
 
 /**
  * Add images on the pack page, through the real dev server (its proxy and upload relay) to
@@ -12,22 +11,9 @@ import { addFaults, receivedRequests, workspacePack, workspaceState } from '../s
  */
 
 const NAME_KEY = 'pack-explorer:reviewer-name'
-const demoImage = (name: string) => `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${name}.svg`
+const demoImage = (name: string) => demoImageUrl(`${name}.svg`)
 
-async function writablePack() {
-  const id = randomUUID()
-  await workspacePack(
-    createPack({
-      id,
-      name: 'Summer Shoot',
-      is_public: false,
-      images: [
-        createImage({ id: randomUUID(), url: demoImage('dog-park'), metadata: createMetadata() }),
-      ],
-    }),
-  )
-  return id
-}
+const writableSummerShoot = () => writablePack([workspaceImage(demoImage('dog-park'))])
 
 async function openAddImages(page: Page, packId: string) {
   await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, 'Dana'])
@@ -65,7 +51,7 @@ async function expectNoViolations(page: Page) {
 test('Add images by URL: refused lines are shown and never sent; the new images join the gallery', async ({
   page,
 }) => {
-  const packId = await writablePack()
+  const packId = await writableSummerShoot()
   const dialog = await openAddImages(page, packId)
   const first = demoImage('cat-windowsill')
   const second = demoImage('beach-yoga')
@@ -110,7 +96,7 @@ test('Add images by URL: refused lines are shown and never sent; the new images 
 test('Upload two files: each bar and the batch bar fill as the bytes go, and the pack gains both', async ({
   page,
 }) => {
-  const packId = await writablePack()
+  const packId = await writableSummerShoot()
   const dialog = await openAddImages(page, packId)
   const tag = randomUUID().slice(0, 8)
   const files = [
@@ -194,7 +180,7 @@ test('Upload two files: each bar and the batch bar fill as the bytes go, and the
 test('a failed upload keeps its row with the reason and Retry, which then adds it', async ({
   page,
 }) => {
-  const packId = await writablePack()
+  const packId = await writableSummerShoot()
   const dialog = await openAddImages(page, packId)
   const tag = randomUUID().slice(0, 8)
   const failing = `storm ${tag}.jpg`

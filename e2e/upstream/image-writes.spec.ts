@@ -1,20 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
-import {
-  createImage,
-  createMetadata,
-  createPack,
-  type WireImage,
-} from '../../contract/partner-api/wire'
+import { createMetadata } from '../../contract/partner-api/wire'
 import { reviewActivityPath } from '../../contract/review-api/paths'
-import { UPSTREAM_APP_PORT } from '../support/ports'
-import {
-  addFaults,
-  receivedRequests,
-  setImageMetadata,
-  workspacePack,
-  workspaceState,
-} from '../support/upstream'
+import { addFaults, receivedRequests, setImageMetadata, workspaceState } from '../support/upstream'
+import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
 
 /**
  * Retrying metadata and removing images, through the real dev server and proxy to the test
@@ -24,12 +12,10 @@ import {
 
 const NAME_KEY = 'pack-explorer:reviewer-name'
 const RETRY_CONFIRMED_KEY = 'pack-explorer:retry-confirmed'
-const imageUrl = (name: string) => `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${name}`
+const imageUrl = demoImageUrl
 
 const failed = (name: string, error = 'Model timed out while generating metadata.') =>
-  createImage({
-    id: randomUUID(),
-    url: imageUrl(name),
+  workspaceImage(imageUrl(name), {
     metadata: createMetadata({
       status: 'failed',
       description: null,
@@ -38,12 +24,7 @@ const failed = (name: string, error = 'Model timed out while generating metadata
       error,
     }),
   })
-const completed = (name: string) =>
-  createImage({ id: randomUUID(), url: imageUrl(name), metadata: createMetadata() })
-
-async function writablePack(images: WireImage[], name = 'Summer Shoot') {
-  return workspacePack(createPack({ id: randomUUID(), name, images }))
-}
+const completed = (name: string) => workspaceImage(imageUrl(name))
 
 async function open(page: Page, path: string, { confirmed = false } = {}) {
   await page.addInitScript(
