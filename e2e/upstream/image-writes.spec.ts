@@ -288,3 +288,24 @@ test('Remove <n> in the selection toolbar removes them; one that fails stays, wi
   ).toBeVisible()
   expect(await imageIds(packId)).toEqual([])
 })
+
+test('a list row has the same edit buttons as a tile', async ({ page }) => {
+  const images = [completed('a.svg'), failed('b.svg')]
+  const packId = await writablePack(images)
+  await open(page, `/packs/${packId}?view=list`, { confirmed: true })
+  const row = page.locator(`[role="row"][data-image-id="${images[1]!.id}"]`)
+  await row.hover()
+  const change = row.getByRole('group', { name: 'Change image #2' })
+  await change.getByRole('button', { name: 'Retry metadata' }).click()
+  await expect(page.getByRole('region', { name: 'Metadata retried for 1 image' })).toBeVisible()
+  expect((await workspaceState(packId))!.images.map((image) => image.url)).toEqual([
+    imageUrl('a.svg'),
+    imageUrl('b.svg'),
+  ])
+  const first = page.locator(`[role="row"][data-image-id="${images[0]!.id}"]`)
+  await first.hover()
+  await first.getByRole('button', { name: 'Remove from pack' }).click()
+  await expect(
+    page.getByRole('dialog', { name: 'Remove image #1 from Summer Shoot?' }),
+  ).toBeVisible()
+})
