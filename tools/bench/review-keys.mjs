@@ -16,6 +16,8 @@ export const PRESSES = 5
 export const KEY_HOLD_MS = 80
 const SEED_CONCURRENCY = 10
 
+/** @typedef {{ name: string, id: number, start: number, duration: number, processingStart: number, processingEnd: number }} KeyEvent */
+
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const round = (/** @type {number} */ value) => Number(value.toFixed(1))
 
@@ -121,19 +123,29 @@ export async function measureKeys(page, { imageIds, total, packId }) {
     await sleep(250)
   }
   const to = await page.evaluate(() => performance.now())
-  /** @type {{ name: string, id: number, start: number, duration: number }[]} */
+  /** @type {KeyEvent[]} */
   const events = await page.evaluate(() => /** @type {any} */ (window).__bench.events)
-  /** @type {Map<number, number>} */
+  /** @type {Map<number, KeyEvent>} The longest entry of each interaction. */
   const byId = new Map()
   for (const event of events) {
     if (event.start < from || event.start >= to || !event.name.startsWith('key')) continue
-    byId.set(event.id, Math.max(byId.get(event.id) ?? 0, event.duration))
+    const longest = byId.get(event.id)
+    if (!longest || event.duration > longest.duration) byId.set(event.id, event)
   }
-  const interactions = [...byId.values()]
+  const interactions = [...byId.values()].map((event) => event.duration)
+  const worst = [...byId.values()].sort((a, b) => b.duration - a.duration)[0]
   return {
     // Event Timing only reports interactions of 16 ms or more; none means all were shorter.
     keyWorst: Math.max(0, ...interactions),
     interactions,
+    // Where the worst one's time went: waiting for the main thread, its event handlers (and
+    // the render they ran), then from the handlers' end to the frame presented.
+    worstParts: {
+      name: worst?.name ?? null,
+      inputDelay: worst ? round(worst.processingStart - worst.start) : 0,
+      processing: worst ? round(worst.processingEnd - worst.processingStart) : 0,
+      presentation: worst ? round(worst.start + worst.duration - worst.processingEnd) : 0,
+    },
     toPaintedWorst: Math.max(...toPainted),
     toPainted,
     reviewRequest: loaded ? round(loaded.request) : null,

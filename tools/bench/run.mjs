@@ -14,8 +14,9 @@
 // (review-load.mjs; TEST_DATABASE_URL adds PostgreSQL). BENCH_ONLY=load (or review) runs only
 // the load test of the production server (or of the review API) and merges it into the
 // existing tools/bench/.out/results.json; BENCH_ONLY=bulk runs only the bulk approve of the
-// review workbench, on a fresh build, and merges it in the same way.
-import { readFileSync } from 'node:fs'
+// review workbench, on a fresh build, and merges it in the same way; BENCH_ONLY=keys the key
+// presses of the review workbench, likewise.
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -150,8 +151,43 @@ async function main() {
     await writeReport(results)
     return
   }
+  if (process.env.BENCH_ONLY === 'keys') {
+    // Without an earlier full run there is no report to merge into: the log shows each run.
+    const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null
+    await useOwnReviewStore()
+    log('building the app')
+    const appOut = join(OUT, 'app')
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir: appOut },
+    })
+    await serveApp(appOut)
+    const browser = await chromium.launch(chromiumLaunchOptions())
+    running.push({ name: 'chromium', close: () => browser.close() })
+    const origin = `http://127.0.0.1:${APP_PORT}`
+    /** @type {Record<string, object[]>} */
+    const keys = {}
+    /** @type {Record<number, string[]>} */
+    const imageIds = {}
+    for (const size of REVIEW_SIZES) {
+      imageIds[size] = await seedDecisions({ origin, packId: packId(size) })
+    }
+    for (let run = 1; run <= RUNS; run++) {
+      for (const size of REVIEW_SIZES) {
+        ;(keys[size] ??= []).push(await measureKeyRun(browser, size, imageIds[size] ?? [], run))
+        await coolDown()
+      }
+    }
+    if (!results) return
+    results.review.keys = keys
+    log('writing tools/bench/.out/results.json and BENCHMARKS.md')
+    await writeReport(results)
+    return
+  }
   if (process.env.BENCH_ONLY) {
-    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load", "review" or "bulk"`)
+    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "load", "review", "bulk" or "keys"`)
   }
   await useOwnReviewStore()
   log(`runs: ${RUNS} (naive 10,000: ${NAIVE_10K_RUNS}), Lighthouse runs: ${LIGHTHOUSE_RUNS}`)
@@ -611,23 +647,7 @@ async function measureReview(browser) {
   const arriving = []
   for (let run = 1; run <= RUNS; run++) {
     for (const size of REVIEW_SIZES) {
-      const ids = /** @type {string[]} */ (imageIds[size])
-      await resetDecisions({ origin, packId: packId(size), imageIds: ids })
-      const context = await newContext(browser, size)
-      try {
-        const page = await openAsReviewer(context, size)
-        const result = await measureKeys(page, {
-          imageIds: ids,
-          total: size,
-          packId: packId(size),
-        })
-        ;(keys[size] ??= []).push(result)
-        log(
-          `review keys ${size.toLocaleString('en-US')} run ${run}/${RUNS}: worst ${result.keyWorst} ms, frame ${result.toPaintedWorst} ms, decisions GET ${result.reviewRequest} ms`,
-        )
-      } finally {
-        await context.close()
-      }
+      ;(keys[size] ??= []).push(await measureKeyRun(browser, size, imageIds[size] ?? [], run))
       await coolDown()
     }
     const ids = /** @type {string[]} */ (imageIds[largest])
@@ -650,6 +670,31 @@ async function measureReview(browser) {
     await coolDown()
   }
   return { keys, arriving, bulk: await measureBulk(browser, largest, imageIds[largest] ?? []) }
+}
+
+/**
+ * One run of key presses on the pack of `size` images, from its first UNREVIEWED images
+ * undecided (the rest approved by seedDecisions).
+ * @param {import('@playwright/test').Browser} browser
+ * @param {number} size
+ * @param {string[]} imageIds
+ * @param {number} run
+ */
+async function measureKeyRun(browser, size, imageIds, run) {
+  const origin = `http://127.0.0.1:${APP_PORT}`
+  await resetDecisions({ origin, packId: packId(size), imageIds })
+  const context = await newContext(browser, size)
+  try {
+    const page = await openAsReviewer(context, size)
+    const result = await measureKeys(page, { imageIds, total: size, packId: packId(size) })
+    const { inputDelay, processing, presentation } = result.worstParts
+    log(
+      `review keys ${size.toLocaleString('en-US')} run ${run}/${RUNS}: worst ${result.keyWorst} ms (input delay ${inputDelay}, processing ${processing}, presentation ${presentation}), frame ${result.toPaintedWorst} ms, decisions GET ${result.reviewRequest} ms`,
+    )
+    return result
+  } finally {
+    await context.close()
+  }
 }
 
 /**

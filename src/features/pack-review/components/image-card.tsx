@@ -1,4 +1,4 @@
-import { memo, useId, useState, type FocusEvent, type ReactNode } from 'react'
+import { memo, startTransition, useId, useState, type FocusEvent, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Highlight } from '@/components/highlight'
 import type { PackImage } from '@contract/partner-api/pack'
@@ -64,8 +64,11 @@ export const ImageCard = memo(function ImageCard({
   const reviewId = useId()
   const [pointed, setPointed] = useState(false)
   const [focused, setFocused] = useState(false)
+  // In a transition: a key that decides and moves focus paints the decision first, and the
+  // group a frame later.
+  const reveal = (set: (on: boolean) => void, on: boolean) => startTransition(() => set(on))
   const leave = (event: FocusEvent) => {
-    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false)
+    if (!event.currentTarget.contains(event.relatedTarget)) reveal(setFocused, false)
   }
 
   return (
@@ -73,9 +76,9 @@ export const ImageCard = memo(function ImageCard({
       aria-label={`Image #${position}`}
       data-image-id={image.id}
       className="group relative h-full"
-      onPointerEnter={edits && (() => setPointed(true))}
-      onPointerLeave={edits && (() => setPointed(false))}
-      onFocus={edits && (() => setFocused(true))}
+      onPointerEnter={edits && (() => reveal(setPointed, true))}
+      onPointerLeave={edits && (() => reveal(setPointed, false))}
+      onFocus={edits && (() => reveal(setFocused, true))}
       onBlur={edits && leave}
     >
       <Link

@@ -78,7 +78,11 @@ const selectionToolbar = preloadable(() => import('./selection-toolbar'), 'Selec
 const RejectDialog = rejectDialog.Component
 const NameDialog = nameDialog.Component
 const SelectionToolbar = selectionToolbar.Component
+// Once: the gallery's focus and pointer events call it on every move.
+let dialogsPreloaded = false
 const preloadImageDetailDialog = () => {
+  if (dialogsPreloaded) return
+  dialogsPreloaded = true
   void loadImageDetailDialog()
   void rejectDialog.preload()
   void nameDialog.preload()
