@@ -132,18 +132,7 @@ async function main() {
   }
   if (process.env.BENCH_ONLY === 'bulk') {
     const results = JSON.parse(readFileSync(RESULTS, 'utf8'))
-    await useOwnReviewStore()
-    log('building the app')
-    const appOut = join(OUT, 'app')
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir: appOut },
-    })
-    await serveApp(appOut)
-    const browser = await chromium.launch(chromiumLaunchOptions())
-    running.push({ name: 'chromium', close: () => browser.close() })
+    const browser = await startAppAlone()
     const size = /** @type {number} */ (REVIEW_SIZES.at(-1))
     const imageIds = await imageIdsOf(size)
     results.review.bulk = await measureBulk(browser, size, imageIds)
@@ -154,18 +143,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'keys') {
     // Without an earlier full run there is no report to merge into: the log shows each run.
     const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null
-    await useOwnReviewStore()
-    log('building the app')
-    const appOut = join(OUT, 'app')
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir: appOut },
-    })
-    await serveApp(appOut)
-    const browser = await chromium.launch(chromiumLaunchOptions())
-    running.push({ name: 'chromium', close: () => browser.close() })
+    const browser = await startAppAlone()
     const origin = `http://127.0.0.1:${APP_PORT}`
     /** @type {Record<string, object[]>} */
     const keys = {}
@@ -328,6 +306,23 @@ async function main() {
   log('writing tools/bench/.out/results.json and BENCHMARKS.md')
   await writeReport(results)
   log(`done in ${results.durationSeconds}s`)
+}
+
+/** For a part run alone (BENCH_ONLY): the app built and served on its own store, and Chromium. */
+async function startAppAlone() {
+  await useOwnReviewStore()
+  log('building the app')
+  const appOut = join(OUT, 'app')
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: appOut },
+  })
+  await serveApp(appOut)
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  running.push({ name: 'chromium', close: () => browser.close() })
+  return browser
 }
 
 /** Demo mode (no key: the built-in demo API), with a PGlite review store of the run's own. */
