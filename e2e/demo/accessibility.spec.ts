@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ERROR_IDS } from '../../server/demo/fixtures'
 import { holdPackResponses } from '../support/hold'
 import { approveAll } from '../support/review'
+import { nameReviewer } from '../support/reviewer'
 
 const MIXED = '/packs/5e7d1c2a-4b3f-4e8a-9c61-0d2f7a9b1e01'
 
@@ -151,7 +152,7 @@ for (const viewport of [
     })
 
     test('a selection: its toolbar and every bulk confirmation', async ({ page }) => {
-      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      await nameReviewer(page, 'Axe')
       await page.goto(MIXED)
       await page.getByRole('article', { name: 'Image #3', exact: true }).hover()
       await page.getByRole('checkbox', { name: 'Select image #3', exact: true }).click()
@@ -190,7 +191,7 @@ for (const viewport of [
     })
 
     test('reviews unavailable, and a decision not saved', async ({ page }) => {
-      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      await nameReviewer(page, 'Axe')
       // Writes fail (nothing is stored on the shared demo pack); reads say the store is down.
       await page.route('**/api/review/v1/**', (route) =>
         route.request().method() === 'PUT'
@@ -297,7 +298,7 @@ for (const viewport of [
       // A generated pack of its own per screen size (tests run side by side), all approved.
       const packId = `5e7d1c2a-0000-4000-8000-00000000000${viewport.width === 1280 ? 3 : 4}`
       await approveAll(page.request, baseURL!, packId, { reviewer: 'Axe Checker', signOff: true })
-      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Axe'))
+      await nameReviewer(page, 'Axe')
       await page.goto(`/packs/${packId}`)
       await expect(page.getByText('Signed off by Axe Checker')).toBeVisible()
       await expectNoViolations(page)
@@ -317,7 +318,7 @@ for (const viewport of [
     test('pack edits: the edit bar, its dialogs, a refused change, and New pack', async ({
       page,
     }) => {
-      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Dana'))
+      await nameReviewer(page, 'Dana')
       await page.goto(MIXED)
       await expect(page.getByRole('button', { name: 'Rename' })).toBeVisible()
       // The demo's public packs belong to another workspace: the change is refused, put back.
@@ -343,7 +344,7 @@ for (const viewport of [
     test('image edits: a tile’s edit buttons, the confirmations, and a refused retry', async ({
       page,
     }) => {
-      await page.addInitScript(() => localStorage.setItem('pack-explorer:reviewer-name', 'Dana'))
+      await nameReviewer(page, 'Dana')
       await page.goto(MIXED)
       const failedTile = page.locator('article', { hasText: 'Error' }).first()
       await failedTile.hover()

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { PACKS_PATH, packPath } from '../../contract/partner-api/paths'
 import { DEMO_APP_PORT } from '../support/ports'
+import { nameReviewer } from '../support/reviewer'
 
 /**
  * The demo API makes metadata as the real one does, over a few seconds: a retried image is
@@ -32,10 +33,8 @@ test('a retried image goes pending -> completed on the page without a reload', a
   })
   expect(added.status(), await added.text()).toBe(201)
 
-  await page.addInitScript(() => {
-    localStorage.setItem('pack-explorer:reviewer-name', 'Dana')
-    localStorage.setItem('pack-explorer:retry-confirmed', 'yes')
-  })
+  await page.addInitScript(() => localStorage.setItem('pack-explorer:retry-confirmed', 'yes'))
+  await nameReviewer(page, 'Dana')
   await page.goto(`/packs/${packId}`)
   const card = page.getByRole('article', { name: 'Image #1' })
   // The page polls while metadata is being made.

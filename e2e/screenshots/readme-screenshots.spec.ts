@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import { PACKS_PATH, packPath } from '../../contract/partner-api/paths'
 import { DEMO_APP_PORT } from '../support/ports'
 import { approveAll } from '../support/review'
+import { nameReviewer } from '../support/reviewer'
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
@@ -129,9 +130,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   test(`review-reject (${device})`, async ({ page }) => {
     await page.setViewportSize(viewport)
     // A reviewer who gave their name before: the reject dialog opens straight away.
-    await page.addInitScript(() =>
-      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
-    )
+    await nameReviewer(page, 'Priya Shah')
     await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}`)
     const tile = page.locator('[data-image-id] [data-card-link]').nth(2)
     await expect(tile).toBeVisible()
@@ -164,9 +163,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
 
   test(`review-bulk (${device})`, async ({ page }) => {
     await page.setViewportSize(viewport)
-    await page.addInitScript(() =>
-      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
-    )
+    await nameReviewer(page, 'Priya Shah')
     await page.goto(`http://localhost:${DEMO_APP_PORT}${MIXED}`)
     await page.getByRole('button', { name: 'Select all 16 shown' }).click()
     await page
@@ -182,9 +179,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   test(`image-edits (${device})`, async ({ page }) => {
     await page.setViewportSize(viewport)
     const packId = await writableDemoPack(page.request)
-    await page.addInitScript(() =>
-      localStorage.setItem('pack-explorer:reviewer-name', 'Priya Shah'),
-    )
+    await nameReviewer(page, 'Priya Shah')
     await page.goto(`http://localhost:${DEMO_APP_PORT}/packs/${packId}`)
     // The demo makes metadata in a few seconds; the page polls until it is done.
     await expect(page.locator('article', { hasText: 'Completed' })).toHaveCount(6, {
@@ -268,9 +263,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       reviewer: 'Dana Reyes',
       signOff: true,
     })
-    await page.addInitScript(() =>
-      localStorage.setItem('pack-explorer:reviewer-name', 'Dana Reyes'),
-    )
+    await nameReviewer(page, 'Dana Reyes')
     await page.goto(`http://localhost:${DEMO_APP_PORT}/packs/${packId}`)
     await expect(page.getByText('Signed off by Dana Reyes')).toBeVisible()
     await expect(page.locator('[data-image-id]').first()).toBeVisible()

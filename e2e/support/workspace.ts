@@ -12,6 +12,11 @@ import { workspacePack } from './upstream'
 export const demoImageUrl = (file: string) =>
   `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${file}`
 
+const SCENES = ['dog-park', 'beach-yoga', 'reading-nook', 'sunflower-field', 'cat-windowsill']
+
+/** The n-th of five demo scenes, round and round: neighbouring tiles look different. */
+export const sceneUrl = (n: number) => demoImageUrl(`${SCENES[n % SCENES.length]}.svg`)
+
 /** An image with a fresh ID and completed metadata, unless told otherwise. */
 export const workspaceImage = (url: string, overrides: Partial<WireImage> = {}) =>
   createImage({ id: randomUUID(), url, metadata: createMetadata(), ...overrides })

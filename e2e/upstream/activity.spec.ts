@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { workspaceState } from '../support/upstream'
 import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
+import { nameReviewer } from '../support/reviewer'
 
 /**
  * The pack page's Activity section, through the real dev server and proxy to the test
@@ -10,7 +11,6 @@ import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace
  * first, and Add back puts a removed image back. Each test has a pack of its own.
  */
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const demoImage = demoImageUrl
 const KEPT = demoImage('dog-park.svg')
 const REMOVED = demoImage('cat-windowsill.svg')
@@ -49,7 +49,7 @@ test('Activity lists the writes newest first, and Add back puts a removed image 
   page,
 }) => {
   const { id: packId, removedId } = await summerShoot()
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, 'Dana'])
+  await nameReviewer(page, 'Dana')
   await page.goto(`/packs/${packId}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Summer Shoot')
 

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { addFaults, receivedRequests, workspaceState } from '../support/upstream'
 import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
+import { nameReviewer } from '../support/reviewer'
 
 /**
  * Add images on the pack page, through the real dev server (its proxy and upload relay) to
@@ -10,13 +11,12 @@ import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace
  * uploaded with their progress, and a failed upload that keeps its row until Retry.
  */
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const demoImage = (name: string) => demoImageUrl(`${name}.svg`)
 
 const writableSummerShoot = () => writablePack([workspaceImage(demoImage('dog-park'))])
 
 async function openAddImages(page: Page, packId: string) {
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, 'Dana'])
+  await nameReviewer(page, 'Dana')
   await page.goto(`/packs/${packId}`)
   await expect(page.getByRole('list', { name: 'Pack details' })).toContainText('1 image')
   await page.getByRole('button', { name: 'Add images' }).click()

@@ -9,8 +9,9 @@ import {
   type WireImage,
 } from '../../contract/partner-api/wire'
 import { reviewPackPath } from '../../contract/review-api/paths'
-import { UPSTREAM_APP_PORT } from '../support/ports'
 import { scriptPack } from '../support/upstream'
+import { nameReviewer } from '../support/reviewer'
+import { sceneUrl } from '../support/workspace'
 
 /**
  * Review decisions through the real dev server and its review store (PGlite): keys, buttons,
@@ -20,17 +21,14 @@ import { scriptPack } from '../support/upstream'
 
 type PackId = ReturnType<typeof randomUUID>
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const AUTO_ADVANCE_KEY = 'pack-explorer:auto-advance'
 const imageId = (n: number) => `0d000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-const scene = (n: number) =>
-  `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${['dog-park', 'beach-yoga', 'reading-nook', 'sunflower-field', 'cat-windowsill'][n % 5]}.svg`
 
 function images(count = 5): WireImage[] {
   return Array.from({ length: count }, (_, index) =>
     createImage({
       id: imageId(index + 1),
-      url: scene(index),
+      url: sceneUrl(index),
       metadata: createMetadata({ description: `Scene number ${index + 1}`, keywords: ['scene'] }),
     }),
   )
@@ -50,8 +48,7 @@ async function scriptReviewPack(list = images(), packId: PackId = randomUUID()):
 
 /** Opens a fresh pack; `name`: the reviewer this browser already knows (null: none yet). */
 async function openPack(page: Page, { name = 'Dana Reyes' as string | null, query = '' } = {}) {
-  if (name !== null)
-    await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, name])
+  if (name !== null) await nameReviewer(page, name)
   const packId = await scriptReviewPack()
   await page.goto(`/packs/${packId}${query}`)
   await expect(page.getByRole('heading', { level: 1, name: 'Decisions Pack' })).toBeVisible()
@@ -300,7 +297,7 @@ test('a decision goes Outdated when the metadata changes under it', async ({ pag
 async function openInContext(browser: Browser, packId: PackId, name: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, name])
+  await nameReviewer(page, name)
   await page.goto(`/packs/${packId}`)
   await expect(page.getByText('Reviewed 0 of 5')).toBeVisible()
   return { context, page }

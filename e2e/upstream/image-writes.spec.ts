@@ -3,6 +3,7 @@ import { createMetadata } from '../../contract/partner-api/wire'
 import { reviewActivityPath } from '../../contract/review-api/paths'
 import { addFaults, receivedRequests, setImageMetadata, workspaceState } from '../support/upstream'
 import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
+import { REVIEWER_NAME_KEY } from '../support/reviewer'
 
 /**
  * Retrying metadata and removing images, through the real dev server and proxy to the test
@@ -10,7 +11,6 @@ import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace
  * every partial failure with what to do. Each test has a pack of its own.
  */
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const RETRY_CONFIRMED_KEY = 'pack-explorer:retry-confirmed'
 const imageUrl = demoImageUrl
 
@@ -32,7 +32,7 @@ async function open(page: Page, path: string, { confirmed = false } = {}) {
       localStorage.setItem(nameKey!, 'Dana')
       if (skip === 'yes') localStorage.setItem(confirmKey!, 'yes')
     },
-    [NAME_KEY, RETRY_CONFIRMED_KEY, confirmed ? 'yes' : 'no'],
+    [REVIEWER_NAME_KEY, RETRY_CONFIRMED_KEY, confirmed ? 'yes' : 'no'],
   )
   await page.goto(path)
 }

@@ -7,11 +7,11 @@ import {
   pendingMetadata,
   type WireImage,
 } from '../../contract/partner-api/wire'
-import { UPSTREAM_APP_PORT } from '../support/ports'
+import { demoImageUrl } from '../support/workspace'
 import { scriptPack } from '../support/upstream'
 
 const id = (n: number) => `0f000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-const url = `http://localhost:${UPSTREAM_APP_PORT}/demo-images/beach-yoga.svg`
+const url = demoImageUrl('beach-yoga.svg')
 
 /** The same 12 images, the first `done` of them with their metadata generated. */
 function generating(done: number) {

@@ -3,7 +3,6 @@ import { expect, test, type Page } from '@playwright/test'
 import { okEnvelope } from '../../contract/partner-api/envelope'
 import { createImage, createMetadata, createPack } from '../../contract/partner-api/wire'
 import { reviewActivityPath } from '../../contract/review-api/paths'
-import { UPSTREAM_APP_PORT } from '../support/ports'
 import {
   addFaults,
   receivedRequests,
@@ -11,6 +10,8 @@ import {
   workspacePack,
   workspaceState,
 } from '../support/upstream'
+import { nameReviewer } from '../support/reviewer'
+import { demoImageUrl } from '../support/workspace'
 
 /**
  * Renaming, publishing, deleting and creating packs, through the real dev server and proxy
@@ -18,8 +19,7 @@ import {
  * Each test has packs of its own: tests run side by side against one upstream.
  */
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
-const scene = `http://localhost:${UPSTREAM_APP_PORT}/demo-images/dog-park.svg`
+const scene = demoImageUrl('dog-park.svg')
 
 async function writablePack(name = 'Summer Shoot', isPublic = false) {
   const id = randomUUID()
@@ -35,7 +35,7 @@ async function writablePack(name = 'Summer Shoot', isPublic = false) {
 }
 
 async function openAs(page: Page, path: string, name = 'Dana') {
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, name])
+  await nameReviewer(page, name)
   await page.goto(path)
 }
 

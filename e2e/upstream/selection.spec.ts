@@ -9,8 +9,9 @@ import {
   type WireImage,
 } from '../../contract/partner-api/wire'
 import { reviewDecisionsPath, reviewPackPath } from '../../contract/review-api/paths'
-import { UPSTREAM_APP_PORT } from '../support/ports'
 import { scriptPack } from '../support/upstream'
+import { nameReviewer } from '../support/reviewer'
+import { sceneUrl } from '../support/workspace'
 
 /**
  * Selection and bulk decisions through the real dev server and its review store (PGlite):
@@ -21,17 +22,14 @@ import { scriptPack } from '../support/upstream'
 
 type PackId = ReturnType<typeof randomUUID>
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const imageId = (n: number) => `0e000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-const scene = (n: number) =>
-  `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${['dog-park', 'beach-yoga', 'reading-nook', 'sunflower-field', 'cat-windowsill'][n % 5]}.svg`
 
 /** Image n was generated n minutes before the first: newest first is 1, 2, 3…; oldest first 6, 5, 4… */
 function images(count = 6): WireImage[] {
   return Array.from({ length: count }, (_, index) =>
     createImage({
       id: imageId(index + 1),
-      url: scene(index),
+      url: sceneUrl(index),
       metadata: createMetadata({
         description: `Scene number ${index + 1}`,
         keywords: [index % 2 === 0 ? 'odd' : 'even'],
@@ -45,8 +43,7 @@ async function openPack(
   page: Page,
   { name = 'Dana Reyes' as string | null, query = '', count = 6 } = {},
 ): Promise<PackId> {
-  if (name !== null)
-    await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, name])
+  if (name !== null) await nameReviewer(page, name)
   const packId = randomUUID()
   const list = images(count)
   const pack = createPack({ id: packId, name: 'Selection Pack', images: list, image_count: count })

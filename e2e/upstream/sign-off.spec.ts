@@ -10,8 +10,9 @@ import {
   type WireImage,
 } from '../../contract/partner-api/wire'
 import { reviewPackHistoryPath, reviewPackPath } from '../../contract/review-api/paths'
-import { UPSTREAM_APP_PORT } from '../support/ports'
 import { scriptPack } from '../support/upstream'
+import { nameReviewer } from '../support/reviewer'
+import { sceneUrl } from '../support/workspace'
 
 /**
  * The pack's sign-off and its QA report, through the real dev server, proxy and review
@@ -19,16 +20,13 @@ import { scriptPack } from '../support/upstream'
  * side).
  */
 
-const NAME_KEY = 'pack-explorer:reviewer-name'
 const imageId = (n: number) => `0e000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-const scene = (n: number) =>
-  `http://localhost:${UPSTREAM_APP_PORT}/demo-images/${['dog-park', 'beach-yoga', 'reading-nook', 'sunflower-field', 'cat-windowsill'][n % 5]}.svg`
 
 function images(count = 3): WireImage[] {
   return Array.from({ length: count }, (_, index) =>
     createImage({
       id: imageId(index + 1),
-      url: scene(index),
+      url: sceneUrl(index),
       metadata: createMetadata({ description: `Scene number ${index + 1}`, keywords: ['scene'] }),
     }),
   )
@@ -43,7 +41,7 @@ async function scriptSignOffPack(list: WireImage[], packId = randomUUID()) {
 async function open(browser: Browser, packId: string, name: string, path = '') {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [NAME_KEY, name])
+  await nameReviewer(page, name)
   await page.goto(`/packs/${packId}${path}`)
   return { context, page }
 }
@@ -198,7 +196,9 @@ function reportImages(): WireImage[] {
     failedMetadata('Download failed'),
     failedMetadata('Model timeout'),
     pendingMetadata(),
-  ].map((metadata, index) => createImage({ id: imageId(index + 1), url: scene(index), metadata }))
+  ].map((metadata, index) =>
+    createImage({ id: imageId(index + 1), url: sceneUrl(index), metadata }),
+  )
 }
 
 /** What the report must say, worked out from the pack as sent and the decisions made. */

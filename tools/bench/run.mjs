@@ -144,14 +144,9 @@ async function main() {
     // Without an earlier full run there is no report to merge into: the log shows each run.
     const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null
     const browser = await startAppAlone()
-    const origin = `http://127.0.0.1:${APP_PORT}`
     /** @type {Record<string, object[]>} */
     const keys = {}
-    /** @type {Record<number, string[]>} */
-    const imageIds = {}
-    for (const size of REVIEW_SIZES) {
-      imageIds[size] = await seedDecisions({ origin, packId: packId(size) })
-    }
+    const imageIds = await seedReviewPacks()
     for (let run = 1; run <= RUNS; run++) {
       for (const size of REVIEW_SIZES) {
         ;(keys[size] ??= []).push(await measureKeyRun(browser, size, imageIds[size] ?? [], run))
@@ -629,12 +624,7 @@ async function measureInteractions(page) {
  */
 async function measureReview(browser) {
   const origin = `http://127.0.0.1:${APP_PORT}`
-  /** @type {Record<number, string[]>} */
-  const imageIds = {}
-  for (const size of REVIEW_SIZES) {
-    log(`review: approving ${(size - UNREVIEWED).toLocaleString('en-US')} images of pack ${size}`)
-    imageIds[size] = await seedDecisions({ origin, packId: packId(size) })
-  }
+  const imageIds = await seedReviewPacks()
   const largest = /** @type {number} */ (REVIEW_SIZES.at(-1))
   /** @type {Record<string, object[]>} */
   const keys = {}
@@ -665,6 +655,21 @@ async function measureReview(browser) {
     await coolDown()
   }
   return { keys, arriving, bulk: await measureBulk(browser, largest, imageIds[largest] ?? []) }
+}
+
+/**
+ * Approves all but the first UNREVIEWED images of each review pack (seedDecisions); their
+ * image IDs in order, by size.
+ */
+async function seedReviewPacks() {
+  const origin = `http://127.0.0.1:${APP_PORT}`
+  /** @type {Record<number, string[]>} */
+  const imageIds = {}
+  for (const size of REVIEW_SIZES) {
+    log(`review: approving ${(size - UNREVIEWED).toLocaleString('en-US')} images of pack ${size}`)
+    imageIds[size] = await seedDecisions({ origin, packId: packId(size) })
+  }
+  return imageIds
 }
 
 /**
