@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
@@ -7,6 +8,9 @@ export default defineConfig({
   // both projects inherit them (extends: true).
   resolve: { tsconfigPaths: true },
   test: {
+    // Two at least: Vitest's default (cores - 1) is one on a 2-core machine, and many tests
+    // wait on servers, sockets and child processes.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     restoreMocks: true,
     unstubGlobals: true,
     projects: [
