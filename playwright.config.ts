@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { defineConfig, devices } from '@playwright/test'
 import { reviewPackPath } from './contract/review-api/paths'
 import { chromiumLaunchOptions } from './e2e/support/chromium.mjs'
@@ -46,9 +45,6 @@ export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
-  // Two at least: Playwright's default (half the cores) is one on a 2-core machine, and the
-  // tests spend most of their time waiting on the browser and the servers.
-  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   reporter: CI ? [['list']] : [['list']],
