@@ -3,7 +3,7 @@ import { createMetadata } from '../../contract/partner-api/wire'
 import { reviewActivityPath } from '../../contract/review-api/paths'
 import { addFaults, receivedRequests, setImageMetadata, workspaceState } from '../support/upstream'
 import { demoImageUrl, workspaceImage, writablePack } from '../support/workspace'
-import { REVIEWER_NAME_KEY } from '../support/reviewer'
+import { nameReviewer } from '../support/reviewer'
 
 /**
  * Retrying metadata and removing images, through the real dev server and proxy to the test
@@ -27,13 +27,10 @@ const failed = (name: string, error = 'Model timed out while generating metadata
 const completed = (name: string) => workspaceImage(imageUrl(name))
 
 async function open(page: Page, path: string, { confirmed = false } = {}) {
-  await page.addInitScript(
-    ([nameKey, confirmKey, skip]) => {
-      localStorage.setItem(nameKey!, 'Dana')
-      if (skip === 'yes') localStorage.setItem(confirmKey!, 'yes')
-    },
-    [REVIEWER_NAME_KEY, RETRY_CONFIRMED_KEY, confirmed ? 'yes' : 'no'],
-  )
+  await nameReviewer(page, 'Dana')
+  if (confirmed) {
+    await page.addInitScript((key) => localStorage.setItem(key, 'yes'), RETRY_CONFIRMED_KEY)
+  }
   await page.goto(path)
 }
 
